@@ -1,0 +1,101 @@
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './platform/deps.ts';
+import { registerErrorHandlers } from './platform/http/errors.tsx';
+import { requestContext } from './platform/http/context.tsx';
+import { modules } from './modules/index.ts';
+
+const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
+
+export interface BuildOptions {
+  /** pino logger options, or false in tests. */
+  logger?: boolean | object;
+}
+
+/** Builds the Fastify app from the platform and the modules. Starts nothing, listens nowhere. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Every form lists all its problems at once, not just the first.
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.trustProxy,
+  });
+  await app.register(cookie, { secret: deps.config.cookieSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'mmn_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
+  });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: '1d',
+  });
+  await app.register(requestContext);
+
+  // Every state-changing request outside the token-authenticated API must carry the CSRF token.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  // Trim text fields of forms once, so rules and storage see what the person meant; passwords stay as typed.
+  app.addHook('preValidation', async (request) => {
+    const body = request.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return;
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof value === 'string' && !/password|passwort/i.test(key)) {
+        (body as Record<string, unknown>)[key] = value.trim();
+      }
+    }
+  });
+
+  registerErrorHandlers(app);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await deps.database.query('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  for (const module of modules) {
+    if (module.routes) await app.register(module.routes);
+  }
+  return app;
+}

@@ -1,0 +1,37 @@
+export const de = {
+  'networks.home.title': 'Engagement in Ihrer Region',
+  'networks.home.intro':
+    'Mitmachnetz zeigt, wo und wie Sie sich in Ihrer Umgebung engagieren können, und bringt Hilfesuchende und Hilfegebende zusammen. Wählen Sie Ihr Netzwerk:',
+  'networks.home.empty': 'Noch gibt es hier kein Netzwerk. Die Betreiber legen es in der Verwaltung an.',
+  'networks.municipalityCount': '{count} Kommunen',
+  'networks.municipalityCountOne': '1 Kommune',
+  'networks.municipalities': 'Unsere Kommunen',
+  'networks.inhabitants': '{count} Einwohner:innen',
+  'networks.contact': 'Kontakt zur Netzwerkstelle',
+  'networks.about': 'Über das Netzwerk',
+  'networks.legal.imprint': 'Impressum',
+  'networks.legal.privacy': 'Datenschutzerklärung',
+  'networks.legal.accessibility': 'Erklärung zur Barrierefreiheit',
+  'networks.legal.platform':
+    'Diese Plattform beherbergt mehrere Netzwerke. Jedes Netzwerk verantwortet seine Inhalte selbst; die Angaben finden Sie beim jeweiligen Netzwerk:',
+  'networks.legal.empty': 'Die Netzwerkstelle hat diesen Text noch nicht hinterlegt.',
+} as const;
+
+export const en: { [K in keyof typeof de]: string } = {
+  'networks.home.title': 'Civic engagement in your region',
+  'networks.home.intro':
+    'Mitmachnetz shows where and how you can get involved near you, and brings people who need help together with people who give it. Choose your network:',
+  'networks.home.empty': 'There is no network here yet. The operators create one in the administration.',
+  'networks.municipalityCount': '{count} municipalities',
+  'networks.municipalityCountOne': '1 municipality',
+  'networks.municipalities': 'Our municipalities',
+  'networks.inhabitants': '{count} inhabitants',
+  'networks.contact': 'Contact the network office',
+  'networks.about': 'About the network',
+  'networks.legal.imprint': 'Imprint',
+  'networks.legal.privacy': 'Privacy statement',
+  'networks.legal.accessibility': 'Accessibility statement',
+  'networks.legal.platform':
+    'This platform hosts several networks. Each network is responsible for its own content; you find the details with each network:',
+  'networks.legal.empty': 'The network office has not provided this text yet.',
+};

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+export type Db = PgliteDatabase | NodePgDatabase;
+
+/** One database handle for the whole app; the same SQL runs on PGlite and on PostgreSQL. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Plain parameterised SQL, used by pg-boss and by backup/restore. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Present for PGlite: the raw instance (for data-dir dumps in tests). */
+  pglite?: PGlite;
+  /** Present for PostgreSQL: the pool. */
+  pool?: pg.Pool;
+}
+
+const MIGRATIONS = path.resolve(import.meta.dirname, '../../drizzle');
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined means in memory. */
+  dataDir?: string | undefined;
+  /** Start PGlite from a dump made by `dumpDataDir` (fast test databases). */
+  loadDataDir?: Blob | File | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openPglite(options);
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    extensions: { pg_trgm, unaccent },
+    loadDataDir: options.loadDataDir,
+  });
+  const db = drizzlePglite({ client: pglite });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await pglite.query<T>(text, params);
+      return { rows: result.rows };
+    },
+    async migrate() {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const db = drizzlePg({ client: pool });
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await pool.query(text, params);
+      return { rows: result.rows as T[] };
+    },
+    async migrate() {
+      await migratePg(db, { migrationsFolder: MIGRATIONS });
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { render } from 'preact-render-to-string';
+import type { VNode } from 'preact';
+import { isLocale, localeFromAcceptLanguage, translator, type Locale, type T } from '../i18n/index.ts';
+import { ANONYMOUS, isNetworkAdmin, type Actor } from '../policy.ts';
+import { Layout, type PageContext } from '../ui/layout.tsx';
+import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import type { User } from '../../modules/accounts/schema.ts';
+
+export const LOCALE_COOKIE = 'mmn_lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t: T;
+    user: User | null;
+    actor: Actor;
+    sessionId: string | null;
+    /** The network the page belongs to, set by network routes for theming and the admin link. */
+    network: { id: string; slug: string; name: string } | undefined;
+  }
+  interface FastifyReply {
+    /** Renders a full HTML page inside the layout. */
+    page(title: string, body: VNode, options?: { status?: number; description?: string }): FastifyReply;
+  }
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const network = request.network;
+  return {
+    t: request.t,
+    locale: request.locale,
+    path: request.url,
+    csrfToken: reply.generateCsrf(),
+    user: request.user ? { name: request.user.name, email: request.user.email } : null,
+    canAdminister: network ? isNetworkAdmin(request.actor, network.id) : false,
+    isPlatformAdmin: request.actor.isPlatformAdmin,
+    network,
+  };
+}
+
+/** Per-request locale, translator, signed-in user and roles; the page renderer. */
+export const requestContext = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('locale', 'de');
+  app.decorateRequest('t', null as unknown as T);
+  app.decorateRequest('user', null);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('network', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    const chosen = request.cookies[LOCALE_COOKIE];
+    request.locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers['accept-language']);
+    request.t = translator(request.locale);
+    request.actor = ANONYMOUS;
+    if (request.url.startsWith('/static/')) return;
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const session = await loadSession(app.deps.db, cookie, app.deps.clock());
+    if (!session) return;
+    request.user = session.user;
+    request.sessionId = session.id;
+    request.actor = session.actor;
+    if (session.user.locale && !isLocale(chosen) && isLocale(session.user.locale)) {
+      request.locale = session.user.locale;
+      request.t = translator(request.locale);
+    }
+  });
+
+  app.decorateReply('page', function (this: FastifyReply, title: string, body: VNode, options = {}) {
+    const ctx = pageContext(this.request, this);
+    const html = render(
+      <Layout ctx={ctx} title={title} description={options.description}>
+        {body}
+      </Layout>,
+    );
+    return this.code(options.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`<!doctype html>${html}`);
+  });
+});

@@ -1,0 +1,54 @@
+import { de, type Messages } from './de.ts';
+import { en } from './en.ts';
+
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof Messages;
+
+const dictionaries: Record<Locale, Messages> = { de, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Translate function bound to one locale. `{name}` placeholders are filled from params. */
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): T {
+  const dictionary = dictionaries[locale];
+  return (key, params) => {
+    const message = dictionary[key] ?? de[key] ?? key;
+    if (!params) return message;
+    return message.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
+  };
+}
+
+/** Picks German or English from an Accept-Language header; German when nothing fits. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return 'de';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...attrs] = part.trim().split(';');
+      const q = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (isLocale(lang)) return lang;
+  return 'de';
+}
+
+export function formatDateTime(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(date);
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB').format(value);
+}

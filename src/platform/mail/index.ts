@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Jobs } from '../jobs/index.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Sends now (used by the queue worker). */
+  deliver(message: MailMessage): Promise<void>;
+  /** Where .eml files go when there is no SMTP server; undefined with SMTP. */
+  outboxDir: string | undefined;
+}
+
+export const MAIL_QUEUE = 'mail.send';
+
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    return { outboxDir: undefined, deliver: (message) => send(transport, config.mailFrom, message) };
+  }
+  const outboxDir = path.join(config.dataDir, 'mail');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    outboxDir,
+    async deliver(message) {
+      const info = await transport.sendMail(toNodemailer(config.mailFrom, message));
+      fs.mkdirSync(outboxDir, { recursive: true });
+      // Sortable by time, unique across processes.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
+      fs.writeFileSync(path.join(outboxDir, name), info.message as Buffer);
+    },
+  };
+}
+
+async function send(transport: Transporter, from: string, message: MailMessage): Promise<void> {
+  await transport.sendMail(toNodemailer(from, message));
+}
+
+function toNodemailer(from: string, message: MailMessage) {
+  return { from, to: message.to, subject: message.subject, text: message.text, headers: message.headers };
+}
+
+/** Puts a message on the durable queue; a worker delivers it with retries and back-off. */
+export async function queueMail(jobs: Jobs, message: MailMessage): Promise<void> {
+  await jobs.send(MAIL_QUEUE, message, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+}
+
+export async function startMailWorker(jobs: Jobs, mailer: Mailer, pollingIntervalSeconds = 2): Promise<void> {
+  await jobs.createQueue(MAIL_QUEUE);
+  await jobs.work<MailMessage>(MAIL_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await mailer.deliver(job.data);
+  });
+}
+
+export interface OutboxEntry {
+  file: string;
+  date: Date;
+  to: string;
+  subject: string;
+}
+
+/** Lists the .eml files of the embedded outbox, newest first. */
+export function listOutbox(outboxDir: string, limit = 200): OutboxEntry[] {
+  if (!fs.existsSync(outboxDir)) return [];
+  const files = fs
+    .readdirSync(outboxDir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  return files.map((file) => {
+    const full = path.join(outboxDir, file);
+    const head = fs.readFileSync(full, 'utf8').split('\n\n')[0] ?? '';
+    return {
+      file,
+      date: fs.statSync(full).mtime,
+      to: header(head, 'To'),
+      subject: decodeMimeWords(header(head, 'Subject')),
+    };
+  });
+}
+
+function header(head: string, name: string): string {
+  const unfolded = head.replace(/\n[ \t]+/g, ' ');
+  const match = unfolded.match(new RegExp(`^${name}: (.*)$`, 'mi'));
+  return match?.[1]?.trim() ?? '';
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?...?= / =?UTF-8?B?...?=) in a header. */
+export function decodeMimeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_, enc: string, text: string) => {
+      if (enc.toLowerCase() === 'b') return Buffer.from(text, 'base64').toString('utf8');
+      const bytes = text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => `%${hex}`);
+      try {
+        return decodeURIComponent(bytes);
+      } catch {
+        return text;
+      }
+    });
+}
