@@ -10,6 +10,10 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { closeDeps, createDeps } from '../src/platform/runtime.ts';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
+import { users, type User } from '../src/modules/accounts/schema.ts';
+import { membershipMunicipalities, memberships, type Role } from '../src/modules/members/schema.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -215,4 +219,47 @@ export function linkIn(mail: OutboxMail, part: string): string {
   const link = mail.text.match(new RegExp(`https?://[^\\s]*${part}[^\\s]*`))?.[0];
   if (!link) throw new Error(`no link with ${part} in mail "${mail.subject}"`);
   return new URL(link).pathname + new URL(link).search;
+}
+
+export interface TestUserInput {
+  email: string;
+  name?: string;
+  password?: string;
+  platformAdmin?: boolean;
+  roles?: Array<{ networkId: string; role: Role; municipalityIds?: string[] }>;
+}
+
+/** Creates a confirmed account with roles straight in the database (setup for tests of other things). */
+export async function createUser(ctx: TestContext, input: TestUserInput): Promise<User> {
+  const db = ctx.deps.db;
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name ?? input.email.split('@')[0] ?? '',
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      emailVerifiedAt: ctx.clock.now,
+      isPlatformAdmin: input.platformAdmin ?? false,
+    })
+    .returning();
+  if (!user) throw new Error('user not created');
+  for (const role of input.roles ?? []) {
+    const [membership] = await db
+      .insert(memberships)
+      .values({ networkId: role.networkId, userId: user.id, role: role.role })
+      .returning();
+    if (membership && role.municipalityIds?.length) {
+      await db
+        .insert(membershipMunicipalities)
+        .values(role.municipalityIds.map((municipalityId) => ({ membershipId: membership.id, municipalityId })));
+    }
+  }
+  return user;
+}
+
+/** A client signed in as `user`, through a session created directly (no login form involved). */
+export async function signedInClient(ctx: TestContext, user: User): Promise<Client> {
+  const client = new Client(ctx.app);
+  client.cookies.set(SESSION_COOKIE, await createSession(ctx.deps.db, user.id, ctx.clock.now));
+  return client;
 }
