@@ -28,6 +28,12 @@ export const networks = pgTable('networks', {
   imprint: text('imprint').notNull().default(''),
   privacyStatement: text('privacy_statement').notNull().default(''),
   accessibilityStatement: text('accessibility_statement').notNull().default(''),
+  /** Days an offer stays published before it expires unless someone confirms it is still current. */
+  offerLifetimeDays: integer('offer_lifetime_days').notNull().default(90),
+  /** 'organisations': new organisations are reviewed; 'offers': every new offer is reviewed too. */
+  moderation: varchar('moderation', { length: 20 }).$type<'organisations' | 'offers'>().notNull().default('organisations'),
+  /** Days without an answer to an inquiry before the organisation is reminded (then the guide and office). */
+  placementReminderDays: integer('placement_reminder_days').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
