@@ -1,7 +1,27 @@
 import type { AppModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
+import { importsModule } from './imports/index.ts';
 import { membersModule } from './members/index.ts';
+import { moderationModule } from './moderation/index.ts';
+import { needsModule } from './needs/index.ts';
 import { networksModule } from './networks/index.ts';
+import { offersModule } from './offers/index.ts';
+import { organisationsModule } from './organisations/index.ts';
+import { placementsModule } from './placements/index.ts';
+import { searchModule } from './search/index.ts';
+import { volunteersModule } from './volunteers/index.ts';
 
 /** Every module of the platform, in the order their routes are mounted. */
-export const modules: AppModule[] = [networksModule, accountsModule, membersModule];
+export const modules: AppModule[] = [
+  networksModule,
+  accountsModule,
+  membersModule,
+  organisationsModule,
+  offersModule,
+  searchModule,
+  needsModule,
+  volunteersModule,
+  placementsModule,
+  moderationModule,
+  importsModule,
+];

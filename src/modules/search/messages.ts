@@ -1,0 +1,3 @@
+export const de = {} as const;
+
+export const en: { [K in keyof typeof de]: string } = {};
