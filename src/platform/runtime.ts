@@ -5,6 +5,8 @@ import { createJobs } from './jobs/index.ts';
 import { createMailer, MAIL_QUEUE, startMailWorker } from './mail/index.ts';
 import { modules } from '../modules/index.ts';
 import path from 'node:path';
+import fs from 'node:fs';
+import crypto from 'node:crypto';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the config (tests). */
@@ -16,7 +18,8 @@ export interface StartOptions {
 }
 
 /** Opens the database, applies migrations, starts the job queue: everything a process needs. */
-export async function createDeps(config: Config, options: StartOptions = {}): Promise<AppDeps> {
+export async function createDeps(given: Config, options: StartOptions = {}): Promise<AppDeps> {
+  const config = given.cookieSecret ? given : { ...given, cookieSecret: keptCookieSecret(given.dataDir) };
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') }));
@@ -40,4 +43,26 @@ export async function createDeps(config: Config, options: StartOptions = {}): Pr
 export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.jobs.stop({ graceful: true, wait: true, timeout: 5000 });
   await deps.database.close();
+}
+
+/**
+ * Without COOKIE_SECRET, one secret is made on the first start and kept in the data folder, so signed cookies
+ * stay valid across restarts and between processes sharing that folder.
+ */
+function keptCookieSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'cookie-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Written aside and linked into place, so a process starting at the same moment never reads a half-written file.
+    const draft = `${file}.${process.pid}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
