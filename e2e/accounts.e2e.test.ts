@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkA11y, launchBrowser, linkInMail, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
+  // Fail within seconds when a field of the contract is missing, rather than after Playwright's 30 s.
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const email = `erika.${Date.now()}@beispiel.de`;
+const firstPassword = 'Sonnenblume-am-Deich-42';
+const secondPassword = 'Kirschbaum-im-Hof-73';
+
+/** Path of the current page, so failures read as "/konto" rather than a full URL with a random port. */
+const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
+
+async function headerHasLogout(): Promise<boolean> {
+  return (await page.locator('header').getByRole('button', { name: 'Abmelden' }).count()) > 0;
+}
+
+async function logIn(password: string) {
+  await page.goto('/anmelden');
+  await checkA11y(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForLoadState();
+}
+
+// One person's whole life with an account; each step builds on the one before, so they run in order in one test.
+test('register, confirm, log out and in, reset the password, delete the account', async () => {
+  // Register.
+  expect((await page.goto('/registrieren'))?.status(), 'status of /registrieren').toBe(200);
+  await checkA11y(page);
+  await page.getByLabel('Name', { exact: true }).fill('Erika Mustermann');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.locator('input[name="password"]').fill(firstPassword);
+  await page.locator('input[name="consent"]').check();
+  await page.getByRole('button', { name: 'Registrieren' }).click();
+  await page.waitForURL('**/registrieren/danke');
+  await checkA11y(page);
+
+  // Confirm through the link in the mail.
+  const confirmation = await waitForNewestMail(
+    server.dataDir,
+    (m) => m.to.includes(email) && m.subject === 'Bitte bestätigen Sie Ihre E-Mail-Adresse',
+  );
+  await page.goto(linkInMail(confirmation, '/bestaetigen/'));
+  await checkA11y(page);
+  await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
+  await page.waitForURL('**/konto');
+  await checkA11y(page);
+  expect(await headerHasLogout(), 'signed in after confirming').toBe(true);
+
+  // Log out, then in again.
+  await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForLoadState();
+  expect(await headerHasLogout(), 'signed out').toBe(false);
+  await logIn(firstPassword);
+  expect(await headerHasLogout(), `signed in with the first password (now at ${here()})`).toBe(true);
+
+  // Forgotten password, from a signed-out browser as a real person would do it.
+  await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForLoadState();
+  await page.goto('/passwort-vergessen');
+  await checkA11y(page);
+  await page.locator('input[name="email"]').fill(email);
+  await page.getByRole('button', { name: 'Link anfordern' }).click();
+  await page.waitForLoadState();
+  await checkA11y(page);
+  const reset = await waitForNewestMail(server.dataDir, (m) => m.to.includes(email) && m.subject === 'Passwort zurücksetzen');
+  await page.goto(linkInMail(reset, '/passwort-neu/'));
+  await checkA11y(page);
+  await page.locator('input[name="password"]').fill(secondPassword);
+  await page.locator('input[name="password_confirm"]').fill(secondPassword);
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await page.waitForURL('**/konto');
+  await checkA11y(page);
+
+  // The new password works, the old one no longer does.
+  await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForLoadState();
+  await logIn(firstPassword);
+  expect(await headerHasLogout(), 'the old password is refused').toBe(false);
+  await logIn(secondPassword);
+  expect(await headerHasLogout(), `signed in with the new password (now at ${here()})`).toBe(true);
+
+  // Delete the account.
+  await page.goto('/konto/loeschen');
+  await checkA11y(page);
+  await page.locator('input[name="current_password"]').fill(secondPassword);
+  await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+  await page.waitForURL('**/?konto=geloescht');
+  await checkA11y(page);
+  expect(await headerHasLogout(), 'signed out after deleting').toBe(false);
+
+  // The account is gone: logging in with it fails.
+  await logIn(secondPassword);
+  expect(await headerHasLogout(), 'a deleted account cannot log in').toBe(false);
+  expect(here()).toMatch(/^\/anmelden/);
+}, 240_000);

@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Everything the server printed so far; shown when something goes wrong. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts the real server (`src/main.ts start`) as its own process on an empty embedded database with the demo
+ * networks, so the browser sees exactly what an operator gets after `npm start`.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', 'start'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: url,
+      // The suite must not pick up a developer's own settings.
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const server: RunningServer = {
+    url,
+    dataDir,
+    output: () => output,
+    stop: () => stopChild(child, dataDir),
+  };
+  try {
+    await waitUntilReady(url, child, () => output);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/**
+ * Debian's Chromium, headless. playwright-core's launch() gives every browser a new, empty temporary profile
+ * (user-data dir) and removes it on close, so no state leaks between runs.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page as it is now; fails on every serious or critical violation, listing them all. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (grave.length === 0) return;
+  const report = grave
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join('\n');
+  throw new Error(`Accessibility violations on ${page.url()}:\n${report}`);
+}
+
+export interface Mail {
+  file: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Every .eml file of the embedded outbox (DATA_DIR/mail), oldest first, decoded. */
+export function readMails(dataDir: string): Mail[] {
+  const dir = path.join(dataDir, 'mail');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.eml'))
+    .sort()
+    .map((file) => ({ file, ...parseMail(fs.readFileSync(path.join(dir, file), 'utf8')) }));
+}
+
+/** Waits for the newest mail that matches (mail goes through the job queue, so it arrives a moment later). */
+export async function waitForNewestMail(
+  dataDir: string,
+  match: (mail: Mail) => boolean,
+  timeoutMs = 20_000,
+): Promise<Mail> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = readMails(dataDir).filter(match).at(-1);
+    if (found) return found;
+    if (Date.now() > until) {
+      const seen = readMails(dataDir).map((m) => `  ${m.to}: ${m.subject}`).join('\n') || '  (none)';
+      throw new Error(`expected mail did not arrive within ${timeoutMs} ms; outbox has:\n${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The path (and query) of the first link in the mail whose path starts with `prefix`. */
+export function linkInMail(mail: Mail, prefix: string): string {
+  for (const raw of mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? []) {
+    const link = new URL(raw.replace(/[.,;)]+$/, ''));
+    if (link.pathname.startsWith(prefix)) return link.pathname + link.search;
+  }
+  throw new Error(`no link to ${prefix}… in mail "${mail.subject}":\n${mail.text}`);
+}
+
+export function parseMail(raw: string): { to: string; subject: string; text: string } {
+  const source = raw.replace(/\r\n/g, '\n');
+  const split = source.indexOf('\n\n');
+  const head = split === -1 ? source : source.slice(0, split);
+  const body = split === -1 ? '' : source.slice(split + 2);
+  const headers = parseHeaders(head);
+  const type = headers.get('content-type') ?? 'text/plain';
+  let text: string;
+  const boundary = /multipart\//i.test(type) ? type.match(/boundary="?([^";]+)"?/i)?.[1] : undefined;
+  if (boundary) {
+    // Prefer the plain-text part of a multipart message.
+    const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => parseMail(part.replace(/^\n/, '')));
+    text = parts.map((p) => p.text).join('\n');
+  } else {
+    text = decodeBody(body, headers.get('content-transfer-encoding') ?? '', charsetOf(type));
+  }
+  return { to: decodeWords(headers.get('to') ?? ''), subject: decodeWords(headers.get('subject') ?? ''), text };
+}
+
+function parseHeaders(head: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\n[ \t]+/g, ' ').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+function charsetOf(contentType: string): BufferEncoding {
+  const charset = contentType.match(/charset="?([^";]+)"?/i)?.[1]?.toLowerCase();
+  return charset === 'iso-8859-1' || charset === 'latin1' ? 'latin1' : 'utf8';
+}
+
+function decodeBody(body: string, encoding: string, charset: BufferEncoding): string {
+  if (/quoted-printable/i.test(encoding)) return quotedPrintable(body).toString(charset);
+  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s/g, ''), 'base64').toString(charset);
+  return body;
+}
+
+function quotedPrintable(text: string): Buffer {
+  const unwrapped = text.replace(/=\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < unwrapped.length; i++) {
+    const hex = unwrapped.slice(i + 1, i + 3);
+    if (unwrapped[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(unwrapped[i] ?? '', 'utf8'));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** RFC 2047 encoded words, e.g. =?UTF-8?Q?Bitte_best=C3=A4tigen?= or =?UTF-8?B?...?=. */
+export function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?([^?]+)\?([qQbB])\?([^?]*)\?=/g, (_match, charset: string, kind: string, data: string) => {
+      const encoding: BufferEncoding = /^(iso-8859-1|latin1)$/i.test(charset) ? 'latin1' : 'utf8';
+      if (kind.toLowerCase() === 'b') return Buffer.from(data, 'base64').toString(encoding);
+      return quotedPrintable(data.replace(/_/g, ' ')).toString(encoding);
+    });
+}
