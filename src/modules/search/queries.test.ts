@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import type { Offer } from '../offers/schema.ts';
+import { parseSearchQuery, toSearchParams } from './params.ts';
+import { resolvePlace, resolveSearch, runSearch, type SearchResult } from './queries.ts';
+
+let ctx: TestContext;
+const offer: Record<string, Offer> = {};
+
+/** Runs a search as the routes do, from query parameters. */
+async function search(query: Record<string, string | string[]>): Promise<SearchResult> {
+  const parsed = parseSearchQuery(query);
+  if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
+  const { search: resolved, problems } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
+  expect(problems).toEqual([]);
+  return runSearch(ctx.deps.db, resolved, ctx.clock.now);
+}
+
+function titles(result: SearchResult): string[] {
+  return result.items.map((i) => i.title);
+}
+
+function facet(result: SearchResult, group: keyof SearchResult['facets']): Record<string, number> {
+  return Object.fromEntries(result.facets[group].map((f) => [f.value, f.count]));
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const { gems, weisswasser, municipality } = await demoRegion(ctx);
+  const schule = await createOrganisation(ctx, { networkId: gems.id, name: 'Förderverein Grundschule Delitzsch', municipalityId: municipality('Delitzsch').id });
+  const heimat = await createOrganisation(ctx, { networkId: gems.id, name: 'Heimatverein Krostitz e. V.', municipalityId: municipality('Krostitz').id });
+  const feuerwehr = await createOrganisation(ctx, { networkId: gems.id, name: 'Freiwillige Feuerwehr Rackwitz' });
+  const tierheim = await createOrganisation(ctx, { networkId: weisswasser.id, name: 'Tierheim Weißwasser' });
+  const day = 86_400_000;
+  const at = (daysAgo: number) => new Date(ctx.clock.now.getTime() - daysAgo * day);
+  offer.hausaufgaben = await createOffer(ctx, {
+    networkId: gems.id, organisationId: schule.id, municipalityId: municipality('Delitzsch').id,
+    title: 'Hausaufgabenhilfe in der Grundschule', summary: 'Kinder der dritten Klasse beim Lernen begleiten.',
+    field: 'schule', targetGroups: ['kinder'], commitment: 'regular', weekdays: [2, 4], timesOfDay: ['afternoon'],
+    suitability: ['youth', 'seniors'], publishedAt: at(5),
+  });
+  offer.lesen = await createOffer(ctx, {
+    networkId: gems.id, organisationId: heimat.id, municipalityId: municipality('Krostitz').id,
+    title: 'Lesepatin oder Lesepate', summary: 'Vorlesen in der Bibliothek.',
+    description: '<p>Nach dem Vorlesen helfen Sie bei den Hausaufgaben &amp; beim Lesenlernen.</p>',
+    field: 'schule', targetGroups: ['kinder'], commitment: 'regular', weekdays: [2], timesOfDay: ['afternoon'],
+    suitability: ['seniors'], publishedAt: at(4),
+  });
+  offer.gassi = await createOffer(ctx, {
+    networkId: weisswasser.id, organisationId: tierheim.id, municipalityId: municipality('Weißwasser/O.L.').id,
+    title: 'Gassi gehen mit Tierheimhunden', summary: 'Am Wochenende mit Hunden spazieren gehen.',
+    field: 'umwelt', targetGroups: ['tiere'], commitment: 'regular', weekdays: [6, 7], timesOfDay: ['morning'],
+    suitability: ['youth', 'families'], publishedAt: at(3),
+  });
+  offer.jugendfeuerwehr = await createOffer(ctx, {
+    networkId: gems.id, organisationId: feuerwehr.id, municipalityId: municipality('Rackwitz').id,
+    title: 'Betreuerin oder Betreuer für die Jugendfeuerwehr', summary: 'Freitags Übungsabende begleiten.',
+    field: 'rettung', targetGroups: ['jugendliche'], commitment: 'regular', weekdays: [5], timesOfDay: ['evening'],
+    publishedAt: at(2),
+  });
+  offer.online = await createOffer(ctx, {
+    networkId: gems.id, organisationId: schule.id, remote: true,
+    title: 'Online-Nachhilfe in Mathematik', summary: 'Per Video Jugendlichen Mathe erklären.',
+    field: 'schule', targetGroups: ['jugendliche'], commitment: 'project', timesOfDay: ['evening'],
+    suitability: ['wheelchair', 'little_german'], publishedAt: at(1),
+  });
+  offer.dorffest = await createOffer(ctx, {
+    networkId: gems.id, organisationId: heimat.id, municipalityId: municipality('Löbnitz').id,
+    title: 'Dorffest in Löbnitz mitgestalten', summary: 'Kuchen backen, Stände aufbauen, Musik.',
+    field: 'freizeit', targetGroups: ['alle'], commitment: 'one_off', weekdays: [6], suitability: ['families'],
+    publishedAt: at(6),
+  });
+  offer.senioren = await createOffer(ctx, {
+    networkId: gems.id, organisationId: heimat.id, municipalityId: municipality('Schkeuditz').id,
+    title: 'Besuchsdienst für Seniorinnen und Senioren', summary: 'Zuhören, vorlesen, spazieren gehen.',
+    field: 'sozial', targetGroups: ['senioren'], commitment: 'regular', weekdays: [3], publishedAt: at(7),
+  });
+  // Never found: a draft and an expired offer, both about homework.
+  await createOffer(ctx, {
+    networkId: gems.id, organisationId: schule.id, municipalityId: municipality('Delitzsch').id,
+    title: 'Hausaufgabenhilfe (Entwurf)', status: 'draft', publishedAt: null,
+  });
+  await createOffer(ctx, {
+    networkId: gems.id, organisationId: schule.id, municipalityId: municipality('Delitzsch').id,
+    title: 'Hausaufgabenhilfe im Hort', expiresAt: at(1), publishedAt: at(100),
+  });
+});
+afterAll(() => ctx.close());
+
+describe('full text', () => {
+  it('finds a compound by its first part ("Hausaufgaben" finds "Hausaufgabenhilfe")', async () => {
+    const result = await search({ q: 'Hausaufgaben' });
+    expect(result.mode).toBe('fulltext');
+    expect(titles(result)).toContain('Hausaufgabenhilfe in der Grundschule');
+  });
+
+  it('ranks a match in the title above a match in the description', async () => {
+    const result = await search({ q: 'Hausaufgaben' });
+    expect(titles(result)).toEqual(['Hausaufgabenhilfe in der Grundschule', 'Lesepatin oder Lesepate']);
+  });
+
+  it('shows only published offers that have not expired', async () => {
+    const result = await search({ q: 'Hausaufgabenhilfe' });
+    expect(titles(result)).toEqual(['Hausaufgabenhilfe in der Grundschule']);
+  });
+
+  it('requires every word (AND) and ignores stop words', async () => {
+    expect(titles(await search({ q: 'Hausaufgaben Bibliothek' }))).toEqual(['Lesepatin oder Lesepate']);
+    expect(titles(await search({ q: 'die Hunde am Wochenende' }))).toEqual(['Gassi gehen mit Tierheimhunden']);
+  });
+
+  it('finds words with umlauts typed with or without them', async () => {
+    for (const q of ['Löbnitz', 'Loebnitz', 'Lobnitz', 'löbnitz']) {
+      expect(titles(await search({ q })), q).toEqual(['Dorffest in Löbnitz mitgestalten']);
+    }
+    expect(titles(await search({ q: 'Übungsabende' }))).toEqual(['Betreuerin oder Betreuer für die Jugendfeuerwehr']);
+    expect(titles(await search({ q: 'Uebungsabende' }))).toEqual(['Betreuerin oder Betreuer für die Jugendfeuerwehr']);
+  });
+
+  it('finds offers by their organisation name', async () => {
+    expect(titles(await search({ q: 'Tierheim Weißwasser' }))).toEqual(['Gassi gehen mit Tierheimhunden']);
+  });
+
+  it('still finds a word with a typo through title similarity, and suggests the right word', async () => {
+    const result = await search({ q: 'Hausaufgabn' });
+    expect(result.mode).toBe('similar');
+    expect(titles(result)).toContain('Hausaufgabenhilfe in der Grundschule');
+    expect(result.suggestion).toBe('Hausaufgabenhilfe');
+  });
+
+  it('answers nothing, without an error, for words found nowhere', async () => {
+    const result = await search({ q: 'Quantenchromodynamik' });
+    expect(result.total).toBe(0);
+    expect(result.items).toEqual([]);
+  });
+
+  it('highlights the matched words in the snippet, with entities decoded', async () => {
+    const result = await search({ q: 'Hausaufgaben Bibliothek' });
+    expect(result.items[0]?.snippet).toContain('\u0001Hausaufgaben\u0002 & beim');
+  });
+});
+
+describe('place and radius', () => {
+  it('resolves municipality names with or without umlauts, and demo postcodes', async () => {
+    for (const name of ['Löbnitz', 'Loebnitz', 'lobnitz', 'LÖBNITZ']) {
+      const found = await resolvePlace(ctx.deps.db, name);
+      expect(found.ok && found.place.label, name).toBe('Löbnitz');
+    }
+    const ww = await resolvePlace(ctx.deps.db, 'Weisswasser');
+    expect(ww.ok && ww.place.label).toBe('Weißwasser/O.L.');
+    const postcode = await resolvePlace(ctx.deps.db, '04509');
+    expect(postcode.ok && postcode.place.label).toBe('04509 Delitzsch');
+    expect(await resolvePlace(ctx.deps.db, '99999')).toEqual({ ok: false, code: 'search.postcode_unknown' });
+    expect(await resolvePlace(ctx.deps.db, 'Atlantis')).toEqual({ ok: false, code: 'search.place_unknown' });
+    expect(await resolvePlace(ctx.deps.db, '%')).toEqual({ ok: false, code: 'search.place_unknown' });
+  });
+
+  it('includes Krostitz and Rackwitz within 15 km of Delitzsch, excludes Weißwasser and Schkeuditz, keeps remote offers', async () => {
+    const result = await search({ ort: 'Delitzsch', umkreis: '15' });
+    expect(titles(result).sort()).toEqual(
+      [
+        'Hausaufgabenhilfe in der Grundschule',
+        'Lesepatin oder Lesepate',
+        'Betreuerin oder Betreuer für die Jugendfeuerwehr',
+        'Dorffest in Löbnitz mitgestalten',
+        'Online-Nachhilfe in Mathematik',
+      ].sort(),
+    );
+  });
+
+  it('takes a position from the browser and sorts by distance, remote offers last', async () => {
+    const result = await search({ lat: '51.5256', lng: '12.3422', sort: 'entfernung' });
+    expect(titles(result)).toEqual([
+      'Hausaufgabenhilfe in der Grundschule',
+      'Betreuerin oder Betreuer für die Jugendfeuerwehr',
+      'Lesepatin oder Lesepate',
+      'Dorffest in Löbnitz mitgestalten',
+      'Besuchsdienst für Seniorinnen und Senioren',
+      'Gassi gehen mit Tierheimhunden',
+      'Online-Nachhilfe in Mathematik',
+    ]);
+    const distances = result.items.map((i) => (i.distanceKm === null ? null : Math.round(i.distanceKm)));
+    expect(distances).toEqual([0, 10, 10, 11, 17, 159, null]);
+  });
+
+  it('sorts by distance by default when a place and no words are given', async () => {
+    const result = await search({ ort: '04509', umkreis: '12' });
+    expect(result.sort).toBe('entfernung');
+    expect(titles(result)[0]).toBe('Hausaufgabenhilfe in der Grundschule');
+  });
+
+  it('combines text, radius and filters', async () => {
+    const result = await search({ q: 'Hausaufgaben', ort: 'Delitzsch', umkreis: '10', feld: 'schule' });
+    expect(titles(result)).toEqual(['Hausaufgabenhilfe in der Grundschule']);
+  });
+});
+
+describe('filters and their counts', () => {
+  it('counts every value over all published offers when nothing is chosen', async () => {
+    const result = await search({});
+    expect(result.total).toBe(7);
+    expect(facet(result, 'feld')).toEqual({ schule: 3, umwelt: 1, rettung: 1, freizeit: 1, sozial: 1 });
+    expect(facet(result, 'remote')).toEqual({ true: 1 });
+    expect(facet(result, 'einsatz')).toEqual({ regular: 5, project: 1, one_off: 1 });
+    expect(facet(result, 'wochentag')).toEqual({ '2': 2, '3': 1, '4': 1, '5': 1, '6': 2, '7': 1 });
+    const gems = result.facets.netzwerk.reduce((sum, f) => sum + f.count, 0);
+    expect(gems).toBe(7);
+  });
+
+  it('counts each group given the other groups (faceting)', async () => {
+    const result = await search({ feld: 'schule', zielgruppe: 'kinder' });
+    expect(result.total).toBe(2);
+    // Fields given "children": only school offers have children as their target group.
+    expect(facet(result, 'feld')).toEqual({ schule: 2 });
+    // Target groups given "school": children twice, young people once (the online tutoring).
+    expect(facet(result, 'zielgruppe')).toEqual({ kinder: 2, jugendliche: 1 });
+    expect(facet(result, 'wochentag')).toEqual({ '2': 2, '4': 1 });
+    expect(facet(result, 'geeignet')).toEqual({ youth: 1, seniors: 2 });
+  });
+
+  it('matches any of several values in a group, and all ticked suitabilities', async () => {
+    expect((await search({ feld: ['schule', 'umwelt'] })).total).toBe(4);
+    const both = await search({ feld: 'schule', geeignet: ['seniors', 'youth'] });
+    expect(titles(both)).toEqual(['Hausaufgabenhilfe in der Grundschule']);
+    expect(facet(both, 'geeignet')).toEqual({ youth: 1, seniors: 1 });
+  });
+
+  it('filters remote offers, municipalities, weekdays and times of day', async () => {
+    expect(titles(await search({ remote: 'true' }))).toEqual(['Online-Nachhilfe in Mathematik']);
+    expect(titles(await search({ kommune: offer.lesen!.municipalityId! }))).toEqual(['Lesepatin oder Lesepate']);
+    expect((await search({ wochentag: ['6', '7'] })).total).toBe(2);
+    expect(titles(await search({ tageszeit: 'evening', einsatz: 'project' }))).toEqual(['Online-Nachhilfe in Mathematik']);
+  });
+
+  it('filters by network, and counts per network', async () => {
+    const result = await search({ netzwerk: 'weisswasser' });
+    expect(titles(result)).toEqual(['Gassi gehen mit Tierheimhunden']);
+    expect(result.facets.netzwerk.map((f) => f.count).sort()).toEqual([1, 6]);
+  });
+
+  it('sorts by newest', async () => {
+    const result = await search({ sort: 'neu' });
+    expect(titles(result).slice(0, 2)).toEqual(['Online-Nachhilfe in Mathematik', 'Betreuerin oder Betreuer für die Jugendfeuerwehr']);
+  });
+});
+
+describe('names that cannot be used', () => {
+  it('reports an unknown network, municipality and place, and searches without them', async () => {
+    const parsed = parseSearchQuery({ netzwerk: 'gibtsnicht', kommune: '00000000-0000-4000-8000-000000000000', ort: 'Atlantis', umkreis: '5', sort: 'entfernung' });
+    const { search: resolved, problems } = await resolveSearch(ctx.deps.db, toSearchParams(parsed!));
+    expect(problems.map((p) => p.code)).toEqual(['search.network_unknown', 'search.municipality_unknown', 'search.place_unknown']);
+    expect(resolved.sort).toBe('neu');
+    expect((await runSearch(ctx.deps.db, resolved, ctx.clock.now)).total).toBe(7);
+  });
+});
