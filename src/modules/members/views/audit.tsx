@@ -1,0 +1,95 @@
+import { formatDateTime, type Locale, type MessageKey, type T } from '../../../platform/i18n/index.ts';
+import type { Network } from '../../networks/schema.ts';
+import type { AuditRow } from '../queries.ts';
+import { ROLES, type Role } from '../schema.ts';
+import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';
+
+const KNOWN_ACTIONS = new Set([
+  'member.invited',
+  'member.invitation_accepted',
+  'member.invitation_revoked',
+  'member.role_removed',
+  'member.municipalities_changed',
+  'network.settings_updated',
+  'network.created',
+  'municipality.created',
+  'municipality.updated',
+]);
+
+function actionLabel(t: T, action: string): string {
+  // Other modules write to the same log; their actions show by their code until they bring labels.
+  return KNOWN_ACTIONS.has(action) ? t(`members.action.${action}` as MessageKey) : action;
+}
+
+function details(t: T, row: AuditRow): string {
+  const parts: string[] = [];
+  const role = row.details.role;
+  if (typeof role === 'string' && (ROLES as readonly string[]).includes(role)) parts.push(roleLabel(t, role as Role));
+  const fields = row.details.fields;
+  if (Array.isArray(fields) && fields.length > 0) parts.push(t('members.audit.fields', { list: fields.join(', ') }));
+  return parts.join(' · ') || t('members.none');
+}
+
+export function AuditLogPage({
+  t,
+  locale,
+  network,
+  rows,
+  page,
+  hasMore,
+}: {
+  t: T;
+  locale: Locale;
+  network: Network;
+  rows: AuditRow[];
+  page: number;
+  hasMore: boolean;
+}) {
+  const base = adminPath(network.slug, '/protokoll');
+  return (
+    <>
+      <h1>{t('members.audit.title')}</h1>
+      <AdminNav t={t} slug={network.slug} current="audit" />
+      <p>{t('members.audit.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('members.audit.empty')}</p>
+      ) : (
+        <Table
+          caption={t('members.audit.caption', { network: network.name, page })}
+          head={[t('members.audit.at'), t('members.audit.actor'), t('members.audit.action'), t('members.audit.details')]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time>
+              </td>
+              <td>{row.actorId === null ? t('members.audit.system') : (row.actorName ?? t('members.audit.deletedAccount')) || t('members.list.noName')}</td>
+              <td>{actionLabel(t, row.action)}</td>
+              <td>{details(t, row)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {(page > 1 || hasMore) && (
+        <nav aria-label={t('members.audit.pages')}>
+          <ul class="nav-list">
+            {page > 1 && (
+              <li>
+                <a href={page === 2 ? base : `${base}?seite=${page - 1}`} rel="prev">
+                  {t('members.audit.newer')}
+                </a>
+              </li>
+            )}
+            {hasMore && (
+              <li>
+                <a href={`${base}?seite=${page + 1}`} rel="next">
+                  {t('members.audit.older')}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import type { ComponentChildren } from 'preact';
+import type { MessageKey, T } from '../../../platform/i18n/index.ts';
+import type { Role } from '../schema.ts';
+
+export function roleLabel(t: T, role: Role): string {
+  return t(`members.role.${role}` as MessageKey);
+}
+
+export function roleHint(t: T, role: Role): string {
+  return t(`members.roleHint.${role}` as MessageKey);
+}
+
+export type AdminSection = 'overview' | 'members' | 'invitations' | 'municipalities' | 'settings' | 'audit';
+
+const ADMIN_SECTIONS: ReadonlyArray<{ section: AdminSection; path: string; label: MessageKey }> = [
+  { section: 'overview', path: '', label: 'members.admin.overview' },
+  { section: 'members', path: '/mitglieder', label: 'members.admin.members' },
+  { section: 'invitations', path: '/einladungen', label: 'members.admin.invitations' },
+  { section: 'municipalities', path: '/kommunen', label: 'members.admin.municipalities' },
+  { section: 'settings', path: '/einstellungen', label: 'members.admin.settings' },
+  { section: 'audit', path: '/protokoll', label: 'members.admin.audit' },
+];
+
+export function adminPath(slug: string, path = ''): string {
+  return `/netzwerk/${slug}/verwaltung${path}`;
+}
+
+/** The small navigation of a network's admin area; the current section is marked for screen readers too. */
+export function AdminNav({ t, slug, current }: { t: T; slug: string; current: AdminSection }) {
+  return (
+    <nav class="admin-nav" aria-label={t('members.admin.nav')}>
+      <ul class="nav-list">
+        {ADMIN_SECTIONS.map((s) => (
+          <li key={s.section}>
+            <a href={adminPath(slug, s.path)} aria-current={s.section === current ? 'page' : undefined}>
+              {t(s.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export type PlatformSection = 'networks' | 'outbox' | 'jobs';
+
+const PLATFORM_SECTIONS: ReadonlyArray<{ section: PlatformSection; href: string; label: MessageKey }> = [
+  { section: 'networks', href: '/verwaltung', label: 'members.platform.networks' },
+  { section: 'outbox', href: '/verwaltung/postausgang', label: 'members.platform.outbox' },
+  { section: 'jobs', href: '/verwaltung/auftraege', label: 'members.platform.jobs' },
+];
+
+export function PlatformNav({ t, current }: { t: T; current: PlatformSection }) {
+  return (
+    <nav class="admin-nav" aria-label={t('members.platform.nav')}>
+      <ul class="nav-list">
+        {PLATFORM_SECTIONS.map((s) => (
+          <li key={s.section}>
+            <a href={s.href} aria-current={s.section === current ? 'page' : undefined}>
+              {t(s.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * A group of checkboxes (e.g. municipalities) in a fieldset. The first box carries the id the
+ * error summary links to.
+ */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  checked: ReadonlySet<string>;
+}) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class={error ? 'field field--error' : 'field'} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <div class="columns">
+        {options.map((o, i) => (
+          <div class="checkbox" key={o.value}>
+            <input
+              type="checkbox"
+              id={i === 0 ? id : `${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={checked.has(o.value)}
+              aria-invalid={error ? 'true' : undefined}
+            />
+            <label for={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function Table({ caption, head, children }: { caption: string; head: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import type { Municipality, Network } from '../../networks/schema.ts';
+import type { InvitationRow } from '../queries.ts';
+import { INVITATION_DAYS } from '../rules.ts';
+import { ROLES } from '../schema.ts';
+import { AdminNav, adminPath, CheckboxGroup, roleHint, roleLabel, Table } from './common.tsx';
+
+export interface InviteFormValues {
+  email: string;
+  role: string;
+  municipalityIds: ReadonlySet<string>;
+}
+
+/** Role choice as radio buttons, each with the one line that says what the role does. */
+function RoleChoice({ t, value, error }: { t: T; value: string; error?: string | undefined }) {
+  const id = 'f-role';
+  return (
+    <fieldset class={error ? 'field field--error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t('members.invite.role')}</legend>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {ROLES.map((role, i) => {
+        const inputId = i === 0 ? id : `${id}-${role}`;
+        return (
+          <div class="checkbox" key={role}>
+            <input
+              type="radio"
+              id={inputId}
+              name="role"
+              value={role}
+              checked={value === role}
+              aria-describedby={`${inputId}-hint`}
+              aria-invalid={error ? 'true' : undefined}
+            />
+            <label for={inputId}>
+              {roleLabel(t, role)}
+              <span class="hint" id={`${inputId}-hint`}>
+                {' – '}
+                {roleHint(t, role)}
+              </span>
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function InvitationsPage({
+  t,
+  locale,
+  csrfToken,
+  network,
+  municipalities,
+  invitations,
+  values,
+  errors,
+  notice,
+}: {
+  t: T;
+  locale: Locale;
+  csrfToken: string;
+  network: Network;
+  municipalities: Municipality[];
+  invitations: InvitationRow[];
+  values: InviteFormValues;
+  errors: FieldErrors;
+  notice?: string | undefined;
+}) {
+  const labels = {
+    email: t('members.invite.email'),
+    role: t('members.invite.role'),
+    municipalityIds: t('members.invite.municipalities'),
+  };
+  return (
+    <>
+      <h1>{t('members.invite.title')}</h1>
+      <AdminNav t={t} slug={network.slug} current="invitations" />
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <h2>{t('members.invite.new')}</h2>
+      <ErrorSummary errors={errors} labels={labels} t={t} />
+      <p>{t('members.invite.intro', { days: INVITATION_DAYS })}</p>
+      <form method="post" action={adminPath(network.slug, '/einladungen')} class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <Field name="email" type="email" label={labels.email} value={values.email} error={errors.email} autocomplete="off" required maxLength={254} />
+        <RoleChoice t={t} value={values.role} error={errors.role} />
+        <CheckboxGroup
+          name="municipalityIds"
+          legend={labels.municipalityIds}
+          hint={t('members.invite.municipalitiesHint')}
+          error={errors.municipalityIds}
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          checked={values.municipalityIds}
+        />
+        <div class="actions">
+          <button type="submit">{t('members.invite.submit')}</button>
+        </div>
+      </form>
+
+      <h2>{t('members.invite.open')}</h2>
+      {invitations.length === 0 ? (
+        <p>{t('members.invite.none')}</p>
+      ) : (
+        <Table
+          caption={t('members.invite.openCaption')}
+          head={[
+            t('members.list.email'),
+            t('members.list.role'),
+            t('members.list.municipalities'),
+            t('members.invite.invitedAt'),
+            t('members.invite.validUntil'),
+            t('members.list.actions'),
+          ]}
+        >
+          {invitations.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.email}</th>
+              <td>{roleLabel(t, i.role)}</td>
+              <td>{i.municipalities.length > 0 ? i.municipalities.map((m) => m.name).join(', ') : t('members.none')}</td>
+              <td>{formatDateTime(locale, i.createdAt)}</td>
+              <td>{formatDateTime(locale, i.expiresAt)}</td>
+              <td>
+                <form method="post" action={adminPath(network.slug, `/einladungen/${i.id}/zurueckziehen`)} class="inline-form">
+                  <CsrfField token={csrfToken} />
+                  <button type="submit" class="secondary" aria-label={t('members.invite.revokeFor', { email: i.email })}>
+                    {t('members.invite.revoke')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}

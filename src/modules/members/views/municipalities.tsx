@@ -1,0 +1,129 @@
+import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import type { Municipality, Network } from '../../networks/schema.ts';
+import type { MunicipalityInput } from '../rules.ts';
+import { AdminNav, adminPath, Table } from './common.tsx';
+
+function coordinate(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 6 }).format(value);
+}
+
+export function MunicipalityList({
+  t,
+  locale,
+  network,
+  municipalities,
+  notice,
+}: {
+  t: T;
+  locale: Locale;
+  network: Network;
+  municipalities: Municipality[];
+  notice?: string | undefined;
+}) {
+  return (
+    <>
+      <h1>{t('members.places.list.title')}</h1>
+      <AdminNav t={t} slug={network.slug} current="municipalities" />
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <p>
+        <a class="button" href={adminPath(network.slug, '/kommunen/neu')}>
+          {t('members.places.list.add')}
+        </a>
+      </p>
+      {municipalities.length === 0 ? (
+        <p>{t('members.places.list.empty')}</p>
+      ) : (
+        <Table
+          caption={t('members.places.list.caption', { network: network.name })}
+          head={[
+            t('members.place.name'),
+            t('members.place.type'),
+            t('members.place.ags'),
+            t('members.places.list.coordinates'),
+            t('members.place.inhabitants'),
+            t('members.list.actions'),
+          ]}
+        >
+          {municipalities.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">{m.name}</th>
+              <td>{m.type || t('members.none')}</td>
+              <td>{m.ags ?? t('members.none')}</td>
+              <td>{m.lat !== null && m.lng !== null ? `${coordinate(locale, m.lat)}, ${coordinate(locale, m.lng)}` : t('members.none')}</td>
+              <td>{m.inhabitants !== null ? formatNumber(locale, m.inhabitants) : t('members.none')}</td>
+              <td>
+                <a href={adminPath(network.slug, `/kommunen/${m.id}`)} aria-label={t('members.places.list.editFor', { name: m.name })}>
+                  {t('members.places.list.edit')}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** Stored values as the form shows them; coordinates with the decimal sign of the reader's language. */
+export function municipalityFormValues(locale: Locale, m: Municipality): MunicipalityInput {
+  const decimal = (value: number | null) => (value === null ? '' : locale === 'de' ? String(value).replace('.', ',') : String(value));
+  return {
+    name: m.name,
+    type: m.type,
+    ags: m.ags ?? '',
+    lat: decimal(m.lat),
+    lng: decimal(m.lng),
+    inhabitants: m.inhabitants === null ? '' : String(m.inhabitants),
+  };
+}
+
+export function MunicipalityForm({
+  t,
+  csrfToken,
+  network,
+  municipalityId,
+  heading,
+  values,
+  errors,
+}: {
+  t: T;
+  csrfToken: string;
+  network: Network;
+  /** Undefined for a new municipality. */
+  municipalityId?: string | undefined;
+  heading: string;
+  values: MunicipalityInput;
+  errors: FieldErrors;
+}) {
+  const labels: Record<keyof MunicipalityInput, string> = {
+    name: t('members.place.name'),
+    type: t('members.place.type'),
+    ags: t('members.place.ags'),
+    lat: t('members.place.lat'),
+    lng: t('members.place.lng'),
+    inhabitants: t('members.place.inhabitants'),
+  };
+  const action = adminPath(network.slug, municipalityId ? `/kommunen/${municipalityId}` : '/kommunen');
+  return (
+    <>
+      <h1>{heading}</h1>
+      <AdminNav t={t} slug={network.slug} current="municipalities" />
+      <ErrorSummary errors={errors} labels={labels} t={t} />
+      <form method="post" action={action} class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <Field name="name" label={labels.name} value={values.name} error={errors.name} required maxLength={200} />
+        <Field name="type" label={labels.type} hint={t('members.place.typeHint')} value={values.type} error={errors.type} maxLength={100} />
+        <Field name="ags" label={labels.ags} hint={t('members.place.agsHint')} value={values.ags} error={errors.ags} maxLength={8} />
+        <Field name="lat" label={labels.lat} hint={t('members.place.latHint')} value={values.lat} error={errors.lat} maxLength={30} />
+        <Field name="lng" label={labels.lng} hint={t('members.place.lngHint')} value={values.lng} error={errors.lng} maxLength={30} />
+        <Field name="inhabitants" label={labels.inhabitants} hint={t('members.place.inhabitantsHint')} value={values.inhabitants} error={errors.inhabitants} maxLength={20} />
+        <div class="actions">
+          <button type="submit">{t('form.save')}</button>
+          <a href={adminPath(network.slug, '/kommunen')}>{t('members.cancel')}</a>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { Fragment } from 'preact';
+import { formatDateTime, formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
+import type { OutboxEntry } from '../../../platform/mail/index.ts';
+import type { Network } from '../../networks/schema.ts';
+import type { FailedJob, OutboxMessage } from '../queries.ts';
+import { adminPath, PlatformNav, Table } from './common.tsx';
+
+export function PlatformOverview({
+  t,
+  csrfToken,
+  networks,
+  values,
+  errors,
+}: {
+  t: T;
+  csrfToken: string;
+  networks: Network[];
+  values: { name: string; slug: string };
+  errors: FieldErrors;
+}) {
+  const labels = { name: t('members.platform.networkName'), slug: t('members.platform.slug') };
+  return (
+    <>
+      <h1>{t('members.platform.title')}</h1>
+      <PlatformNav t={t} current="networks" />
+      <h2>{t('members.platform.networks')}</h2>
+      <p>{t('members.platform.intro')}</p>
+      {networks.length === 0 ? (
+        <p>{t('members.platform.empty')}</p>
+      ) : (
+        <Table caption={t('members.platform.caption')} head={[t('members.platform.name'), t('members.platform.address'), t('members.list.actions')]}>
+          {networks.map((n) => (
+            <tr key={n.id}>
+              <th scope="row">{n.name}</th>
+              <td>
+                <a href={`/netzwerk/${n.slug}`}>/netzwerk/{n.slug}</a>
+              </td>
+              <td>
+                <a href={adminPath(n.slug)} aria-label={t('members.platform.openFor', { name: n.name })}>
+                  {t('members.platform.open')}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <h2 id="neu">{t('members.platform.create')}</h2>
+      <ErrorSummary errors={errors} labels={labels} t={t} />
+      <p>{t('members.platform.createHint')}</p>
+      <form method="post" action="/verwaltung/netzwerke" class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <Field name="name" label={labels.name} value={values.name} error={errors.name} required maxLength={200} />
+        <Field name="slug" label={labels.slug} hint={t('members.platform.slugHint')} value={values.slug} error={errors.slug} required maxLength={60} autocomplete="off" />
+        <div class="actions">
+          <button type="submit">{t('members.platform.submit')}</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale; entries: OutboxEntry[]; smtp: boolean }) {
+  return (
+    <>
+      <h1>{t('members.outbox.title')}</h1>
+      <PlatformNav t={t} current="outbox" />
+      {smtp ? (
+        <p>{t('members.outbox.smtp')}</p>
+      ) : entries.length === 0 ? (
+        <p>{t('members.outbox.empty')}</p>
+      ) : (
+        <>
+          <p>{t('members.outbox.intro', { count: formatNumber(locale, entries.length) })}</p>
+          <Table caption={t('members.outbox.caption')} head={[t('members.outbox.date'), t('members.outbox.to'), t('members.outbox.subject')]}>
+            {entries.map((e) => (
+              <tr key={e.file}>
+                <td>
+                  <time dateTime={e.date.toISOString()}>{formatDateTime(locale, e.date)}</time>
+                </td>
+                <td>{e.to}</td>
+                <td>
+                  <a href={`/verwaltung/postausgang/${encodeURIComponent(e.file)}`}>{e.subject || t('members.outbox.noSubject')}</a>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
+
+export function OutboxMessagePage({ t, locale, message }: { t: T; locale: Locale; message: OutboxMessage }) {
+  return (
+    <>
+      <h1>{message.subject || t('members.outbox.noSubject')}</h1>
+      <PlatformNav t={t} current="outbox" />
+      <dl>
+        <dt>{t('members.outbox.date')}</dt>
+        <dd>
+          <time dateTime={message.date.toISOString()}>{formatDateTime(locale, message.date)}</time>
+        </dd>
+        <dt>{t('members.outbox.from')}</dt>
+        <dd>{message.from}</dd>
+        <dt>{t('members.outbox.to')}</dt>
+        <dd>{message.to}</dd>
+      </dl>
+      {/* Paragraphs with line breaks rather than <pre>, so long lines wrap on small screens. */}
+      {message.text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((paragraph, i) => (
+          <p key={i}>
+            {paragraph.split('\n').map((line, j) => (
+              <Fragment key={j}>
+                {j > 0 && <br />}
+                {line}
+              </Fragment>
+            ))}
+          </p>
+        ))}
+      <p>
+        <a href="/verwaltung/postausgang">{t('members.outbox.back')}</a>
+      </p>
+    </>
+  );
+}
+
+export function FailedJobsPage({ t, locale, jobs }: { t: T; locale: Locale; jobs: FailedJob[] }) {
+  return (
+    <>
+      <h1>{t('members.jobs.title')}</h1>
+      <PlatformNav t={t} current="jobs" />
+      <p>{t('members.jobs.intro')}</p>
+      {jobs.length === 0 ? (
+        <p>{t('members.jobs.empty')}</p>
+      ) : (
+        <Table caption={t('members.jobs.caption')} head={[t('members.jobs.queue'), t('members.jobs.at'), t('members.jobs.retries'), t('members.jobs.error')]}>
+          {jobs.map((j) => (
+            <tr key={j.id}>
+              <th scope="row">{j.queue}</th>
+              <td>
+                <time dateTime={j.at.toISOString()}>{formatDateTime(locale, j.at)}</time>
+              </td>
+              <td>{formatNumber(locale, j.retryCount)}</td>
+              <td>{j.error}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
