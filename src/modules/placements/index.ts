@@ -1,7 +1,18 @@
 import type { AppModule } from '../../platform/module.ts';
+import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
+
+export const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
 
 export const placementsModule: AppModule = {
   name: 'placements',
   routes,
+  queues: [PLACEMENT_REMINDER_QUEUE],
+  // Hourly: reminders are counted in days, and a missed run simply catches up on the next one.
+  schedules: [{ queue: PLACEMENT_REMINDER_QUEUE, cron: '23 * * * *' }],
+  async workers(deps) {
+    await deps.jobs.work(PLACEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      await runPlacementReminders(deps, deps.clock());
+    });
+  },
 };
