@@ -1,0 +1,145 @@
+import type { T } from '../../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
+import type { InquiryOffer } from '../queries.ts';
+
+export const INQUIRY_MAX = { message: 2000, name: 120, email: 254 } as const;
+
+interface InquiryFormProps {
+  t: T;
+  csrfToken: string;
+  offer: InquiryOffer;
+  signedIn: boolean;
+  requestKey: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  loginPath: string;
+}
+
+export function inquiryLabels(t: T): Record<string, string> {
+  return {
+    message: t('placements.inquiry.message'),
+    name: t('placements.inquiry.name'),
+    email: t('placements.inquiry.email'),
+    consent: t('placements.inquiry.consent'),
+  };
+}
+
+export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values, errors, loginPath }: InquiryFormProps) {
+  const labels = inquiryLabels(t);
+  const consentError = errors.consent;
+  return (
+    <>
+      <h1>{t('placements.inquiry.title', { title: offer.title })}</h1>
+      <p class="meta">
+        {t('placements.inquiry.organisation', { name: offer.organisationName })}
+        {offer.municipalityName && <> · {t('placements.inquiry.municipality', { name: offer.municipalityName })}</>}
+      </p>
+      {offer.summary && <p class="lead">{offer.summary}</p>}
+      <p>{t('placements.inquiry.intro')}</p>
+      {!signedIn && (
+        <p>
+          {t('placements.inquiry.haveAccount')} <a href={loginPath}>{t('placements.inquiry.login')}</a>
+        </p>
+      )}
+      <ErrorSummary errors={errors} labels={labels} t={t} />
+      <form method="post" action={`/angebote/${offer.id}/anfragen`} noValidate>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="requestKey" value={requestKey} />
+        {!signedIn && (
+          <>
+            <Field
+              name="name"
+              label={labels.name ?? ''}
+              value={values.name}
+              error={errors.name}
+              autocomplete="name"
+              required
+              maxLength={INQUIRY_MAX.name}
+            />
+            <Field
+              name="email"
+              type="email"
+              label={labels.email ?? ''}
+              hint={t('placements.inquiry.emailHint')}
+              value={values.email}
+              error={errors.email}
+              autocomplete="email"
+              required
+              maxLength={INQUIRY_MAX.email}
+            />
+          </>
+        )}
+        <Field
+          name="message"
+          label={labels.message ?? ''}
+          hint={t('placements.inquiry.messageHint', { max: INQUIRY_MAX.message })}
+          value={values.message}
+          error={errors.message}
+          required
+          multiline
+          rows={6}
+          maxLength={INQUIRY_MAX.message}
+        />
+        {!signedIn && (
+          <div class={consentError ? 'field checkbox field--error' : 'field checkbox'}>
+            {consentError && (
+              <p class="field-error" id="f-consent-error">
+                {consentError}
+              </p>
+            )}
+            <input
+              type="checkbox"
+              id="f-consent"
+              name="consent"
+              value="ja"
+              required
+              checked={values.consent === 'ja'}
+              aria-invalid={consentError ? 'true' : undefined}
+              aria-describedby={consentError ? 'f-consent-error' : undefined}
+            />
+            <label for="f-consent">{labels.consent}</label>
+            <p class="hint">
+              <a href={`/netzwerk/${offer.networkSlug}/datenschutz`}>{t('placements.inquiry.privacy')}</a>
+            </p>
+          </div>
+        )}
+        <div class="actions">
+          <button type="submit">{t('placements.inquiry.submit')}</button>
+          <a href={`/angebote/${offer.id}`}>{t('placements.inquiry.back')}</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export function InquirySent({ t, days }: { t: T; days: number }) {
+  return (
+    <>
+      <h1>{t('placements.inquiry.sentTitle')}</h1>
+      <p>{t('placements.inquiry.sentText', { days })}</p>
+    </>
+  );
+}
+
+export function ConfirmPage({ t, csrfToken, title, action }: { t: T; csrfToken: string; title: string; action: string }) {
+  return (
+    <>
+      <h1>{t('placements.confirm.title')}</h1>
+      <p>{t('placements.confirm.text', { title })}</p>
+      <form method="post" action={action}>
+        <CsrfField token={csrfToken} />
+        <button type="submit">{t('placements.confirm.button')}</button>
+      </form>
+    </>
+  );
+}
+
+export function ConfirmInvalid({ t }: { t: T }) {
+  return (
+    <>
+      <h1>{t('placements.confirm.invalidTitle')}</h1>
+      <p>{t('placements.confirm.invalidText')}</p>
+    </>
+  );
+}
