@@ -49,6 +49,17 @@ export const requestContext = fp(async (app: FastifyInstance) => {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('network', undefined);
 
+  // One CSRF token per response. Without a secret cookie yet, every generateCsrf() call would mint a new
+  // secret and the last Set-Cookie would win, so a form rendered before the layout got a token that fails.
+  app.addHook('onRequest', async (_request, reply) => {
+    const generate = reply.generateCsrf;
+    let token: string | undefined;
+    reply.generateCsrf = function (this: FastifyReply, options) {
+      token ??= generate.call(this, options);
+      return token;
+    };
+  });
+
   app.addHook('onRequest', async (request) => {
     const chosen = request.cookies[LOCALE_COOKIE];
     request.locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers['accept-language']);
