@@ -59,8 +59,17 @@ import { SETTINGS_LIMITS, SettingsForm, type SettingsValues } from './views/sett
 
 // ---- helpers -------------------------------------------------------------------------------
 
-function messagesFor(t: T, problems: Problems): FieldErrors {
-  return Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, t(p.key, p.params)]));
+/** Problems as messages in the reader's language, numbers with the reader's decimal sign (4,5 / 4.5). */
+function messagesFor(request: FastifyRequest, problems: Problems): FieldErrors {
+  const number = new Intl.NumberFormat(request.locale === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return Object.fromEntries(
+    Object.entries(problems).map(([field, p]) => {
+      const params = Object.fromEntries(
+        Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? number.format(v) : v]),
+      );
+      return [field, request.t(p.key, params)];
+    }),
+  );
 }
 
 /** Body fields as strings; a form field sent twice arrives as an array and is joined, never lost. */
@@ -268,7 +277,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/mitglieder')}?hinweis=kommunen`, 303);
       if (result.code === 'members.not_found') return sendError(request, reply, 404);
-      return renderMemberPlaces(request, reply, network, member, new Set(ids), messagesFor(request.t, result.problems), 422);
+      return renderMemberPlaces(request, reply, network, member, new Set(ids), messagesFor(request, result.problems), 422);
     },
   });
 
@@ -331,7 +340,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         { db, jobs, publicUrl: config.publicUrl },
         { network, email: values.email, role, municipalityIds: [...values.municipalityIds], actorId: request.actor.userId ?? '', now: clock() },
       );
-      if (!result.ok) return renderInvitations(request, reply, network, values, messagesFor(t, result.problems), 422);
+      if (!result.ok) return renderInvitations(request, reply, network, values, messagesFor(request, result.problems), 422);
       return reply.redirect(`${adminPath(network.slug, '/einladungen')}?hinweis=verschickt`, 303);
     },
   });
@@ -447,14 +456,14 @@ export const routes: FastifyPluginAsync = async (app) => {
       values.accentColor = chosenColour(values.accentColor, text(body, 'accentColorPicker'), text(body, 'accentColorPickerShown'));
       const errors: FieldErrors = {
         ...fieldErrorsFromValidation(request.validationError?.validation, t),
-        ...messagesFor(t, settingsProblems(values)),
+        ...messagesFor(request, settingsProblems(values)),
       };
       if (errors.contactEmail && values.contactEmail.length <= SETTINGS_LIMITS.contactEmail) errors.contactEmail = t('form.email');
       if (Object.keys(errors).length > 0) return renderSettings(request, reply, network, values, errors, 422);
       const result = await updateNetworkSettings(db, { networkId: network.id, values: values as NetworkSettings, actorId: request.actor.userId ?? '', now: clock() });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/einstellungen')}?hinweis=gespeichert`, 303);
       if (result.code === 'members.not_found') return sendError(request, reply, 404);
-      return renderSettings(request, reply, network, values, messagesFor(t, result.problems), 422);
+      return renderSettings(request, reply, network, values, messagesFor(request, result.problems), 422);
     },
   });
 
@@ -524,7 +533,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const parsed = parseMunicipality(values);
     const errors: FieldErrors = {
       ...fieldErrorsFromValidation(request.validationError?.validation, t),
-      ...(parsed.ok ? {} : messagesFor(t, parsed.problems)),
+      ...(parsed.ok ? {} : messagesFor(request, parsed.problems)),
     };
     if (Object.keys(errors).length > 0) return renderMunicipality(request, reply, network, municipality, values, errors, 422);
     const result = await saveMunicipality(db, {
@@ -536,7 +545,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     });
     if (result.ok) return reply.redirect(`${adminPath(network.slug, '/kommunen')}?hinweis=gespeichert`, 303);
     if (result.code === 'members.not_found') return sendError(request, reply, 404);
-    return renderMunicipality(request, reply, network, municipality, values, messagesFor(t, result.problems), 422);
+    return renderMunicipality(request, reply, network, municipality, values, messagesFor(request, result.problems), 422);
   };
 
   app.post('/netzwerk/:slug/verwaltung/kommunen', {
@@ -590,7 +599,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (values.slug && !errors.slug && !SLUG.test(values.slug)) errors.slug = t('members.error.slug');
       if (Object.keys(errors).length > 0) return renderPlatform(request, reply, values, errors, 422);
       const result = await createNetwork(db, { name: values.name, slug: values.slug, actorId: request.actor.userId ?? '', now: clock() });
-      if (!result.ok) return renderPlatform(request, reply, values, messagesFor(t, result.problems), 422);
+      if (!result.ok) return renderPlatform(request, reply, values, messagesFor(request, result.problems), 422);
       return reply.redirect(adminPath(result.slug), 303);
     },
   });

@@ -74,7 +74,7 @@ export function colourProblem(value: string): Problem | undefined {
   const ratio = contrastRatio(value, '#ffffff');
   if (ratio < MIN_CONTRAST_TO_WHITE) {
     // Rounded down, so the message never claims a passing ratio for a failing colour.
-    return { key: 'members.error.colourContrast', params: { colour: value.toLowerCase(), ratio: (Math.floor(ratio * 10) / 10).toFixed(1) } };
+    return { key: 'members.error.colourContrast', params: { colour: value.toLowerCase(), ratio: Math.floor(ratio * 10) / 10 } };
   }
   return undefined;
 }

@@ -34,12 +34,11 @@ function RoleChoice({ t, value, error }: { t: T; value: string; error?: string |
               name="role"
               value={role}
               checked={value === role}
-              aria-describedby={`${inputId}-hint`}
               aria-invalid={error ? 'true' : undefined}
             />
             <label for={inputId}>
               {roleLabel(t, role)}
-              <span class="hint" id={`${inputId}-hint`}>
+              <span class="hint">
                 {' – '}
                 {roleHint(t, role)}
               </span>
