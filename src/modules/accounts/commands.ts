@@ -1,9 +1,369 @@
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { auditLog } from '../../platform/audit/schema.ts';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { createSession, destroySession } from '../../platform/auth/sessions.ts';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
+import { sessions, tokens, users, type TokenPurpose, type User } from './schema.ts';
+import { findUserByEmail, findUserById } from './queries.ts';
 
+/** How long each kind of mailed link works. */
+export const TOKEN_TTL = {
+  confirm: 48 * 3_600_000,
+  reset: 2 * 3_600_000,
+  magic: 30 * 60_000,
+  adminLogin: 24 * 3_600_000,
+} as const;
+
+/** The privacy notice a person agreed to at registration; bump when the text changes. */
+export const PRIVACY_VERSION = 'privacy-1';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Executor = Db | Tx;
+
+export type Failure<C extends string> = { ok: false; code: C };
+
+const ACCOUNT_EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function normalise(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  // node-postgres and PGlite both expose the SQLSTATE as `code`; drizzle may wrap it in `cause`.
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+async function issueToken(
+  db: Executor,
+  input: { purpose: TokenPurpose; userId: string; email: string; ttlMs: number; data?: Record<string, unknown> },
+  now: Date,
+): Promise<string> {
+  const secret = newSecret();
+  await db.insert(tokens).values({
+    id: hashSecret(secret),
+    purpose: input.purpose,
+    email: input.email,
+    userId: input.userId,
+    data: input.data ?? {},
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + input.ttlMs),
+  });
+  return secret;
+}
+
+/** Marks a token used and returns it, in one statement: of two concurrent uses only one succeeds. */
+async function consumeToken(db: Executor, purpose: TokenPurpose, secret: string, now: Date) {
+  const [token] = await db
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(
+      and(eq(tokens.id, hashSecret(secret)), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now)),
+    )
+    .returning();
+  return token;
+}
+
+/** Spends the open sign-in links of a person, so an old mail cannot undo a new password. */
+async function revokeOpenTokens(db: Executor, userId: string, purposes: TokenPurpose[], now: Date): Promise<void> {
+  await db
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(and(eq(tokens.userId, userId), inArray(tokens.purpose, purposes), isNull(tokens.usedAt)));
+}
+
+/** A fresh session for every sign-in; the one the browser came with (if any) ends, so ids are never reused. */
+export async function startSession(db: Db, userId: string, previousSessionId: string | null, now: Date): Promise<string> {
+  if (previousSessionId) await destroySession(db, previousSessionId);
+  return createSession(db, userId, now);
+}
+
+export interface Registration {
+  name: string;
+  email: string;
+  password: string;
+  locale: string;
+}
+
+/**
+ * Creates an unconfirmed account and a confirmation token, and records the privacy consent.
+ * An address that already has an account gives `account.email_taken`; the caller must answer
+ * exactly as on success, so nobody learns which addresses are registered.
+ */
+export async function registerAccount(
+  db: Db,
+  input: Registration,
+  now: Date,
+): Promise<{ ok: true; userId: string; email: string; token: string } | (Failure<'account.email_taken'> & { email: string })> {
+  const email = normalise(input.email);
+  // Hash before looking the address up, so both answers take the same time.
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (!user) return { ok: false as const, code: 'account.email_taken' as const, email };
+    await tx.insert(auditLog).values({
+      at: now,
+      actorId: user.id,
+      action: 'account.consent',
+      subjectId: user.id,
+      details: { version: PRIVACY_VERSION },
+    });
+    const token = await issueToken(tx, { purpose: 'confirm', userId: user.id, email, ttlMs: TOKEN_TTL.confirm }, now);
+    return { ok: true as const, userId: user.id, email, token };
+  });
+}
+
+export type SignInResult =
+  | { ok: true; user: User; sessionSecret: string }
+  | Failure<'account.bad_credentials'>
+  | (Failure<'account.unverified'> & { user: User });
+
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; previousSessionId: string | null },
+  now: Date,
+): Promise<SignInResult> {
+  const user = await findUserByEmail(db, input.email);
+  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !valid) return { ok: false, code: 'account.bad_credentials' };
+  // Only someone who knows the password learns that the account waits for confirmation.
+  if (!user.emailVerifiedAt) return { ok: false, code: 'account.unverified', user };
+  const sessionSecret = await startSession(db, user.id, input.previousSessionId, now);
+  return { ok: true, user, sessionSecret };
+}
+
+/** A new confirmation token for an unconfirmed account; nothing for unknown or confirmed addresses. */
+export async function requestConfirmation(db: Db, email: string, now: Date): Promise<{ user: User; token: string } | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.emailVerifiedAt) return null;
+  const token = await issueToken(db, { purpose: 'confirm', userId: user.id, email: user.email, ttlMs: TOKEN_TTL.confirm }, now);
+  return { user, token };
+}
+
+export async function requestPasswordReset(db: Db, email: string, now: Date): Promise<{ user: User; token: string } | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user) return null;
+  const token = await issueToken(db, { purpose: 'reset', userId: user.id, email: user.email, ttlMs: TOKEN_TTL.reset }, now);
+  return { user, token };
+}
+
+export async function requestMagicLink(db: Db, email: string, now: Date): Promise<{ user: User; token: string } | null> {
+  const user = await findUserByEmail(db, email);
+  if (!user) return null;
+  const token = await issueToken(db, { purpose: 'magic', userId: user.id, email: user.email, ttlMs: TOKEN_TTL.magic }, now);
+  return { user, token };
+}
+
+/**
+ * Uses a confirmation token: confirms the address of a new account, or (token data `newEmail`)
+ * switches the account to the new address it was sent to. Signs the person in either way.
+ */
+export async function confirmEmail(
+  db: Db,
+  input: { secret: string; previousSessionId: string | null },
+  now: Date,
+): Promise<
+  | { ok: true; userId: string; sessionSecret: string; changedFrom: { email: string; locale: string } | null }
+  | Failure<'token.invalid' | 'account.email_taken'>
+> {
+  let outcome: { userId: string; changedFrom: { email: string; locale: string } | null } | Failure<'token.invalid' | 'account.email_taken'>;
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const token = await consumeToken(tx, 'confirm', input.secret, now);
+      if (!token?.userId) return { ok: false as const, code: 'token.invalid' as const };
+      const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
+      if (!user) return { ok: false as const, code: 'token.invalid' as const };
+      const newEmail = typeof token.data.newEmail === 'string' ? token.data.newEmail : null;
+      if (newEmail && newEmail !== user.email) {
+        await tx
+          .update(users)
+          .set({ email: newEmail, emailVerifiedAt: now, updatedAt: now })
+          .where(eq(users.id, user.id));
+        return { userId: user.id, changedFrom: { email: user.email, locale: user.locale } };
+      }
+      if (!newEmail && token.email !== user.email) return { ok: false as const, code: 'token.invalid' as const };
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+        .where(eq(users.id, user.id));
+      return { userId: user.id, changedFrom: null };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, code: 'account.email_taken' };
+    throw error;
+  }
+  if ('ok' in outcome) return outcome;
+  const sessionSecret = await startSession(db, outcome.userId, input.previousSessionId, now);
+  return { ok: true, ...outcome, sessionSecret };
+}
+
+/** Sets a new password from a reset link; ends every session of the person, then signs in anew. */
+export async function resetPassword(
+  db: Db,
+  input: { secret: string; password: string; previousSessionId: string | null },
+  now: Date,
+): Promise<{ ok: true; userId: string; sessionSecret: string } | Failure<'token.invalid'>> {
+  const passwordHash = await hashPassword(input.password);
+  const userId = await db.transaction(async (tx) => {
+    const token = await consumeToken(tx, 'reset', input.secret, now);
+    if (!token?.userId) return null;
+    // The link proves the person reads this mailbox, which is what confirmation means.
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+      .where(eq(users.id, token.userId));
+    await revokeOpenTokens(tx, token.userId, ['reset', 'magic'], now);
+    await tx.delete(sessions).where(eq(sessions.userId, token.userId));
+    return token.userId;
+  });
+  if (!userId) return { ok: false, code: 'token.invalid' };
+  const sessionSecret = await createSession(db, userId, now);
+  return { ok: true, userId, sessionSecret };
+}
+
+export async function signInWithMagicLink(
+  db: Db,
+  input: { secret: string; previousSessionId: string | null },
+  now: Date,
+): Promise<{ ok: true; userId: string; sessionSecret: string } | Failure<'token.invalid'>> {
+  const token = await consumeToken(db, 'magic', input.secret, now);
+  if (!token?.userId) return { ok: false, code: 'token.invalid' };
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(eq(users.id, token.userId));
+  const sessionSecret = await startSession(db, token.userId, input.previousSessionId, now);
+  return { ok: true, userId: token.userId, sessionSecret };
+}
+
+export async function updateProfile(db: Db, userId: string, input: { name: string; locale: string }, now: Date): Promise<void> {
+  await db.update(users).set({ name: input.name.trim(), locale: input.locale, updatedAt: now }).where(eq(users.id, userId));
+}
+
+/** Accounts without a password (magic links only) may set one without knowing an old one. */
+async function checkCurrentPassword(user: User, password: string | undefined): Promise<boolean> {
+  if (!user.passwordHash) return true;
+  return verifyPassword(user.passwordHash, password ?? '');
+}
+
+/** Changes the password and ends every other session of the person (the current one stays). */
+export async function changePassword(
+  db: Db,
+  input: { userId: string; sessionId: string | null; currentPassword?: string | undefined; password: string },
+  now: Date,
+): Promise<{ ok: true } | Failure<'account.wrong_password' | 'account.not_found'>> {
+  const user = await findUserById(db, input.userId);
+  if (!user) return { ok: false, code: 'account.not_found' };
+  if (!(await checkCurrentPassword(user, input.currentPassword))) return { ok: false, code: 'account.wrong_password' };
+  const passwordHash = await hashPassword(input.password);
+  await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
+  await db
+    .delete(sessions)
+    .where(input.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, input.sessionId)) : eq(sessions.userId, user.id));
+  await revokeOpenTokens(db, user.id, ['reset', 'magic'], now);
+  return { ok: true };
+}
+
+/**
+ * Starts a change of address: the new address receives a confirmation link and takes effect only
+ * when it is opened. When the new address already belongs to an account, no token is made
+ * (`taken: true`); the caller answers the same way, so this reveals nothing.
+ */
+export async function requestEmailChange(
+  db: Db,
+  input: { userId: string; newEmail: string; currentPassword?: string | undefined },
+  now: Date,
+): Promise<
+  | { ok: true; newEmail: string; locale: string; token: string | null }
+  | Failure<'account.wrong_password' | 'account.same_email' | 'account.not_found'>
+> {
+  const user = await findUserById(db, input.userId);
+  if (!user) return { ok: false, code: 'account.not_found' };
+  if (!(await checkCurrentPassword(user, input.currentPassword))) return { ok: false, code: 'account.wrong_password' };
+  const newEmail = normalise(input.newEmail);
+  if (newEmail === user.email) return { ok: false, code: 'account.same_email' };
+  if (await findUserByEmail(db, newEmail)) return { ok: true, newEmail, locale: user.locale, token: null };
+  const token = await issueToken(
+    db,
+    { purpose: 'confirm', userId: user.id, email: newEmail, ttlMs: TOKEN_TTL.confirm, data: { newEmail } },
+    now,
+  );
+  return { ok: true, newEmail, locale: user.locale, token };
+}
+
+/**
+ * Deletes the account for good. Sessions, tokens and memberships go with the row (foreign keys);
+ * the audit log keeps only the id.
+ */
+export async function deleteAccount(
+  db: Db,
+  input: { userId: string; currentPassword?: string | undefined; confirmEmail?: string | undefined },
+  now: Date,
+): Promise<{ ok: true } | Failure<'account.wrong_password' | 'account.email_mismatch' | 'account.not_found'>> {
+  const user = await findUserById(db, input.userId);
+  if (!user) return { ok: false, code: 'account.not_found' };
+  if (user.passwordHash) {
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
+      return { ok: false, code: 'account.wrong_password' };
+    }
+  } else if (normalise(input.confirmEmail ?? '') !== user.email) {
+    return { ok: false, code: 'account.email_mismatch' };
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(users).where(eq(users.id, user.id));
+    await tx.insert(auditLog).values({ at: now, actorId: user.id, action: 'account.deleted', subjectId: user.id, details: {} });
+  });
+  return { ok: true };
+}
+
+/**
+ * For the command line: creates a confirmed platform admin, or makes an existing account one,
+ * and returns a one-time login token (path /anmeldelink/<token>, valid 24 hours).
+ */
 export async function createAdmin(
-  _db: Db,
-  _input: { email: string; name: string },
-  _now: Date,
+  db: Db,
+  input: { email: string; name: string },
+  now: Date,
 ): Promise<{ ok: true; email: string; loginToken: string } | { ok: false; message: string }> {
-  return { ok: false, message: 'not implemented' };
+  const email = normalise(input.email);
+  if (email.length > 254 || !ACCOUNT_EMAIL_PATTERN.test(email)) {
+    return { ok: false, message: `"${input.email}" is not a valid e-mail address.` };
+  }
+  const name = input.name.trim().slice(0, 120);
+  const existing = await findUserByEmail(db, email);
+  let userId: string;
+  if (existing) {
+    await db
+      .update(users)
+      .set({
+        isPlatformAdmin: true,
+        emailVerifiedAt: existing.emailVerifiedAt ?? now,
+        ...(name && !existing.name ? { name } : {}),
+        updatedAt: now,
+      })
+      .where(eq(users.id, existing.id));
+    userId = existing.id;
+  } else {
+    const [user] = await db
+      .insert(users)
+      .values({ email, name, isPlatformAdmin: true, emailVerifiedAt: now, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: users.email, set: { isPlatformAdmin: true, updatedAt: now } })
+      .returning();
+    if (!user) return { ok: false, message: 'The account could not be created.' };
+    userId = user.id;
+  }
+  await db.insert(auditLog).values({ at: now, actorId: null, action: 'account.platform_admin', subjectId: userId, details: {} });
+  const loginToken = await issueToken(db, { purpose: 'magic', userId, email, ttlMs: TOKEN_TTL.adminLogin }, now);
+  return { ok: true, email, loginToken };
+}
+
+export async function signOut(db: Db, sessionId: string | null): Promise<void> {
+  if (sessionId) await destroySession(db, sessionId);
 }
