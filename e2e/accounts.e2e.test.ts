@@ -11,8 +11,9 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
-  // Fail within seconds when a field of the contract is missing, rather than after Playwright's 30 s.
+  // Fail within seconds when a field of the contract is missing; form posts may take longer (password hashing).
   context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
   page = await context.newPage();
 });
 
@@ -24,6 +25,16 @@ afterAll(async () => {
 const email = `erika.${Date.now()}@beispiel.de`;
 const firstPassword = 'Sonnenblume-am-Deich-42';
 const secondPassword = 'Kirschbaum-im-Hof-73';
+
+/** Waits for the page at `pattern`; when it does not come, says where the browser is and what the page shows. */
+async function arriveAt(pattern: string) {
+  try {
+    await page.waitForURL(pattern);
+  } catch (error) {
+    const text = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`expected ${pattern}, still at ${here()}:\n${text.slice(0, 1500)}`, { cause: error });
+  }
+}
 
 /** Path of the current page, so failures read as "/konto" rather than a full URL with a random port. */
 const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
@@ -51,7 +62,7 @@ test('register, confirm, log out and in, reset the password, delete the account'
   await page.locator('input[name="password"]').fill(firstPassword);
   await page.locator('input[name="consent"]').check();
   await page.getByRole('button', { name: 'Registrieren' }).click();
-  await page.waitForURL('**/registrieren/danke');
+  await arriveAt('**/registrieren/danke');
   await checkA11y(page);
 
   // Confirm through the link in the mail.
@@ -62,7 +73,7 @@ test('register, confirm, log out and in, reset the password, delete the account'
   await page.goto(linkInMail(confirmation, '/bestaetigen/'));
   await checkA11y(page);
   await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
-  await page.waitForURL('**/konto');
+  await arriveAt('**/konto');
   await checkA11y(page);
   expect(await headerHasLogout(), 'signed in after confirming').toBe(true);
 
@@ -88,7 +99,7 @@ test('register, confirm, log out and in, reset the password, delete the account'
   await page.locator('input[name="password"]').fill(secondPassword);
   await page.locator('input[name="password_confirm"]').fill(secondPassword);
   await page.getByRole('button', { name: 'Passwort speichern' }).click();
-  await page.waitForURL('**/konto');
+  await arriveAt('**/konto');
   await checkA11y(page);
 
   // The new password works, the old one no longer does.
@@ -104,7 +115,7 @@ test('register, confirm, log out and in, reset the password, delete the account'
   await checkA11y(page);
   await page.locator('input[name="current_password"]').fill(secondPassword);
   await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
-  await page.waitForURL('**/?konto=geloescht');
+  await arriveAt('**/?konto=geloescht');
   await checkA11y(page);
   expect(await headerHasLogout(), 'signed out after deleting').toBe(false);
 
