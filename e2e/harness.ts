@@ -54,8 +54,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // At LOG_LEVEL=warn the server prints only what deserves attention: pass it on, so a 500 explains itself.
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
 
   const server: RunningServer = {
     url,
