@@ -17,6 +17,7 @@ export interface InviteFormValues {
 function RoleChoice({ t, value, error }: { t: T; value: string; error?: string | undefined }) {
   const id = 'f-role';
   return (
+    // aria-invalid is not allowed on radio buttons; the group carries the error through its description.
     <fieldset class={error ? 'field field--error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('members.invite.role')}</legend>
       {error && (
@@ -34,7 +35,6 @@ function RoleChoice({ t, value, error }: { t: T; value: string; error?: string |
               name="role"
               value={role}
               checked={value === role}
-              aria-invalid={error ? 'true' : undefined}
             />
             <label for={inputId}>
               {roleLabel(t, role)}
