@@ -69,6 +69,13 @@ export function normaliseSkill(skill: string): string {
   return skill.toLocaleLowerCase('de').replace(/[-_/]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** False exactly when the place rules a target out: outside the radius and not remote work the volunteer accepts. */
+export function withinReach(volunteer: MatchVolunteer, target: MatchTarget): boolean {
+  if (target.remote && volunteer.remoteOk) return true;
+  if (!hasPlace(volunteer) || !hasPlace(target)) return true;
+  return distanceKm(volunteer, target) <= volunteer.radiusKm;
+}
+
 const NO_MATCH: MatchResult = Object.freeze({ score: 0, reasons: [] }) as MatchResult;
 
 export function scoreMatch(volunteer: MatchVolunteer, target: MatchTarget, options: MatchOptions = {}): MatchResult {
