@@ -2,16 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
-
-// The few Node globals our plain .js files use; TypeScript files get no-undef from tsc instead.
-const nodeGlobals = {
-  process: 'readonly',
-  console: 'readonly',
-  Buffer: 'readonly',
-  URL: 'readonly',
-  setTimeout: 'readonly',
-  clearTimeout: 'readonly',
-};
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -20,8 +11,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // TypeScript files get no-undef from tsc; plain JavaScript needs to know its environment.
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: nodeGlobals },
+    ignores: ['public/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Progressive-enhancement scripts served to browsers as classic scripts.
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {
     files: ['**/*.tsx'],
