@@ -334,7 +334,7 @@ async function findPage(db: Db, search: ResolvedSearch, now: Date, mode: TextMod
         from (
           select o.id, o.title, o.summary, o.field, o.commitment, o.remote, o.place,
             o.organisation_id as "organisationId", o.network_id as "networkId", o.municipality_id as "municipalityId",
-            (extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
+            round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
             o.published_at as "publishedAt",
             ${distance} as "distanceKm",
             ${rankSql(search, mode)} as rank,
@@ -478,17 +478,27 @@ async function suggest(db: Db, search: ResolvedSearch, now: Date): Promise<strin
 /** Few enough hits that a "did you mean" is worth showing. */
 const FEW = 3;
 
-export async function runSearch(db: Db, search: ResolvedSearch, now: Date): Promise<SearchResult> {
+/**
+ * Runs a resolved search: counts and facets, then one page of hits. When the words match nothing, it
+ * looks again by title similarity (unless `similar` is false, as for e-mail alerts, which must be exact).
+ */
+export async function runSearch(
+  db: Db,
+  search: ResolvedSearch,
+  now: Date,
+  options: { similar?: boolean } = {},
+): Promise<SearchResult> {
+  const similar = options.similar ?? true;
   const page = Math.min(Math.max(1, search.params.page), MAX_PAGE);
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
   let counted = await countFacets(db, search, now, search.text ? 'fulltext' : undefined);
-  if (search.text && counted.total === 0) {
+  if (search.text && counted.total === 0 && similar) {
     mode = 'similar';
     counted = await countFacets(db, search, now, 'similar');
   }
   const textMode = mode === 'all' ? undefined : mode;
   const items = counted.total > (page - 1) * PER_PAGE ? await findPage(db, search, now, textMode, PER_PAGE, (page - 1) * PER_PAGE) : [];
-  const suggestion = search.text && counted.total < FEW ? await suggest(db, search, now) : undefined;
+  const suggestion = similar && search.text && counted.total < FEW ? await suggest(db, search, now) : undefined;
   return {
     total: counted.total,
     page,
@@ -550,8 +560,8 @@ export async function listAlertingSearches(db: Db): Promise<Array<SavedSearch & 
   }>(
     db,
     sql`select s.id, s.user_id as "userId", s.name, s.query, s.alerts,
-          (extract(epoch from s.last_notified_at) * 1000)::float8 as "lastNotifiedMs",
-          (extract(epoch from s.created_at) * 1000)::float8 as "createdMs",
+          round(extract(epoch from s.last_notified_at) * 1000)::float8 as "lastNotifiedMs",
+          round(extract(epoch from s.created_at) * 1000)::float8 as "createdMs",
           u.email, u.locale, u.name as "userName"
         from saved_searches s join users u on u.id = s.user_id
         where s.alerts = 'daily' and u.email_verified_at is not null
