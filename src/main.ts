@@ -1,12 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { buildApp } from './app.ts';
-import { closeDeps, createDeps } from './platform/runtime.ts';
-import { openDatabase } from './platform/db.ts';
-import { seedDemoNetworks } from './modules/networks/demo.ts';
-import { createAdmin } from './modules/accounts/commands.ts';
-import { backupToFile, restoreFromFile } from './platform/backup.ts';
-import path from 'node:path';
+
+// The rest of the app is imported per command: `help` and configuration errors answer at once.
 
 const USAGE = `Usage: mitmachnetz <command>
 
@@ -15,19 +12,90 @@ Commands:
   migrate                   apply database migrations and exit
   seed-demo                 add the demo networks to an empty database
   create-admin --email E    create a platform admin (or make an account one) and print a login link
+               [--name N]
   backup FILE               write all data to FILE (portable between PGlite and PostgreSQL)
   restore FILE              replace all data with the contents of FILE
+  help                      show this text
 
+With the embedded database (no DATABASE_URL), stop the server before backup, restore or migrate.
+Exit codes: 0 done, 1 failed, 2 wrong command line.
 Configuration comes from environment variables; see docs/operator-guide.md.`;
 
+/** A failure the operator can fix; printed as one line, without a stack trace. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const COMMANDS = ['start', 'migrate', 'seed-demo', 'create-admin', 'backup', 'restore', 'help'];
+
+/**
+ * PGlite keeps no lock of its own, and two processes on one data folder corrupt it: each command
+ * that opens the embedded database holds DATA_DIR/db.lock with its process id.
+ */
+function lockEmbeddedDatabase(config: Config): void {
+  if (config.databaseUrl) return;
+  const file = path.join(config.dataDir, 'db.lock');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => fs.rmSync(file, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+        throw new CliError(
+          `The embedded database in ${config.dataDir} is in use by process ${pid} (a running server?). ` +
+            `Stop it first. If no such process runs, delete ${file}.`,
+        );
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new CliError(`Could not lock ${file}; another command may be starting at the same moment.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // After a crash and a container restart the old id may belong to some other program.
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
+}
+
 async function openFromConfig(config: Config) {
+  lockEmbeddedDatabase(config);
+  const { openDatabase } = await import('./platform/db.ts');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
   return database;
 }
 
 async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
+  lockEmbeddedDatabase(config);
+  const [{ buildApp }, { closeDeps, createDeps }, { seedDemoNetworks }] = await Promise.all([
+    import('./app.ts'),
+    import('./platform/runtime.ts'),
+    import('./modules/networks/demo.ts'),
+  ]);
   const deps = await createDeps(config);
   if (config.demo && (await seedDemoNetworks(deps.db))) console.log('Demo networks seeded (set DEMO=false to start empty).');
   const app = await buildApp(deps, {
@@ -37,103 +105,150 @@ async function start(config: Config): Promise<void> {
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info({ ms: Math.round(performance.now() - startedAt), engine: deps.database.kind }, 'ready');
 
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      // A second Ctrl-C means: do not wait any longer.
+      process.exit(1);
+    }
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 15 s; exiting anyway');
+      process.exit(1);
+    }, 15_000);
     force.unref();
-    await app.close();
-    await closeDeps(deps);
-    process.exit(0);
+    try {
+      await app.close();
+      await closeDeps(deps);
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await closeDeps(deps).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`Port ${config.port} is already in use; set PORT to a free port.`);
+    if (code === 'EACCES') throw new CliError(`Not allowed to listen on port ${config.port}; use a port above 1023.`);
+    throw error;
+  }
+  app.log.info({ ms: Math.round(performance.now() - startedAt), engine: deps.database.kind }, 'ready');
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+  let values: { email?: string | undefined; name?: string | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
   const [command = 'start', ...rest] = positionals;
   if (values.help || command === 'help') {
     console.log(USAGE);
     return 0;
   }
+  if (!COMMANDS.includes(command)) throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
+  const expected = command === 'backup' || command === 'restore' ? 1 : 0;
+  if (rest.length > expected) throw new CliError(`Too many arguments for ${command}: ${rest.slice(expected).join(' ')}`, 2);
+
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
+    if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
 
   switch (command) {
     case 'start':
       await start(config);
+      // Keeps running until a signal arrives; shutdown() ends the process.
       return -1;
     case 'migrate': {
       const database = await openFromConfig(config);
       await database.close();
-      console.log('Migrations applied.');
+      console.log('Migrations applied; the database is up to date.');
       return 0;
     }
     case 'seed-demo': {
       const database = await openFromConfig(config);
-      const seeded = await seedDemoNetworks(database.db);
-      await database.close();
-      console.log(seeded ? 'Demo networks seeded.' : 'The database already has networks; nothing seeded.');
-      return 0;
+      try {
+        const { seedDemoNetworks } = await import('./modules/networks/demo.ts');
+        const seeded = await seedDemoNetworks(database.db);
+        console.log(seeded ? 'Demo networks seeded.' : 'The database already has networks; nothing seeded.');
+        return 0;
+      } finally {
+        await database.close();
+      }
     }
     case 'create-admin': {
-      if (!values.email) {
-        console.error('create-admin needs --email ADDRESS');
-        return 1;
-      }
+      if (!values.email) throw new CliError('create-admin needs --email ADDRESS', 2);
       const database = await openFromConfig(config);
-      const result = await createAdmin(database.db, { email: values.email, name: values.name ?? '' }, new Date());
-      await database.close();
-      if (!result.ok) {
-        console.error(result.message);
-        return 1;
+      try {
+        const { createAdmin } = await import('./modules/accounts/commands.ts');
+        const result = await createAdmin(database.db, { email: values.email, name: values.name ?? '' }, new Date());
+        if (!result.ok) throw new CliError(`create-admin failed: ${result.message}`);
+        console.log(`Platform admin ready: ${result.email}`);
+        console.log(`Log in within 24 hours: ${config.publicUrl}/anmeldelink/${result.loginToken}`);
+        return 0;
+      } finally {
+        await database.close();
       }
-      console.log(`Platform admin ready: ${result.email}`);
-      console.log(`Log in within 24 hours: ${config.publicUrl}/anmeldelink/${result.loginToken}`);
-      return 0;
     }
     case 'backup':
     case 'restore': {
       const file = rest[0];
-      if (!file) {
-        console.error(`${command} needs a FILE`);
-        return 1;
-      }
+      if (!file) throw new CliError(`${command} needs a FILE, e.g. mitmachnetz ${command} mitmachnetz.backup.gz`, 2);
+      const target = path.resolve(file);
+      const { backupToFile, restoreFromFile, BackupError } = await import('./platform/backup.ts');
       const database = await openFromConfig(config);
+      const startedAt = performance.now();
       try {
-        const counts = command === 'backup' ? await backupToFile(database, file) : await restoreFromFile(database, file);
+        const counts = command === 'backup' ? await backupToFile(database, target) : await restoreFromFile(database, target);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-        console.log(`${command === 'backup' ? 'Backed up' : 'Restored'} ${rows} rows in ${Object.keys(counts).length} tables.`);
+        const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+        const tables = Object.keys(counts).length;
+        console.log(
+          command === 'backup'
+            ? `Backed up ${rows} rows from ${tables} tables to ${target} in ${seconds} s.`
+            : `Restored ${rows} rows into ${tables} tables from ${target} in ${seconds} s.`,
+        );
         return 0;
       } catch (error) {
-        console.error(`${command} failed: ${(error as Error).message}`);
-        return 1;
+        if (error instanceof BackupError) throw new CliError(`${command} failed: ${error.message}`);
+        throw error;
       } finally {
         await database.close();
       }
     }
     default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return 1;
+      throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
   }
+}
+
+/** Errors the operator can act on (a database that cannot be reached, a disk that is full) need no stack trace. */
+function explain(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  const err = error as NodeJS.ErrnoException & { severity?: string };
+  if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND' || err?.code === 'ETIMEDOUT') {
+    return `Cannot reach the database server (${err.message}). Check DATABASE_URL and that the server runs.`;
+  }
+  if (typeof err?.code === 'string' && (err.severity || /^E[A-Z]+$/.test(err.code))) return `Error: ${err.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 main(process.argv.slice(2)).then(
@@ -141,7 +256,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(error);
-    process.exit(1);
+    console.error(explain(error));
+    process.exit(error instanceof CliError ? error.exitCode : 1);
   },
 );
