@@ -12,6 +12,21 @@ interface Base {
   slug: string;
 }
 
+/** Text as typed, one paragraph per line: keeps the writer's line breaks without markup or inline styles. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n+/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+    </>
+  );
+}
+
 function when(t: T, need: Pick<NeedWithPlace, 'weekdays' | 'timesOfDay'>): string {
   const days = need.weekdays.map((d) => t(`volunteers.weekday.${d}` as MessageKey));
   const times = need.timesOfDay.map((time) => t(`volunteers.timeOfDay.${time}`));
@@ -139,7 +154,7 @@ export function NeedDetailPage({ t, locale, slug, need, csrfToken, notice, error
         {t('needs.field.status')}: <strong>{t(`needs.status.${need.status}`)}</strong> ·{' '}
         {need.isPublic ? t('needs.visibility.public') : t('needs.visibility.private')}
       </p>
-      <p class="prewrap">{need.description}</p>
+      <Paragraphs text={need.description} />
       <h2>{t('needs.detail.details')}</h2>
       <dl class="facts">
         <dt>{t('needs.field.field')}</dt>
@@ -217,7 +232,7 @@ function PublicNeedBody({ locale, need }: { locale: Locale; need: PublicNeed }) 
         {names[need.field as Field]}
         {need.municipalityName ? ` · ${need.municipalityName}` : ''}
       </p>
-      <p class="prewrap">{need.description}</p>
+      <Paragraphs text={need.description} />
     </>
   );
 }
