@@ -77,7 +77,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return server;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000) {
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 150_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);

@@ -7,7 +7,7 @@ export default defineConfig({
     // Each file starts its own server and browser; one file at a time keeps the two cores for them.
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
