@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Jobs } from '../../platform/jobs/index.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
@@ -251,19 +251,22 @@ export async function removeMembership(
     const [membership] = await tx
       .select()
       .from(memberships)
-      .where(and(eq(memberships.networkId, input.networkId), eq(memberships.id, input.membershipId)))
-      .for('update');
+      .where(and(eq(memberships.networkId, input.networkId), eq(memberships.id, input.membershipId)));
     if (!membership) return NOT_FOUND;
     if (membership.role === 'network_office') {
-      // Locking every office row of the network stops two admins removing the last two at once.
+      // Lock every office row of the network, always in the same order: two admins removing the
+      // last two offices at once then wait for each other (no deadlock) and the second sees one left.
       const offices = await tx
         .select({ id: memberships.id })
         .from(memberships)
         .where(and(eq(memberships.networkId, input.networkId), eq(memberships.role, 'network_office')))
+        .orderBy(asc(memberships.id))
         .for('update');
+      if (!offices.some((o) => o.id === membership.id)) return NOT_FOUND;
       if (offices.length <= 1) return { ok: false, code: 'members.last_network_office' } as const;
     }
-    await tx.delete(memberships).where(eq(memberships.id, membership.id));
+    const removed = await tx.delete(memberships).where(eq(memberships.id, membership.id)).returning();
+    if (removed.length === 0) return NOT_FOUND;
     await audit(tx, {
       at: input.now,
       actorId: input.actorId,

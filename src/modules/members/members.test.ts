@@ -99,6 +99,24 @@ describe('removing a role', () => {
     expect((await admin.submit(`${MEMBERS}/${own.id}/entfernen`, {})).statusCode).toBe(409);
   });
 
+  it('keeps one office when two admins remove the last two at the same moment', async () => {
+    const fresh = await signedInClient(ctx, await createUser(ctx, { email: 'betrieb2@example.org', platformAdmin: true }));
+    const other = await signedInClient(ctx, await createUser(ctx, { email: 'betrieb3@example.org', platformAdmin: true }));
+    const a = await createUser(ctx, { email: 'ww-a@example.org', roles: [{ networkId: weisswasser.id, role: 'network_office' }] });
+    const b = await createUser(ctx, { email: 'ww-b@example.org', roles: [{ networkId: weisswasser.id, role: 'network_office' }] });
+    const list = '/netzwerk/weisswasser/verwaltung/mitglieder';
+    await fresh.get(list);
+    await other.get(list);
+    const [ma, mb] = [(await membershipOf(a, weisswasser))!, (await membershipOf(b, weisswasser))!];
+    const results = await Promise.all([fresh.submit(`${list}/${ma.id}/entfernen`, {}), other.submit(`${list}/${mb.id}/entfernen`, {})]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    const left = await ctx.deps.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.networkId, weisswasser.id), eq(memberships.role, 'network_office')));
+    expect(left).toHaveLength(1);
+  });
+
   it('does not touch a membership of another network through this network’s address', async () => {
     const person = await createUser(ctx, { email: 'drueben@example.org', roles: [{ networkId: weisswasser.id, role: 'volunteer' }] });
     const membership = (await membershipOf(person, weisswasser))!;

@@ -110,6 +110,13 @@ async function adminNetwork(
   return network;
 }
 
+/** The signed-in person behind an admin action; the policy check before it guarantees there is one. */
+function actorId(request: FastifyRequest): string {
+  const id = request.actor.userId;
+  if (!id) throw new Error('admin action without a signed-in person');
+  return id;
+}
+
 function idParam(request: FastifyRequest, name: string): string | undefined {
   const value = (request.params as Record<string, unknown>)[name];
   return isUuid(value) ? value : undefined;
@@ -203,7 +210,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const id = idParam(request, 'membershipId');
     const member = id && (await findMember(db, network.id, id));
     if (!id || !member) return sendError(request, reply, 404);
-    const result = await removeMembership(db, { networkId: network.id, membershipId: id, actorId: request.actor.userId ?? '', now: clock() });
+    const result = await removeMembership(db, { networkId: network.id, membershipId: id, actorId: actorId(request), now: clock() });
     if (result.ok) return reply.redirect(`${adminPath(network.slug, '/mitglieder')}?hinweis=entfernt`, 303);
     if (result.code === 'members.not_found') return sendError(request, reply, 404);
     const t = request.t;
@@ -272,7 +279,7 @@ export const routes: FastifyPluginAsync = async (app) => {
             networkId: network.id,
             membershipId: member.membershipId,
             municipalityIds: ids,
-            actorId: request.actor.userId ?? '',
+            actorId: actorId(request),
             now: clock(),
           });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/mitglieder')}?hinweis=kommunen`, 303);
@@ -338,7 +345,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (Object.keys(errors).length > 0 || !role) return renderInvitations(request, reply, network, values, errors, 422);
       const result = await inviteMember(
         { db, jobs, publicUrl: config.publicUrl },
-        { network, email: values.email, role, municipalityIds: [...values.municipalityIds], actorId: request.actor.userId ?? '', now: clock() },
+        { network, email: values.email, role, municipalityIds: [...values.municipalityIds], actorId: actorId(request), now: clock() },
       );
       if (!result.ok) return renderInvitations(request, reply, network, values, messagesFor(request, result.problems), 422);
       return reply.redirect(`${adminPath(network.slug, '/einladungen')}?hinweis=verschickt`, 303);
@@ -350,7 +357,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!network) return reply;
     const id = idParam(request, 'invitationId');
     if (!id) return sendError(request, reply, 404);
-    const result = await revokeInvitation(db, { networkId: network.id, invitationId: id, actorId: request.actor.userId ?? '', now: clock() });
+    const result = await revokeInvitation(db, { networkId: network.id, invitationId: id, actorId: actorId(request), now: clock() });
     if (!result.ok) return sendError(request, reply, 404);
     return reply.redirect(`${adminPath(network.slug, '/einladungen')}?hinweis=zurueckgezogen`, 303);
   });
@@ -460,7 +467,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       };
       if (errors.contactEmail && values.contactEmail.length <= SETTINGS_LIMITS.contactEmail) errors.contactEmail = t('form.email');
       if (Object.keys(errors).length > 0) return renderSettings(request, reply, network, values, errors, 422);
-      const result = await updateNetworkSettings(db, { networkId: network.id, values: values as NetworkSettings, actorId: request.actor.userId ?? '', now: clock() });
+      const result = await updateNetworkSettings(db, { networkId: network.id, values: values as NetworkSettings, actorId: actorId(request), now: clock() });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/einstellungen')}?hinweis=gespeichert`, 303);
       if (result.code === 'members.not_found') return sendError(request, reply, 404);
       return renderSettings(request, reply, network, values, messagesFor(request, result.problems), 422);
@@ -540,7 +547,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       networkId: network.id,
       municipalityId: municipality?.id,
       input: values,
-      actorId: request.actor.userId ?? '',
+      actorId: actorId(request),
       now: clock(),
     });
     if (result.ok) return reply.redirect(`${adminPath(network.slug, '/kommunen')}?hinweis=gespeichert`, 303);
@@ -598,7 +605,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const errors = fieldErrorsFromValidation(request.validationError?.validation, t);
       if (values.slug && !errors.slug && !SLUG.test(values.slug)) errors.slug = t('members.error.slug');
       if (Object.keys(errors).length > 0) return renderPlatform(request, reply, values, errors, 422);
-      const result = await createNetwork(db, { name: values.name, slug: values.slug, actorId: request.actor.userId ?? '', now: clock() });
+      const result = await createNetwork(db, { name: values.name, slug: values.slug, actorId: actorId(request), now: clock() });
       if (!result.ok) return renderPlatform(request, reply, values, messagesFor(request, result.problems), 422);
       return reply.redirect(adminPath(result.slug), 303);
     },
