@@ -273,6 +273,13 @@ describe('rights', () => {
     const elsewhere = await (await signedInClient(ctx, world.otherGuide)).get('/netzwerk/gems/lotsen/vermittlungen');
     expect(elsewhere.statusCode).toBe(200);
     expect(elsewhere.body).not.toContain(path);
+    const office = await signedInClient(ctx, world.office);
+    expect((await office.get(`/netzwerk/gems/verwaltung/vermittlungen?kommune=${world.krostitz.id}`)).body).toContain(path);
+    expect((await office.get(`/netzwerk/gems/verwaltung/vermittlungen?kommune=${world.delitzsch.id}`)).body).not.toContain(path);
+    expect((await office.get('/netzwerk/gems/verwaltung/vermittlungen?status=placed')).body).not.toContain(path);
+    // A guide cannot widen the view by naming another municipality.
+    const widened = await (await signedInClient(ctx, world.otherGuide)).get(`/netzwerk/gems/lotsen/vermittlungen?kommune=${world.krostitz.id}`);
+    expect(widened.body).not.toContain(path);
     expect((await (await signedInClient(ctx, world.otherOffice)).get('/netzwerk/gems/verwaltung/vermittlungen')).statusCode).toBe(403);
     expect((await (await signedInClient(ctx, world.member)).get('/netzwerk/gems/verwaltung/vermittlungen')).statusCode).toBe(403);
     expect((await (await signedInClient(ctx, world.otherMember)).get('/meine-organisationen/vermittlungen')).body).not.toContain(path);

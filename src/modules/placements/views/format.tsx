@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
 
 const MINUTE = 60_000;
@@ -25,10 +26,10 @@ export function Lines({ text }: { text: string }) {
       {paragraphs.map((paragraph, i) => (
         <p key={i}>
           {paragraph.split('\n').map((line, j) => (
-            <>
+            <Fragment key={j}>
               {j > 0 && <br />}
               {line}
-            </>
+            </Fragment>
           ))}
         </p>
       ))}

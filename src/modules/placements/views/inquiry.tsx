@@ -17,11 +17,12 @@ interface InquiryFormProps {
 }
 
 export function inquiryLabels(t: T): Record<string, string> {
+  // In the order of the form, which is the order of the error summary.
   return {
-    message: t('placements.inquiry.message'),
     name: t('placements.inquiry.name'),
     email: t('placements.inquiry.email'),
-    consent: t('placements.inquiry.consent'),
+    message: t('placements.inquiry.message'),
+    consent: t('placements.inquiry.consentLabel'),
   };
 }
 
@@ -82,23 +83,25 @@ export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values,
           maxLength={INQUIRY_MAX.message}
         />
         {!signedIn && (
-          <div class={consentError ? 'field checkbox field--error' : 'field checkbox'}>
+          <div class={consentError ? 'field field--error' : 'field'}>
             {consentError && (
               <p class="field-error" id="f-consent-error">
                 {consentError}
               </p>
             )}
-            <input
-              type="checkbox"
-              id="f-consent"
-              name="consent"
-              value="ja"
-              required
-              checked={values.consent === 'ja'}
-              aria-invalid={consentError ? 'true' : undefined}
-              aria-describedby={consentError ? 'f-consent-error' : undefined}
-            />
-            <label for="f-consent">{labels.consent}</label>
+            <div class="checkbox">
+              <input
+                type="checkbox"
+                id="f-consent"
+                name="consent"
+                value="ja"
+                required
+                checked={values.consent === 'ja'}
+                aria-invalid={consentError ? 'true' : undefined}
+                aria-describedby={consentError ? 'f-consent-error' : undefined}
+              />
+              <label for="f-consent">{t('placements.inquiry.consent')}</label>
+            </div>
             <p class="hint">
               <a href={`/netzwerk/${offer.networkSlug}/datenschutz`}>{t('placements.inquiry.privacy')}</a>
             </p>

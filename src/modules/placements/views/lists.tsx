@@ -136,7 +136,7 @@ export function Overview(props: OverviewProps) {
       ) : (
         <>
           <p>
-            {t('placements.list.count', { count: props.total })}
+            {props.total === 1 ? t('placements.list.countOne') : t('placements.list.count', { count: props.total })}
             {props.total > rows.length && <> {t('placements.list.truncated', { limit: props.limit })}</>}
           </p>
           <div class="table-scroll">

@@ -140,7 +140,17 @@ export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {},
             <CsrfField token={csrfToken} />
             <div class={errors.status ? 'field field--error' : 'field'}>
               <label for="f-status">{labels.status}</label>
-              <select id="f-status" name="status">
+              {errors.status && (
+                <p class="field-error" id="f-status-error">
+                  {errors.status}
+                </p>
+              )}
+              <select
+                id="f-status"
+                name="status"
+                aria-invalid={errors.status ? 'true' : undefined}
+                aria-describedby={errors.status ? 'f-status-error' : undefined}
+              >
                 {view.staffStatuses.map((s) => (
                   <option key={s} value={s} selected={values.status === s}>
                     {status(s)}
