@@ -256,6 +256,23 @@ export async function findByRequestKey(
   return row;
 }
 
+/** A placement of this volunteer for this offer that is still going on, so the form can point to it. */
+export async function findOpenInquiry(db: Db, offerId: string, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: placements.id })
+    .from(placements)
+    .where(
+      and(
+        eq(placements.offerId, offerId),
+        eq(placements.volunteerId, userId),
+        inArray(placements.status, ['requested', 'in_contact', 'first_meeting', 'placed']),
+      ),
+    )
+    .orderBy(desc(placements.createdAt))
+    .limit(1);
+  return row?.id;
+}
+
 export interface Recipient {
   email: string;
   locale: string;

@@ -203,9 +203,10 @@ describe('a repeated submit', () => {
     expect(await placementCount(offer.id)).toBe(1);
     const mails = await newMails(ctx, before);
     expect(mails.filter((m) => m.to === 'karl.kassenwart@heimatverein-krostitz.de')).toHaveLength(1);
-    // A new visit to the form is a new inquiry.
+    // A new visit to the form is a new inquiry, but points to the running one first.
     const again = await client.get(`/angebote/${offer.id}/anfragen`);
     expect(requestKeyIn(again.body)).not.toBe(fields.requestKey);
+    expect(again.body).toContain(`href="${String(first.headers.location).split('?')[0]}"`);
   });
 
   it('opens one placement and sends one confirmation without an account', async () => {

@@ -34,6 +34,7 @@ import {
   findConfirmToken,
   findContactableVolunteer,
   findNeedInNetwork,
+  findOpenInquiry,
   findPlacement,
   findPublishedOffer,
   findPublishedOfferInNetwork,
@@ -225,6 +226,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/angebote/:id/anfragen', async (request, reply) => {
     const offer = await inquiryOffer(request, reply);
     if (!offer) return reply;
+    const userId = request.actor.userId;
     return reply.page(
       request.t('placements.inquiry.title', { title: offer.title }),
       <InquiryForm
@@ -236,6 +238,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         values={{}}
         errors={{}}
         loginPath={`/anmelden?weiter=${encodeURIComponent(request.url)}`}
+        existing={userId ? await findOpenInquiry(db, offer.id, userId) : undefined}
       />,
     );
   });

@@ -1,6 +1,6 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
-import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
 import type { InquiryOffer } from '../queries.ts';
 
 export const INQUIRY_MAX = { message: 2000, name: 120, email: 254 } as const;
@@ -14,6 +14,8 @@ interface InquiryFormProps {
   values: Record<string, string>;
   errors: FieldErrors;
   loginPath: string;
+  /** The volunteer's running placement for this offer, if there is one. */
+  existing?: string | undefined;
 }
 
 export function inquiryLabels(t: T): Record<string, string> {
@@ -26,7 +28,7 @@ export function inquiryLabels(t: T): Record<string, string> {
   };
 }
 
-export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values, errors, loginPath }: InquiryFormProps) {
+export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values, errors, loginPath, existing }: InquiryFormProps) {
   const labels = inquiryLabels(t);
   const consentError = errors.consent;
   return (
@@ -37,6 +39,11 @@ export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values,
         {offer.municipalityName && <> · {t('placements.inquiry.municipality', { name: offer.municipalityName })}</>}
       </p>
       {offer.summary && <p class="lead">{offer.summary}</p>}
+      {existing && (
+        <Notice>
+          {t('placements.inquiry.existing')} <a href={`/vermittlungen/${existing}`}>{t('placements.inquiry.existingLink')}</a>
+        </Notice>
+      )}
       <p>{t('placements.inquiry.intro')}</p>
       {!signedIn && (
         <p>
