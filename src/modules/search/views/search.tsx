@@ -33,7 +33,7 @@ export function linkTo(action: string, params: SearchParams, changes: Partial<Se
 }
 
 export function SearchPage(props: SearchPageProps) {
-  const { t, params, result, action } = props;
+  const { t, params, action } = props;
   const active = activeFilterCount(params, props.fixedNetwork);
   return (
     <>
@@ -333,7 +333,6 @@ function Hit({ t, locale, hit }: { t: T; locale: Locale; hit: OfferHit }) {
 
 function SaveSearch({ t, params, save, fixedNetwork, action }: SearchPageProps) {
   const query = toQuery(params, { page: 1 });
-  if (fixedNetwork && params.network) query.netzwerk = params.network;
   const here = linkTo(action, params, {}, fixedNetwork);
   const defaultName = params.text || params.place || t('search.save.defaultName');
   return (

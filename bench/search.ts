@@ -1,0 +1,133 @@
+/**
+ * Measures search latency (p50/p95/p99) for typical queries, directly through the query functions and
+ * through the HTTP API (app.inject, no socket), on a database filled by bench/generate.ts.
+ *
+ *   npx tsx bench/search.ts [--runs 30] [--json bench/results/search.json]
+ *   DATABASE_URL=postgres://… npx tsx bench/search.ts
+ *
+ * It prints figures and never fails; the targets (p95 ≤ 20 ms at 10k offers on PGlite, ≤ 15 ms at 1M
+ * on PostgreSQL) are for reading, not for asserting.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { closeDeps, createDeps } from '../src/platform/runtime.ts';
+import { parseSearchQuery, toQueryString, toSearchParams } from '../src/modules/search/params.ts';
+import { resolveSearch, runSearch } from '../src/modules/search/queries.ts';
+import { openBenchDatabase, random } from './generate.ts';
+
+/** Typical searches: words, filters and a radius, alone and combined (what the search page sends). */
+export const TYPICAL: Array<{ name: string; query: Record<string, string | string[]> }> = [
+  { name: 'word', query: { q: 'Hausaufgaben' } },
+  { name: 'word + radius', query: { q: 'Hausaufgaben', ort: 'Delitzsch', umkreis: '10' } },
+  { name: 'word + field', query: { q: 'Garten', feld: 'umwelt' } },
+  { name: 'radius + field, by distance', query: { ort: 'Delitzsch', umkreis: '25', feld: 'schule', sort: 'entfernung' } },
+  { name: 'two words + filters', query: { q: 'Vorlesen Kinder', zielgruppe: 'kinder', wochentag: '2' } },
+  { name: 'word + postcode radius + commitment', query: { q: 'Feuerwehr', ort: '04509', umkreis: '50', einsatz: 'regular' } },
+  { name: 'word + suitability + time, page 2', query: { q: 'Senioren', geeignet: 'seniors', tageszeit: 'afternoon', seite: '2' } },
+  { name: 'typo (trigram fallback)', query: { q: 'Hausaufgabn' } },
+];
+
+/** Not typical but worth knowing: everything, unfiltered, with counts over all offers. */
+export const BROWSE: Array<{ name: string; query: Record<string, string | string[]> }> = [
+  { name: 'browse all, newest', query: {} },
+  { name: 'browse one field', query: { feld: 'sozial' } },
+];
+
+const WORDS = ['Garten', 'Kinder', 'Feuerwehr', 'Senioren', 'Musik', 'Lesen', 'Sport', 'Begleitung', 'Natur', 'Verein'];
+
+/** Random positions in Saxony with a radius and a common word: the "near me" search. */
+function positions(count: number): Array<{ name: string; query: Record<string, string | string[]> }> {
+  const r = random(7);
+  return Array.from({ length: count }, () => ({
+    name: 'position + radius + word',
+    query: { lat: (50.3 + r.next() * 1.3).toFixed(4), lng: (12.1 + r.next() * 2.8).toFixed(4), umkreis: '15', q: r.pick(WORDS) },
+  }));
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, json: { type: 'string' } } });
+  const runs = Math.max(1, Number(values.runs) || 30);
+  const database = await openBenchDatabase();
+  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', COOKIE_SECRET: 'bench-cookie-secret-0123456789-0123456789' });
+  const deps = await createDeps(config, { database, workers: false });
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  const [{ count } = { count: 0 }] = (await database.query<{ count: number }>("SELECT count(*)::int AS count FROM offers WHERE status = 'published'")).rows;
+  console.log(`engine: ${database.kind}; published offers: ${count}; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); ${runs} runs per query`);
+
+  const now = new Date();
+  async function direct(query: Record<string, string | string[]>): Promise<number> {
+    const start = performance.now();
+    const parsed = parseSearchQuery(query);
+    if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
+    const { search } = await resolveSearch(deps.db, toSearchParams(parsed));
+    await runSearch(deps.db, search, now);
+    return performance.now() - start;
+  }
+  async function http(query: Record<string, string | string[]>): Promise<number> {
+    const start = performance.now();
+    const response = await app.inject(`/api/v1/offers?${toQueryString(query)}`);
+    const elapsed = performance.now() - start;
+    if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode} for ${toQueryString(query)}: ${response.body}`);
+    return elapsed;
+  }
+
+  const results: Record<string, unknown> = { engine: database.kind, offers: count, runs, cores: os.cpus().length };
+  const table: string[] = ['| set | via | n | p50 ms | p95 ms | p99 ms | max ms |', '|---|---|---|---|---|---|---|'];
+  const near = positions(runs);
+  for (const [setName, set] of [
+    ['typical', [...TYPICAL, ...near.slice(0, 4)]],
+    ['browse', BROWSE],
+  ] as const) {
+    for (const [via, measure] of [
+      ['query function', direct],
+      ['HTTP API (inject)', http],
+    ] as const) {
+      // Warm-up: caches, prepared plans, JIT.
+      for (const { query } of set) await measure(query);
+      const samples: number[] = [];
+      const perQuery: Record<string, number[]> = {};
+      for (let run = 0; run < runs; run++) {
+        const queries = setName === 'typical' ? [...TYPICAL, near[run]!] : set;
+        for (const { name, query } of queries) {
+          const ms = await measure(query);
+          samples.push(ms);
+          (perQuery[name] ??= []).push(ms);
+        }
+      }
+      const overall = summary(samples);
+      results[`${setName} / ${via}`] = { overall, perQuery: Object.fromEntries(Object.entries(perQuery).map(([k, v]) => [k, summary(v)])) };
+      table.push(`| ${setName} | ${via} | ${overall.n} | ${overall.p50} | ${overall.p95} | ${overall.p99} | ${overall.max} |`);
+      console.log(`\n${setName} via ${via}: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms`);
+      for (const [name, list] of Object.entries(perQuery)) {
+        const s = summary(list);
+        console.log(`  ${name.padEnd(40)} p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  p99 ${String(s.p99).padStart(6)}`);
+      }
+    }
+  }
+  console.log(`\n${table.join('\n')}`);
+  if (values.json) {
+    fs.mkdirSync(path.dirname(values.json), { recursive: true });
+    fs.writeFileSync(values.json, JSON.stringify(results, null, 2));
+  }
+  await app.close();
+  await closeDeps(deps);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
