@@ -229,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       } catch (error) {
-        if (error instanceof BackupError) throw new CliError(`${command} failed: ${error.message}`);
+        // The database's own complaints (a value an older schema cannot take) are as final as ours.
+        const fromDatabase = typeof (error as { severity?: unknown }).severity === 'string';
+        if (error instanceof BackupError || fromDatabase) throw new CliError(`${command} failed: ${(error as Error).message}`);
         throw error;
       } finally {
         await database.close();
