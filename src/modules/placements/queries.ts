@@ -139,7 +139,10 @@ export async function isOrganisationMember(db: Db, organisationId: string | null
   return row !== undefined;
 }
 
-/** Whether `secret` is a live private link of the volunteer for this placement. */
+/**
+ * Whether `secret` is a live private link of the volunteer for this placement. Unlike confirmation
+ * links these are reusable until they expire, so `used_at` is not looked at.
+ */
 export async function hasVolunteerAccess(db: Db, placementId: string, secret: string | undefined, now: Date): Promise<boolean> {
   if (!secret || secret.length > 100) return false;
   const [row] = await db
