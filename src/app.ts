@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './platform/deps.ts';
 import { registerErrorHandlers } from './platform/http/errors.tsx';
+import { serializeRequest } from './platform/http/log.ts';
 import { requestContext } from './platform/http/context.tsx';
 import { modules } from './modules/index.ts';
 
@@ -23,7 +24,10 @@ export interface BuildOptions {
 /** Builds the Fastify app from the platform and the modules. Starts nothing, listens nowhere. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      options.logger && typeof options.logger === 'object'
+        ? { ...options.logger, serializers: { req: serializeRequest } }
+        : (options.logger ?? false),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Every form lists all its problems at once, not just the first.
