@@ -63,7 +63,10 @@ export function SearchPage(props: SearchPageProps) {
           </div>
           <div class="field search-radius">
             <label for="f-umkreis">{t('search.radius')}</label>
-            <select id="f-umkreis" name="umkreis">
+            <p class="hint" id="f-umkreis-hint">
+              {t('search.radiusHint')}
+            </p>
+            <select id="f-umkreis" name="umkreis" aria-describedby="f-umkreis-hint">
               <option value="">{t('search.radiusAny')}</option>
               {radiusChoices(params.radiusKm).map((km) => (
                 <option key={km} value={String(km)} selected={params.radiusKm === km}>
