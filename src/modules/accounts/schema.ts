@@ -33,7 +33,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite'] as const;
+export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** Single-use, expiring e-mail tokens (confirmation, reset, magic link, invitation); stored as hashes. */

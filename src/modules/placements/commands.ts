@@ -141,7 +141,7 @@ export async function requestPlacementWithoutAccount(
     if (!row) throw new Error('placement not created');
     await tx.insert(tokens).values({
       id: hashSecret(secret),
-      purpose: 'confirm',
+      purpose: 'placement',
       email,
       data: { kind: CONFIRM_KIND, placementId: row.id },
       createdAt: now,
@@ -173,7 +173,7 @@ export async function confirmPlacementRequest(
       .where(
         and(
           eq(tokens.id, hashSecret(secret)),
-          eq(tokens.purpose, 'confirm'),
+          eq(tokens.purpose, 'placement'),
           sql`${tokens.data}->>'kind' = ${CONFIRM_KIND}`,
           isNull(tokens.usedAt),
           gt(tokens.expiresAt, now),

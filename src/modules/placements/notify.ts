@@ -79,7 +79,7 @@ export async function issueAccess(deps: AppDeps, placementId: string, email: str
   const secret = newSecret();
   await deps.db.insert(tokens).values({
     id: hashSecret(secret),
-    purpose: 'confirm',
+    purpose: 'placement',
     email,
     data: { kind: ACCESS_KIND, placementId },
     createdAt: now,

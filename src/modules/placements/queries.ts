@@ -10,7 +10,7 @@ import { organisationMembers, organisations } from '../organisations/schema.ts';
 import { volunteerProfiles } from '../volunteers/schema.ts';
 import { placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';
 
-/** Token kinds inside the shared tokens table (purpose 'confirm'), told apart by data.kind. */
+/** Token kinds inside the shared tokens table (purpose 'placement'), told apart by data.kind. */
 export const CONFIRM_KIND = 'placement_confirm';
 export const ACCESS_KIND = 'placement_access';
 
@@ -151,7 +151,7 @@ export async function hasVolunteerAccess(db: Db, placementId: string, secret: st
     .where(
       and(
         eq(tokens.id, hashSecret(secret)),
-        eq(tokens.purpose, 'confirm'),
+        eq(tokens.purpose, 'placement'),
         sql`${tokens.data}->>'kind' = ${ACCESS_KIND}`,
         sql`${tokens.data}->>'placementId' = ${placementId}`,
         gt(tokens.expiresAt, now),
@@ -175,7 +175,7 @@ export async function findConfirmToken(db: Db, secret: string, now: Date): Promi
       expiresAt: tokens.expiresAt,
     })
     .from(tokens)
-    .where(and(eq(tokens.id, hashSecret(secret)), eq(tokens.purpose, 'confirm'), sql`${tokens.data}->>'kind' = ${CONFIRM_KIND}`));
+    .where(and(eq(tokens.id, hashSecret(secret)), eq(tokens.purpose, 'placement'), sql`${tokens.data}->>'kind' = ${CONFIRM_KIND}`));
   if (!row || row.expiresAt <= now) return undefined;
   const [placement] = await db
     .select({ offerTitle: offers.title })
