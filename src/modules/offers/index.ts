@@ -1,7 +1,16 @@
 import type { AppModule } from '../../platform/module.ts';
+import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from './expiry.ts';
 import { routes } from './routes.tsx';
 
 export const offersModule: AppModule = {
   name: 'offers',
   routes,
+  queues: [OFFER_EXPIRY_QUEUE],
+  // Hourly: an offer expires within the hour its time is up, and reminders go out the same day.
+  schedules: [{ queue: OFFER_EXPIRY_QUEUE, cron: '7 * * * *' }],
+  async workers(deps) {
+    await deps.jobs.work(OFFER_EXPIRY_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      await runOfferExpiry(deps, deps.clock());
+    });
+  },
 };
