@@ -1,0 +1,168 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Db } from '../../platform/db.ts';
+import { auditLog } from '../../platform/audit/schema.ts';
+import { isLocale, translator } from '../../platform/i18n/index.ts';
+import { queueMail } from '../../platform/mail/index.ts';
+import { needs } from '../needs/schema.ts';
+import { networks } from '../networks/schema.ts';
+import { publishWaitingOffers } from '../offers/commands.ts';
+import { performOfferAction } from '../offers/perform.ts';
+import { getOffer, offerRecipients } from '../offers/queries.ts';
+import { offers } from '../offers/schema.ts';
+import { rejectOrganisation, verifyOrganisation } from '../organisations/commands.ts';
+import { getOrganisationDetails } from '../organisations/queries.ts';
+import { findReportSubject, getReport, type ContentReport, type SubjectType } from './queries.ts';
+import { contentReports } from './schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+
+export const LIFETIME_RANGE = { min: 14, max: 730 } as const;
+
+async function audit(db: Db, entry: { actorId: string | null; networkId: string; action: string; subjectId: string; details?: Record<string, unknown>; at: Date }) {
+  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+}
+
+/**
+ * Anyone may report public content. The report belongs to the content's network, so only that
+ * network's office sees it.
+ */
+export async function createContentReport(
+  db: Db,
+  args: { subjectType: SubjectType; subjectId: string; reason: string; reporterId: string | null; now: Date },
+): Promise<{ ok: true; report: ContentReport } | { ok: false; code: 'moderation.subject_unknown' }> {
+  const subject = await findReportSubject(db, args.subjectType, args.subjectId);
+  if (!subject) return { ok: false, code: 'moderation.subject_unknown' };
+  const [report] = await db
+    .insert(contentReports)
+    .values({
+      networkId: subject.networkId,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      reason: args.reason,
+      reporterId: args.reporterId,
+      createdAt: args.now,
+    })
+    .returning();
+  if (!report) throw new Error('report not stored');
+  return { ok: true, report };
+}
+
+/**
+ * The office admits an organisation. Where the network reviews organisations only, the offers that
+ * waited for this check go public at the same time.
+ */
+export async function approveOrganisation(
+  deps: Deps,
+  args: { organisationId: string; actorId: string | null; now: Date },
+): Promise<{ ok: true; published: string[] } | { ok: false; code: 'moderation.already_decided' | 'moderation.not_found' }> {
+  const organisation = await getOrganisationDetails(deps.db, args.organisationId);
+  if (!organisation) return { ok: false, code: 'moderation.not_found' };
+  if (!(await verifyOrganisation(deps.db, organisation.id, args.now))) return { ok: false, code: 'moderation.already_decided' };
+  await audit(deps.db, { actorId: args.actorId, networkId: organisation.networkId, action: 'organisation.verified', subjectId: organisation.id, at: args.now });
+  const published = organisation.network.moderation === 'organisations' ? await publishWaitingOffers(deps.db, organisation.id, args.now) : [];
+  return { ok: true, published };
+}
+
+/**
+ * Not admitted: the page disappears, its published offers go offline, and the organisation's people
+ * learn why by mail (the reason is kept in the audit log; organisations have no column for it).
+ */
+export async function refuseOrganisation(
+  deps: Deps,
+  args: { organisationId: string; reason: string; actorId: string | null; now: Date },
+): Promise<{ ok: true } | { ok: false; code: 'moderation.already_decided' | 'moderation.not_found' }> {
+  const organisation = await getOrganisationDetails(deps.db, args.organisationId);
+  if (!organisation) return { ok: false, code: 'moderation.not_found' };
+  if (!(await rejectOrganisation(deps.db, organisation.id, args.now))) return { ok: false, code: 'moderation.already_decided' };
+  await audit(deps.db, {
+    actorId: args.actorId,
+    networkId: organisation.networkId,
+    action: 'organisation.rejected',
+    subjectId: organisation.id,
+    details: { reason: args.reason },
+    at: args.now,
+  });
+  const live = await deps.db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.organisationId, organisation.id), eq(offers.status, 'published')));
+  for (const { id } of live) {
+    await performOfferAction(deps, id, 'unpublish', args.reason, args.now);
+  }
+  for (const recipient of await offerRecipients(deps.db, organisation.id)) {
+    const t = translator(isLocale(recipient.locale) ? recipient.locale : 'de');
+    const params = { name: organisation.name, network: organisation.network.name, reason: args.reason };
+    await queueMail(deps.jobs, {
+      to: recipient.email,
+      subject: t('moderation.orgRejected.subject', params),
+      text: t('moderation.orgRejected.text', params),
+    });
+  }
+  return { ok: true };
+}
+
+/**
+ * Closes a report; optionally the content goes offline with the note as the reason the organisation
+ * reads. `unpublished` says whether that happened (it cannot when the content is no longer public).
+ */
+export async function resolveContentReport(
+  deps: Deps,
+  args: { reportId: string; actorId: string | null; resolution: string; unpublish: boolean; now: Date },
+): Promise<{ ok: true; unpublished: boolean } | { ok: false; code: 'moderation.not_found' | 'moderation.already_decided' }> {
+  const { db } = deps;
+  const report = await getReport(db, args.reportId);
+  if (!report) return { ok: false, code: 'moderation.not_found' };
+  const [closed] = await db
+    .update(contentReports)
+    .set({ resolvedAt: args.now, resolvedBy: args.actorId, resolution: args.resolution })
+    .where(and(eq(contentReports.id, report.id), isNull(contentReports.resolvedAt)))
+    .returning();
+  if (!closed) return { ok: false, code: 'moderation.already_decided' };
+  let unpublished = false;
+  if (args.unpublish) {
+    if (report.subjectType === 'offer') {
+      const offer = await getOffer(db, report.subjectId);
+      if (offer && offer.networkId === report.networkId) {
+        unpublished = (await performOfferAction(deps, offer.id, 'unpublish', args.resolution, args.now)).ok;
+      }
+    } else if (report.subjectType === 'organisation') {
+      const result = await refuseOrganisation(deps, { organisationId: report.subjectId, reason: args.resolution, actorId: args.actorId, now: args.now });
+      unpublished = result.ok;
+    } else {
+      const rows = await db
+        .update(needs)
+        .set({ isPublic: false, updatedAt: args.now })
+        .where(and(eq(needs.id, report.subjectId), eq(needs.networkId, report.networkId), eq(needs.isPublic, true)))
+        .returning();
+      unpublished = rows.length > 0;
+    }
+  }
+  await audit(db, {
+    actorId: args.actorId,
+    networkId: report.networkId,
+    action: 'report.resolved',
+    subjectId: report.id,
+    details: { subjectType: report.subjectType, subjectId: report.subjectId, unpublished },
+    at: args.now,
+  });
+  return { ok: true, unpublished };
+}
+
+export async function updateModerationSettings(
+  db: Db,
+  args: { networkId: string; moderation: 'organisations' | 'offers'; offerLifetimeDays: number; actorId: string | null; now: Date },
+): Promise<{ ok: true } | { ok: false; code: 'moderation.lifetime_range' }> {
+  const days = args.offerLifetimeDays;
+  if (!Number.isInteger(days) || days < LIFETIME_RANGE.min || days > LIFETIME_RANGE.max) return { ok: false, code: 'moderation.lifetime_range' };
+  await db.update(networks).set({ moderation: args.moderation, offerLifetimeDays: days, updatedAt: args.now }).where(eq(networks.id, args.networkId));
+  await audit(db, {
+    actorId: args.actorId,
+    networkId: args.networkId,
+    action: 'network.moderation_changed',
+    subjectId: args.networkId,
+    details: { moderation: args.moderation, offerLifetimeDays: days },
+    at: args.now,
+  });
+  return { ok: true };
+}
