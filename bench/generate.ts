@@ -5,8 +5,9 @@
  *   DATABASE_URL=postgres://… npx tsx bench/generate.ts --offers 100000
  *
  * Adds the demo networks (if the database is empty) and a network "Benchmark Sachsen" with synthetic
- * municipalities spread over Saxony; a fifth of the offers lie in the real GEMS municipalities so that
- * searches around Delitzsch find something. Texts are composed from word lists; the same --seed gives
+ * municipalities spread over Saxony. The ten real GEMS municipalities get their share by number of
+ * places (17 % at 10k offers, 5 % at 100k, 0.5 % at 1M), so searches around Delitzsch find a
+ * realistic number of offers instead of a fifth of everything. Texts are composed from word lists; the same --seed gives
  * the same data. Never run it against a production database: it only adds, but it adds a lot.
  */
 import path from 'node:path';
@@ -195,9 +196,10 @@ export async function generate(database: Database, options: Args, log: (line: st
 
   // Organisations: about one per 15 offers, each in one municipality.
   const orgCount = Math.max(20, Math.round(options.offers / 15));
+  const gemsShare = gemsPlaces.length / (gemsPlaces.length + benchPlaces.length);
   const orgRows: Array<typeof organisations.$inferInsert> = [];
   for (let i = 0; i < orgCount; i++) {
-    const inGems = r.next() < 0.2;
+    const inGems = r.next() < gemsShare;
     const place = inGems ? r.pick(gemsPlaces) : r.pick(benchPlaces);
     orgRows.push({
       networkId: inGems ? gems.id : bench.id,

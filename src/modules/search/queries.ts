@@ -287,106 +287,29 @@ function rankSql(search: ResolvedSearch, mode: TextMode | undefined): SQL {
   return sql`(${sql.join(parts, sql` + `)})::float8`;
 }
 
-function orderSql(sort: Sort, alias: string): SQL {
-  const a = sql.raw(alias);
+function orderSql(sort: Sort): SQL {
   switch (sort) {
     case 'relevanz':
-      return sql`${a}.rank desc, ${a}."publishedAt" desc nulls last, ${a}.id`;
+      return sql`rank desc, published_at desc nulls last, id`;
     case 'entfernung':
-      return sql`${a}."distanceKm" asc nulls last, ${a}."publishedAt" desc nulls last, ${a}.id`;
+      return sql`distance asc nulls last, published_at desc nulls last, id`;
     case 'neu':
-      return sql`${a}."publishedAt" desc nulls last, ${a}.id`;
+      return sql`published_at desc nulls last, id`;
   }
 }
 
-async function findPage(db: Db, search: ResolvedSearch, now: Date, mode: TextMode | undefined, limit: number, offset: number): Promise<OfferHit[]> {
-  const where = [...coreConditions(search, now, mode), ...Object.values(filterConditions(search))];
-  const distance = search.position ? distanceSql(search.position) : sql`null::float8`;
-  const headlineQuery = search.text ? search.text.tsquery : '';
-  const found = await rows<{
-    id: string;
-    title: string;
-    summary: string;
-    body: string;
-    field: Field;
-    commitment: Commitment;
-    remote: boolean;
-    place: string;
-    distanceKm: number | null;
-    publishedMs: number | null;
-    organisationId: string;
-    organisationName: string;
-    networkSlug: string;
-    networkName: string;
-    municipalityId: string | null;
-    municipalityName: string | null;
-    snippet: string | null;
-  }>(
-    db,
-    sql`select h.*, org.name as "organisationName", n.slug as "networkSlug", n.name as "networkName",
-          m.name as "municipalityName",
-          ${
-            search.text
-              ? sql`ts_headline('german', h.body, ${headlineQuery}::tsquery,
-                  ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, MaxFragments=1`})`
-              : sql`null`
-          } as snippet
-        from (
-          select o.id, o.title, o.summary, o.field, o.commitment, o.remote, o.place,
-            o.organisation_id as "organisationId", o.network_id as "networkId", o.municipality_id as "municipalityId",
-            round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
-            o.published_at as "publishedAt",
-            ${distance} as "distanceKm",
-            ${rankSql(search, mode)} as rank,
-            left(translate(o.summary || ' ' || regexp_replace(o.description, '<[^>]*>', ' ', 'g'), ${`${MARK_START}${MARK_STOP}`}, '  '), 2000) as body
-          from offers o
-          where ${sql.join(where, sql` and `)}
-          order by ${innerOrder(search, mode)}
-          limit ${limit} offset ${offset}
-        ) h
-        join organisations org on org.id = h."organisationId"
-        join networks n on n.id = h."networkId"
-        left join municipalities m on m.id = h."municipalityId"
-        order by ${orderSql(search.sort, 'h')}`,
-  );
-  return found.map((r) => ({
-    id: r.id,
-    title: r.title,
-    organisation: { id: r.organisationId, name: r.organisationName },
-    network: { slug: r.networkSlug, name: r.networkName },
-    municipality: r.municipalityId && r.municipalityName ? { id: r.municipalityId, name: r.municipalityName } : null,
-    place: r.place,
-    field: r.field,
-    commitment: r.commitment,
-    remote: r.remote,
-    distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
-    snippet: snippetOf(r.snippet, r.body),
-    publishedAt: r.publishedMs === null ? null : new Date(Number(r.publishedMs)),
-  }));
-}
-
-/** The inner query orders by its own expressions (the aliases are not visible inside its WHERE level). */
-function innerOrder(search: ResolvedSearch, mode: TextMode | undefined): SQL {
-  const distance = search.position ? distanceSql(search.position) : sql`null::float8`;
-  switch (search.sort) {
-    case 'relevanz':
-      return sql`${rankSql(search, mode)} desc, o.published_at desc nulls last, o.id`;
-    case 'entfernung':
-      return sql`${distance} asc nulls last, o.published_at desc nulls last, o.id`;
-    case 'neu':
-      return sql`o.published_at desc nulls last, o.id`;
-  }
-}
-
-function snippetOf(headline: string | null, body: string): string {
-  const source = headline ?? body;
-  const text = decodeEntities(source).replace(/\s+/g, ' ').trim();
-  if (headline) return text;
-  return text.length > 220 ? `${text.slice(0, 220).replace(/\s\S*$/, '')} …` : text;
-}
-
-/** How many offers match, and per filter value how many would match with that value (other filters kept). */
-async function countFacets(db: Db, search: ResolvedSearch, now: Date, mode: TextMode | undefined): Promise<{ total: number; facets: Facets }> {
+/**
+ * One scan for everything but the texts of the hits: the offers matching words and radius are read once
+ * (a materialised CTE), then counted per filter value with the other filters applied (faceting), counted
+ * in total, and ordered for the requested page, of which only the ids come back.
+ */
+async function scan(
+  db: Db,
+  search: ResolvedSearch,
+  now: Date,
+  mode: TextMode | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; facets: Facets; ids: string[] }> {
   const core = coreConditions(search, now, mode);
   const filters = filterConditions(search);
   const active = Object.keys(filters) as FacetGroup[];
@@ -396,15 +319,20 @@ async function countFacets(db: Db, search: ResolvedSearch, now: Date, mode: Text
     return list.length ? sql.join(list, sql` and `) : sql`true`;
   };
   const suitable = search.params.suitability.length ? sql` and suitability @> ${arrayLiteral(search.params.suitability)}::text[]` : sql``;
+  const distance = search.position && search.sort === 'entfernung' ? distanceSql(search.position) : sql`null::float8`;
+  const rank = search.sort === 'relevanz' ? rankSql(search, mode) : sql`0::float8`;
   const found = await rows<{ g: string; v: string | null; c: number }>(
     db,
     sql`with base as materialized (
-          select o.network_id, o.field, o.target_groups, o.municipality_id, o.commitment, o.weekdays,
-            o.times_of_day, o.suitability, o.remote ${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
+          select o.id, o.published_at, o.network_id, o.field, o.target_groups, o.municipality_id, o.commitment,
+            o.weekdays, o.times_of_day, o.suitability, o.remote, ${rank} as rank, ${distance} as distance
+            ${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
           from offers o
           where ${sql.join(core, sql` and `)}
         )
-        select 'total' as g, null::text as v, count(*)::int as c from base where ${others(null)}
+        select 'hit' as g, id::text as v, (row_number() over (order by ${orderSql(search.sort)}))::int as c
+          from (select * from base where ${others(null)} order by ${orderSql(search.sort)} limit ${page.limit} offset ${page.offset}) as hits
+        union all select 'total', null::text, count(*)::int from base where ${others(null)}
         union all select 'netzwerk', network_id::text, count(*)::int from base where ${others('netzwerk')} group by 2
         union all select 'feld', field::text, count(*)::int from base where ${others('feld')} group by 2
         union all select 'zielgruppe', x, count(*)::int from base cross join lateral unnest(target_groups) as x
@@ -432,11 +360,87 @@ async function countFacets(db: Db, search: ResolvedSearch, now: Date, mode: Text
     remote: [],
   };
   let total = 0;
+  const hits: Array<{ id: string; order: number }> = [];
   for (const row of found) {
     if (row.g === 'total') total = Number(row.c);
+    else if (row.g === 'hit' && row.v) hits.push({ id: row.v, order: Number(row.c) });
     else if (row.v !== null && row.g in facets) facets[row.g as FacetGroup].push({ value: row.v, count: Number(row.c) });
   }
-  return { total, facets };
+  return { total, facets, ids: hits.sort((a, b) => a.order - b.order).map((h) => h.id) };
+}
+
+/** The texts of one page of hits, by id, in the given order; the snippet highlights the words searched. */
+async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<OfferHit[]> {
+  if (ids.length === 0) return [];
+  const distance = search.position ? distanceSql(search.position) : sql`null::float8`;
+  const found = await rows<{
+    id: string;
+    title: string;
+    body: string;
+    field: Field;
+    commitment: Commitment;
+    remote: boolean;
+    place: string;
+    distanceKm: number | null;
+    publishedMs: number | null;
+    organisationId: string;
+    organisationName: string;
+    networkSlug: string;
+    networkName: string;
+    municipalityId: string | null;
+    municipalityName: string | null;
+    snippet: string | null;
+  }>(
+    db,
+    sql`select h.*, ${
+      search.text
+        ? sql`ts_headline('german', h.body, ${search.text.tsquery}::tsquery,
+            ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, MaxFragments=1`})`
+        : sql`null`
+    } as snippet
+        from (
+          select o.id, o.title, o.field, o.commitment, o.remote, o.place,
+            o.organisation_id as "organisationId", org.name as "organisationName",
+            n.slug as "networkSlug", n.name as "networkName",
+            o.municipality_id as "municipalityId", m.name as "municipalityName",
+            round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
+            ${distance} as "distanceKm",
+            left(translate(o.summary || ' ' || regexp_replace(o.description, '<[^>]*>', ' ', 'g'), ${`${MARK_START}${MARK_STOP}`}, '  '), 2000) as body
+          from offers o
+          join organisations org on org.id = o.organisation_id
+          join networks n on n.id = o.network_id
+          left join municipalities m on m.id = o.municipality_id
+          where o.id = any(${arrayLiteral(ids)}::uuid[])
+        ) h`,
+  );
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        organisation: { id: r.organisationId, name: r.organisationName },
+        network: { slug: r.networkSlug, name: r.networkName },
+        municipality: r.municipalityId && r.municipalityName ? { id: r.municipalityId, name: r.municipalityName } : null,
+        place: r.place,
+        field: r.field,
+        commitment: r.commitment,
+        remote: r.remote,
+        distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
+        snippet: snippetOf(r.snippet, r.body),
+        publishedAt: r.publishedMs === null ? null : new Date(Number(r.publishedMs)),
+      },
+    ];
+  });
+}
+
+function snippetOf(headline: string | null, body: string): string {
+  const source = headline ?? body;
+  const text = decodeEntities(source).replace(/\s+/g, ' ').trim();
+  if (headline) return text;
+  return text.length > 220 ? `${text.slice(0, 220).replace(/\s\S*$/, '')} …` : text;
 }
 
 /**
@@ -490,21 +494,21 @@ export async function runSearch(
 ): Promise<SearchResult> {
   const similar = options.similar ?? true;
   const page = Math.min(Math.max(1, search.params.page), MAX_PAGE);
+  const slice = { limit: PER_PAGE, offset: (page - 1) * PER_PAGE };
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
-  let counted = await countFacets(db, search, now, search.text ? 'fulltext' : undefined);
-  if (search.text && counted.total === 0 && similar) {
+  let scanned = await scan(db, search, now, search.text ? 'fulltext' : undefined, slice);
+  if (search.text && scanned.total === 0 && similar) {
     mode = 'similar';
-    counted = await countFacets(db, search, now, 'similar');
+    scanned = await scan(db, search, now, 'similar', slice);
   }
-  const textMode = mode === 'all' ? undefined : mode;
-  const items = counted.total > (page - 1) * PER_PAGE ? await findPage(db, search, now, textMode, PER_PAGE, (page - 1) * PER_PAGE) : [];
-  const suggestion = similar && search.text && counted.total < FEW ? await suggest(db, search, now) : undefined;
+  const items = await loadHits(db, search, scanned.ids);
+  const suggestion = similar && search.text && scanned.total < FEW ? await suggest(db, search, now) : undefined;
   return {
-    total: counted.total,
+    total: scanned.total,
     page,
     perPage: PER_PAGE,
     items,
-    facets: counted.facets,
+    facets: scanned.facets,
     mode,
     suggestion,
     sort: search.sort,
