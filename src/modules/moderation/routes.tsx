@@ -10,7 +10,7 @@ import { getOffer, listOffersInReview } from '../offers/queries.ts';
 import { getOrganisation, listPendingOrganisations } from '../organisations/queries.ts';
 import { formErrors, noticeFrom } from '../organisations/route-helpers.ts';
 import { keptFormValues } from '../organisations/views/fields.tsx';
-import { approveOrganisation, createContentReport, LIFETIME_RANGE, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
+import { approveOrganisation, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
 import { canEditModerationSettings, canModerate, canReportContent } from './policy.ts';
 import { findReportSubject, getReport, listOpenReports, SUBJECT_TYPES, type SubjectType } from './queries.ts';
 import { ModerationQueue } from './views/queue.tsx';

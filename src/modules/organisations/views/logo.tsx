@@ -19,7 +19,7 @@ export function LogoSection({ t, organisation, csrfToken, error, notice }: Props
       {notice && <Notice kind="success">{notice}</Notice>}
       {organisation.logoPath && (
         <figure>
-          <img class="organisation-logo" src={`/uploads/${organisation.logoPath}`} alt={t('organisations.logo.alt', { name: organisation.name })} />
+          <img class="organisation-logo" width={160} src={`/uploads/${organisation.logoPath}`} alt={t('organisations.logo.alt', { name: organisation.name })} />
           <figcaption>{t('organisations.logo.current')}</figcaption>
         </figure>
       )}

@@ -29,7 +29,7 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
       {o.status !== 'verified' && (
         <StatusBanner>{o.status === 'pending' ? t('organisations.page.pending') : t('organisations.page.rejected')}</StatusBanner>
       )}
-      {o.logoPath && <img class="organisation-logo" src={`/uploads/${o.logoPath}`} alt={t('organisations.logo.alt', { name: o.name })} />}
+      {o.logoPath && <img class="organisation-logo" width={160} src={`/uploads/${o.logoPath}`} alt={t('organisations.logo.alt', { name: o.name })} />}
       <h1>{o.name}</h1>
       <dl class="facts">
         <dt>{t('organisations.page.type')}</dt>
