@@ -1,0 +1,8 @@
+import type { AppModule } from '../../platform/module.ts';
+import { routes } from './routes.tsx';
+
+/** Überblick: figures, charts, map, exports and the PDF report per network and municipality. */
+export const overviewModule: AppModule = {
+  name: 'overview',
+  routes,
+};

@@ -1,0 +1,322 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { FIELDS, type Field } from '../offers/vocabulary.ts';
+import { PLACEMENT_STATUSES, type PlacementStatus } from '../placements/schema.ts';
+import { addMonths, monthsBetween, TREND_MONTHS, type Period } from './params.ts';
+
+/** What one overview covers: some networks (null: all of them), maybe one municipality, a period. */
+export interface OverviewScope {
+  networkIds: string[] | null;
+  municipalityId: string | null;
+  period: Period;
+}
+
+/**
+ * A need counts as unmet when no published offer of the same field is "in reach": in the need's
+ * municipality, or within this many kilometres of the need's coordinates (great-circle distance).
+ * Offers of every network count, since helpers cross network borders; remote offers count only
+ * through the same two rules, because most needs (a ride, a visit) are help on site.
+ */
+export const UNMET_REACH_KM = 15;
+
+export interface MunicipalityFigures {
+  id: string;
+  name: string;
+  networkSlug: string;
+  networkName: string;
+  inhabitants: number | null;
+  publishedOffers: number;
+  /** Published offers per 1,000 inhabitants; null without a known number of inhabitants. */
+  offersPer1000: number | null;
+  lat: number | null;
+  lng: number | null;
+  outline: unknown;
+}
+
+export interface MonthFigures {
+  month: string;
+  /** Offers first published in the month. */
+  newOffers: number;
+  /** Inquiries (placements) opened in the month. */
+  newPlacements: number;
+  /** Of the inquiries opened in the month, those that led to a placement (now placed or ended). */
+  placed: number;
+}
+
+/** Every figure of the overview, exact. What the public sees is derived from it by present.ts. */
+export interface OverviewFigures {
+  publishedOffers: number;
+  verifiedOrganisations: number;
+  volunteers: number;
+  openNeeds: number;
+  /** Placements opened in the period, by their current status. */
+  placementsByStatus: Record<PlacementStatus, number>;
+  placementsTotal: number;
+  response: {
+    /** Median of firstResponseAt − createdAt over placements opened in the period and answered, in hours. */
+    medianHours: number | null;
+    answered: number;
+  };
+  unmetNeeds: Array<{ field: Field; open: number; unmet: number }>;
+  municipalities: MunicipalityFigures[];
+  trend: MonthFigures[];
+}
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+function idList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+/** `network_id` and `municipality_id` of a table alias inside the scope. */
+function inScope(scope: OverviewScope, networkColumn: SQL, municipalityColumn: SQL): SQL {
+  const parts: SQL[] = [];
+  if (scope.networkIds) parts.push(scope.networkIds.length ? sql`${networkColumn} in (${idList(scope.networkIds)})` : sql`false`);
+  if (scope.municipalityId) parts.push(sql`${municipalityColumn} = ${scope.municipalityId}::uuid`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+/** Local midnight in Germany at the start of a month, as a timestamptz expression. */
+function monthStart(month: string): SQL {
+  return sql`((${month} || '-01')::timestamp at time zone 'Europe/Berlin')`;
+}
+
+function monthLabel(column: SQL): SQL {
+  return sql`to_char(date_trunc('month', ${column} at time zone 'Europe/Berlin'), 'YYYY-MM')`;
+}
+
+export function trendMonths(period: Period): string[] {
+  return monthsBetween(addMonths(period.to, -(TREND_MONTHS - 1)), period.to);
+}
+
+/** All figures of one overview; the queries run side by side (on PostgreSQL over several connections). */
+export async function overviewFigures(db: Db, scope: OverviewScope): Promise<OverviewFigures> {
+  const months = trendMonths(scope.period);
+  const firstMonth = months[0] ?? scope.period.from;
+  const windowFrom = firstMonth < scope.period.from ? firstMonth : scope.period.from;
+  const windowEnd = addMonths(scope.period.to, 1);
+  const periodFrom = monthStart(scope.period.from);
+  const periodEnd = monthStart(windowEnd);
+  const offerScope = inScope(scope, sql`o.network_id`, sql`o.municipality_id`);
+  // A placement belongs to the municipality of its offer or, for a need, of the need.
+  const placementScope = inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`);
+  const placementJoins = sql`placements p left join offers o on o.id = p.offer_id left join needs n on n.id = p.need_id`;
+
+  const [counts, placementMonths, response, unmet, places, offerMonths] = await Promise.all([
+    rows<{ offers: number; organisations: number; volunteers: number; needs: number }>(
+      db,
+      sql`select
+        (select count(*)::int from offers o where o.status = 'published' and ${offerScope}) as offers,
+        (select count(*)::int from organisations g where g.status = 'verified' and ${inScope(scope, sql`g.network_id`, sql`g.municipality_id`)}) as organisations,
+        (select count(*)::int from volunteer_profiles v join municipalities m on m.id = v.home_municipality_id
+          where ${inScope(scope, sql`m.network_id`, sql`m.id`)}) as volunteers,
+        (select count(*)::int from needs n where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}) as needs`,
+    ),
+    // One pass over the placements of the period and the trend window, by month and status.
+    rows<{ month: string; status: PlacementStatus; count: number }>(
+      db,
+      sql`select ${monthLabel(sql`p.created_at`)} as month, p.status, count(*)::int as count
+        from ${placementJoins}
+        where p.created_at >= ${monthStart(windowFrom)} and p.created_at < ${periodEnd} and ${placementScope}
+        group by 1, 2`,
+    ),
+    rows<{ median: number | null; answered: number }>(
+      db,
+      sql`select percentile_cont(0.5) within group (order by extract(epoch from (p.first_response_at - p.created_at))) as median,
+          count(*)::int as answered
+        from ${placementJoins}
+        where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${periodEnd} and ${placementScope}`,
+    ),
+    rows<{ field: Field; open: number; unmet: number }>(
+      db,
+      sql`select n.field, count(*)::int as open,
+          count(*) filter (where not exists (
+            select 1 from offers o
+            where o.status = 'published' and o.field = n.field and (
+              (n.municipality_id is not null and o.municipality_id = n.municipality_id)
+              or (n.lat is not null and n.lng is not null
+                and o.lat between n.lat - ${UNMET_REACH_KM / 111.0} and n.lat + ${UNMET_REACH_KM / 111.0}
+                and o.lng between n.lng - ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${UNMET_REACH_KM / 111.0})))))
+                              and n.lng + ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${UNMET_REACH_KM / 111.0})))))
+                and 2 * 6371 * asin(least(1.0, sqrt(
+                  power(sin(radians(o.lat - n.lat) / 2), 2)
+                  + cos(radians(n.lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - n.lng) / 2), 2)))) <= ${UNMET_REACH_KM})
+            )))::int as unmet
+        from needs n
+        where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}
+        group by n.field`,
+    ),
+    rows<{ id: string; name: string; slug: string; network_name: string; inhabitants: number | null; lat: number | null; lng: number | null; outline: unknown; offers: number }>(
+      db,
+      sql`select m.id, m.name, net.slug, net.name as network_name, m.inhabitants, m.lat, m.lng, m.outline,
+          coalesce(c.offers, 0)::int as offers
+        from municipalities m
+        join networks net on net.id = m.network_id
+        left join (select o.municipality_id, count(*)::int as offers from offers o
+          where o.status = 'published' and ${inScope({ ...scope, municipalityId: null }, sql`o.network_id`, sql`o.municipality_id`)}
+          group by o.municipality_id) c on c.municipality_id = m.id
+        where ${inScope({ ...scope, municipalityId: null }, sql`m.network_id`, sql`m.id`)}
+        order by net.name, m.name`,
+    ),
+    rows<{ month: string; count: number }>(
+      db,
+      sql`select ${monthLabel(sql`o.published_at`)} as month, count(*)::int as count
+        from offers o
+        where o.published_at >= ${monthStart(firstMonth)} and o.published_at < ${periodEnd} and ${offerScope}
+        group by 1`,
+    ),
+  ]);
+
+  const placementsByStatus = Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, 0])) as Record<PlacementStatus, number>;
+  const newPlacements = new Map<string, number>();
+  const placed = new Map<string, number>();
+  for (const row of placementMonths) {
+    if (row.month >= scope.period.from && row.month <= scope.period.to) placementsByStatus[row.status] += row.count;
+    newPlacements.set(row.month, (newPlacements.get(row.month) ?? 0) + row.count);
+    if (row.status === 'placed' || row.status === 'ended') placed.set(row.month, (placed.get(row.month) ?? 0) + row.count);
+  }
+  const newOffers = new Map(offerMonths.map((r) => [r.month, r.count]));
+  const unmetByField = new Map(unmet.map((r) => [r.field, r]));
+  const [totals] = counts;
+  const [answers] = response;
+  const median = answers?.median === null || answers?.median === undefined ? null : Number(answers.median) / 3600;
+
+  return {
+    publishedOffers: totals?.offers ?? 0,
+    verifiedOrganisations: totals?.organisations ?? 0,
+    volunteers: totals?.volunteers ?? 0,
+    openNeeds: totals?.needs ?? 0,
+    placementsByStatus,
+    placementsTotal: Object.values(placementsByStatus).reduce((a, b) => a + b, 0),
+    response: { medianHours: median, answered: answers?.answered ?? 0 },
+    unmetNeeds: FIELDS.filter((f) => unmetByField.has(f)).map((field) => {
+      const row = unmetByField.get(field);
+      return { field, open: row?.open ?? 0, unmet: row?.unmet ?? 0 };
+    }),
+    municipalities: places.map((m) => ({
+      id: m.id,
+      name: m.name,
+      networkSlug: m.slug,
+      networkName: m.network_name,
+      inhabitants: m.inhabitants,
+      publishedOffers: m.offers,
+      offersPer1000: m.inhabitants && m.inhabitants > 0 ? (m.offers * 1000) / m.inhabitants : null,
+      lat: m.lat,
+      lng: m.lng,
+      outline: m.outline,
+    })),
+    trend: months.map((month) => ({
+      month,
+      newOffers: newOffers.get(month) ?? 0,
+      newPlacements: newPlacements.get(month) ?? 0,
+      placed: placed.get(month) ?? 0,
+    })),
+  };
+}
+
+export interface MunicipalityChoice {
+  id: string;
+  name: string;
+  networkId: string;
+  networkSlug: string;
+  networkName: string;
+}
+
+/** The municipalities the filter offers: of one network, or of all. */
+export async function municipalityChoices(db: Db, networkId: string | null): Promise<MunicipalityChoice[]> {
+  return rows<MunicipalityChoice>(
+    db,
+    sql`select m.id, m.name, m.network_id as "networkId", net.slug as "networkSlug", net.name as "networkName"
+      from municipalities m join networks net on net.id = m.network_id
+      where ${networkId ? sql`m.network_id = ${networkId}::uuid` : sql`true`}
+      order by net.name, m.name`,
+  );
+}
+
+/** One row of the per-offer export: public facts of the offer, never contact details. */
+export interface OfferExportRow {
+  id: string;
+  title: string;
+  organisation: string;
+  municipality: string;
+  network: string;
+  field: Field;
+  commitment: string;
+  status: string;
+  publishedAt: Date | null;
+}
+
+/** One row of the per-placement export: no names or addresses, only what the figures are made of. */
+export interface PlacementExportRow {
+  id: string;
+  createdAt: Date;
+  status: PlacementStatus;
+  responseHours: number | null;
+  municipality: string;
+  field: string;
+  network: string;
+}
+
+/** Rows per round trip of the streaming exports: big enough to be fast, small enough to keep memory flat. */
+export const EXPORT_BATCH = 2000;
+
+/**
+ * Offers in scope, in batches by id (keyset pagination): memory stays flat however many rows there
+ * are, and no cursor holds a connection between batches. The public list holds published offers only.
+ */
+export async function* offerRowsForExport(db: Db, scope: OverviewScope, options: { publishedOnly: boolean }): AsyncGenerator<OfferExportRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const batch: OfferExportRow[] = await rows<OfferExportRow>(
+      db,
+      sql`select o.id, o.title, g.name as organisation, coalesce(m.name, '') as municipality, net.name as network,
+          o.field, o.commitment, o.status, o.published_at as "publishedAt"
+        from offers o
+        join organisations g on g.id = o.organisation_id
+        join networks net on net.id = o.network_id
+        left join municipalities m on m.id = o.municipality_id
+        where ${inScope(scope, sql`o.network_id`, sql`o.municipality_id`)}
+          ${options.publishedOnly ? sql`and o.status = 'published'` : sql``}
+          ${after ? sql`and o.id > ${after}::uuid` : sql``}
+        order by o.id
+        limit ${EXPORT_BATCH}`,
+    );
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < EXPORT_BATCH) return;
+    after = batch[batch.length - 1]?.id ?? null;
+  }
+}
+
+/** Placements opened in the period, in batches by id, like offerRowsForExport. */
+export async function* placementRowsForExport(db: Db, scope: OverviewScope): AsyncGenerator<PlacementExportRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const batch: PlacementExportRow[] = await rows<PlacementExportRow>(
+      db,
+      sql`select p.id, p.created_at as "createdAt", p.status,
+          extract(epoch from (p.first_response_at - p.created_at))::float8 / 3600 as "responseHours",
+          coalesce(m.name, '') as municipality, coalesce(o.field, n.field, '') as field, net.name as network
+        from placements p
+        left join offers o on o.id = p.offer_id
+        left join needs n on n.id = p.need_id
+        left join municipalities m on m.id = coalesce(o.municipality_id, n.municipality_id)
+        join networks net on net.id = p.network_id
+        where p.created_at >= ${monthStart(scope.period.from)} and p.created_at < ${monthStart(addMonths(scope.period.to, 1))}
+          and ${inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`)}
+          ${after ? sql`and p.id > ${after}::uuid` : sql``}
+        order by p.id
+        limit ${EXPORT_BATCH}`,
+    );
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < EXPORT_BATCH) return;
+    after = batch[batch.length - 1]?.id ?? null;
+  }
+}
