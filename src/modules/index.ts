@@ -7,6 +7,7 @@ import { needsModule } from './needs/index.ts';
 import { networksModule } from './networks/index.ts';
 import { offersModule } from './offers/index.ts';
 import { organisationsModule } from './organisations/index.ts';
+import { overviewModule } from './overview/index.ts';
 import { placementsModule } from './placements/index.ts';
 import { searchModule } from './search/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
@@ -24,4 +25,5 @@ export const modules: AppModule[] = [
   placementsModule,
   moderationModule,
   importsModule,
+  overviewModule,
 ];

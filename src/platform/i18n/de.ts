@@ -6,11 +6,12 @@ import { de as needs } from '../../modules/needs/messages.ts';
 import { de as networks } from '../../modules/networks/messages.ts';
 import { de as offers } from '../../modules/offers/messages.ts';
 import { de as organisations } from '../../modules/organisations/messages.ts';
+import { de as overview } from '../../modules/overview/messages.ts';
 import { de as placements } from '../../modules/placements/messages.ts';
 import { de as search } from '../../modules/search/messages.ts';
 import { de as volunteers } from '../../modules/volunteers/messages.ts';
 import { de as platform } from '../messages.ts';
 
 /** German is the source language: every key exists here first. */
-export const de = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports };
+export const de = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports, ...overview };
 export type Messages = { [K in keyof typeof de]: string };

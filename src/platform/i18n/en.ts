@@ -6,10 +6,11 @@ import { en as needs } from '../../modules/needs/messages.ts';
 import { en as networks } from '../../modules/networks/messages.ts';
 import { en as offers } from '../../modules/offers/messages.ts';
 import { en as organisations } from '../../modules/organisations/messages.ts';
+import { en as overview } from '../../modules/overview/messages.ts';
 import { en as placements } from '../../modules/placements/messages.ts';
 import { en as search } from '../../modules/search/messages.ts';
 import { en as volunteers } from '../../modules/volunteers/messages.ts';
 import { en as platform } from '../messages.ts';
 import type { Messages } from './de.ts';
 
-export const en: Messages = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports };
+export const en: Messages = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports, ...overview };
