@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession, destroySession } from '../../platform/auth/sessions.ts';
+import { createSession, destroySession, purgeExpiredSessions } from '../../platform/auth/sessions.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { sessions, tokens, users, type TokenPurpose, type User } from './schema.ts';
 import { findUserByEmail, findUserById } from './queries.ts';
@@ -362,6 +362,16 @@ export async function createAdmin(
   await db.insert(auditLog).values({ at: now, actorId: null, action: 'account.platform_admin', subjectId: userId, details: {} });
   const loginToken = await issueToken(db, { purpose: 'magic', userId, email, ttlMs: TOKEN_TTL.adminLogin }, now);
   return { ok: true, email, loginToken };
+}
+
+/** Spent and expired links are kept a week (to explain "this link was already used"), then removed. */
+export const TOKEN_RETENTION_MS = 7 * 86_400_000;
+
+/** Removes expired sessions and old tokens: nothing about a login is kept longer than it is useful. */
+export async function purgeExpiredLogins(db: Db, now: Date): Promise<void> {
+  await purgeExpiredSessions(db, now);
+  const cutoff = new Date(now.getTime() - TOKEN_RETENTION_MS);
+  await db.delete(tokens).where(or(lt(tokens.expiresAt, cutoff), lt(tokens.usedAt, cutoff)));
 }
 
 export async function signOut(db: Db, sessionId: string | null): Promise<void> {

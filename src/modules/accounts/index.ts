@@ -1,7 +1,18 @@
 import type { AppModule } from '../../platform/module.ts';
+import { purgeExpiredLogins } from './commands.ts';
 import { routes } from './routes.tsx';
+
+export const ACCOUNTS_CLEANUP_QUEUE = 'accounts.cleanup';
 
 export const accountsModule: AppModule = {
   name: 'accounts',
   routes,
+  queues: [ACCOUNTS_CLEANUP_QUEUE],
+  // Nightly; a missed night changes nothing but the size of two tables.
+  schedules: [{ queue: ACCOUNTS_CLEANUP_QUEUE, cron: '41 3 * * *' }],
+  async workers(deps) {
+    await deps.jobs.work(ACCOUNTS_CLEANUP_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+      await purgeExpiredLogins(deps.db, deps.clock());
+    });
+  },
 };

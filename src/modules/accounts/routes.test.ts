@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { demoRegion } from '../../../test/fixtures.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
-import { createAdmin, registerAccount, requestEmailChange, requestMagicLink, requestPasswordReset } from './commands.ts';
-import { tokens, users } from './schema.ts';
+import { createAdmin, purgeExpiredLogins, registerAccount, requestEmailChange, requestMagicLink, requestPasswordReset } from './commands.ts';
+import { sessions, tokens, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
 
 let ctx: TestContext;
@@ -372,5 +372,27 @@ describe('createAdmin', () => {
       const result = await createAdmin(ctx.deps.db, { email, name: '' }, ctx.clock.now);
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+describe('cleanup', () => {
+  it('removes expired sessions and week-old links, and keeps what is still live', async () => {
+    const user = await createUser(ctx, { email: 'aufraeumen@example.org' });
+    const old = await signedInClient(ctx, user);
+    const spent = await requestMagicLink(ctx.deps.db, user.email, ctx.clock.now);
+    await old.submit(`/anmeldelink/${spent!.token}`, {}, '/anmeldelink');
+    ctx.clock.advance(29 * 24 * HOUR);
+    const live = await requestPasswordReset(ctx.deps.db, user.email, ctx.clock.now);
+    const fresh = await signedInClient(ctx, user);
+    ctx.clock.advance(2 * 24 * HOUR);
+    await purgeExpiredLogins(ctx.deps.db, ctx.clock.now);
+
+    const left = await ctx.deps.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(left).toHaveLength(1);
+    expect((await fresh.get('/konto')).statusCode).toBe(200);
+    const kept = await ctx.deps.db.select().from(tokens).where(eq(tokens.userId, user.id));
+    expect(kept).toHaveLength(1);
+    expect(live).not.toBeNull();
+    expect(kept[0]?.purpose).toBe('reset');
   });
 });
