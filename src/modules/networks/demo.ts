@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import demo from './demo-regions.json' with { type: 'json' };
 import { municipalities, networks } from './schema.ts';
+import { approximateOutlines } from '../overview/outlines.ts';
 
 /** The demo networks' texts; the municipalities come from demo-regions.json. */
 const DEMO_NETWORKS: Record<string, { slug: string; description: string; contactEmail: string; primaryColor: string; accentColor: string }> = {
@@ -53,14 +54,17 @@ export async function seedDemoNetworks(db: Db): Promise<boolean> {
       })
       .returning();
     if (!network) continue;
+    // No official boundaries ship yet: approximate demo outlines (see overview/outlines.ts).
+    const outlines = approximateOutlines(source.municipalities);
     await db.insert(municipalities).values(
-      source.municipalities.map((m) => ({
+      source.municipalities.map((m, i) => ({
         networkId: network.id,
         name: m.name,
         type: m.type,
         lat: m.lat,
         lng: m.lng,
         inhabitants: m.inhabitants,
+        outline: outlines[i] ?? null,
       })),
     );
   }
