@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import { overviewFigures, type OverviewFigures } from './queries.ts';
+import { overviewWorld, PERIOD } from './testing.ts';
+
+/*
+ * Every figure against the hand-counted world of testing.ts. The comments name the fixture rows
+ * (A1…A7 offers, N1…N9 needs, P1…P11 placements) each number was counted from.
+ */
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof overviewWorld>>;
+let gems: OverviewFigures;
+let krostitz: OverviewFigures;
+let all: OverviewFigures;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  world = await overviewWorld(ctx);
+  gems = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: null, period: PERIOD });
+  krostitz = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: world.krostitz.id, period: PERIOD });
+  all = await overviewFigures(ctx.deps.db, { networkIds: null, municipalityId: null, period: PERIOD });
+});
+afterAll(() => ctx.close());
+
+describe('figures of a network', () => {
+  it('counts published offers, verified organisations, volunteers and open needs', () => {
+    expect(gems.publishedOffers).toBe(4); // A1, A2, A3, A6 (A4 draft, A5 archived, A7 elsewhere)
+    expect(gems.verifiedOrganisations).toBe(2); // O1, O2 (O3 pending, O4 elsewhere)
+    expect(gems.volunteers).toBe(6); // 3 Krostitz + 3 Delitzsch
+    expect(gems.openNeeds).toBe(7); // N1, N2, N3, N4, N6, N7, N8 (N5 closed, N9 elsewhere)
+  });
+
+  it('counts placements of the period by status, in German months', () => {
+    // P1…P8; P8 was opened at 00:30 on 1 January German time; P9, P10 before, P11 elsewhere.
+    expect(gems.placementsByStatus).toEqual({
+      requested: 1, // P5
+      in_contact: 1, // P3
+      first_meeting: 1, // P7
+      placed: 2, // P1, P6
+      ended: 1, // P2
+      declined: 1, // P4
+      no_answer: 1, // P8
+    });
+    expect(gems.placementsTotal).toBe(8);
+  });
+
+  it('takes the median response time over answered placements of the period', () => {
+    // P7 1 h, P1 2 h, P4 4 h, P2 10 h, P3 24 h, P6 48 h: median (4 + 10) / 2 = 7 h.
+    expect(gems.response).toEqual({ medianHours: 7, answered: 6 });
+  });
+
+  it('finds open needs without a published offer of the same field in reach', () => {
+    // In the order of the fields of the Freiwilligensurvey.
+    expect(gems.unmetNeeds).toEqual([
+      { field: 'sport', open: 1, unmet: 0 }, // N2: A2 about 9 km away
+      { field: 'kultur', open: 1, unmet: 1 }, // N3: the kultur offer is a draft
+      { field: 'sozial', open: 3, unmet: 1 }, // N1 met (same municipality), N7 met (11 km), N6 unmet (no coordinates)
+      { field: 'schule', open: 1, unmet: 1 }, // N8: A6 about 19 km away
+      { field: 'umwelt', open: 1, unmet: 1 }, // N4: the umwelt offer is archived
+    ]);
+  });
+
+  it('computes offers per 1,000 inhabitants for every municipality of the network', () => {
+    expect(gems.municipalities).toHaveLength(10);
+    const byName = new Map(gems.municipalities.map((m) => [m.name, m]));
+    expect(byName.get('Krostitz')?.publishedOffers).toBe(2); // A1, A2
+    expect(byName.get('Krostitz')?.offersPer1000).toBeCloseTo((2 * 1000) / 3936, 10); // 3,936 inhabitants
+    expect(byName.get('Delitzsch')?.publishedOffers).toBe(2); // A3, A6
+    expect(byName.get('Delitzsch')?.offersPer1000).toBeCloseTo((2 * 1000) / 26054, 10);
+    expect(byName.get('Taucha')?.publishedOffers).toBe(0); // A5 archived
+    expect(byName.get('Taucha')?.offersPer1000).toBe(0);
+  });
+
+  it('shows a trend over 24 months ending with the period', () => {
+    expect(gems.trend).toHaveLength(24);
+    expect(gems.trend[0]?.month).toBe('2023-07');
+    expect(gems.trend[23]?.month).toBe('2025-06');
+    const nonZero = gems.trend.filter((m) => m.newOffers || m.newPlacements || m.placed);
+    expect(nonZero).toEqual([
+      { month: '2024-06', newOffers: 1, newPlacements: 0, placed: 0 }, // A6 (23:30 UTC on 31 May)
+      { month: '2024-07', newOffers: 0, newPlacements: 1, placed: 0 }, // P10 (22:30 UTC on 30 June)
+      { month: '2024-11', newOffers: 0, newPlacements: 1, placed: 1 }, // P9 placed
+      { month: '2024-12', newOffers: 1, newPlacements: 0, placed: 0 }, // A5, archived since
+      { month: '2025-01', newOffers: 0, newPlacements: 2, placed: 1 }, // P1 placed, P8
+      { month: '2025-02', newOffers: 1, newPlacements: 1, placed: 1 }, // A1; P2 ended (was placed)
+      { month: '2025-03', newOffers: 2, newPlacements: 2, placed: 0 }, // A2, A3; P3, P4
+      { month: '2025-04', newOffers: 0, newPlacements: 1, placed: 0 }, // P5
+      { month: '2025-05', newOffers: 0, newPlacements: 1, placed: 1 }, // P6 placed
+      { month: '2025-06', newOffers: 0, newPlacements: 1, placed: 0 }, // P7
+    ]);
+  });
+});
+
+describe('figures of one municipality', () => {
+  it('counts only what belongs to Krostitz', () => {
+    expect(krostitz.publishedOffers).toBe(2); // A1, A2
+    expect(krostitz.verifiedOrganisations).toBe(1); // O1
+    expect(krostitz.volunteers).toBe(3);
+    expect(krostitz.openNeeds).toBe(1); // N1
+    expect(krostitz.placementsTotal).toBe(3); // P1, P2, P3 (offers in Krostitz)
+    expect(krostitz.placementsByStatus.placed).toBe(1);
+    expect(krostitz.placementsByStatus.ended).toBe(1);
+    expect(krostitz.placementsByStatus.in_contact).toBe(1);
+    expect(krostitz.response).toEqual({ medianHours: 10, answered: 3 }); // 2, 10, 24 h
+    expect(krostitz.unmetNeeds).toEqual([{ field: 'sozial', open: 1, unmet: 0 }]);
+  });
+
+  it('counts a placement for a need by the need’s municipality', async () => {
+    const taucha = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: world.taucha.id, period: PERIOD });
+    expect(taucha.placementsTotal).toBe(1); // P7 for N3
+    expect(taucha.placementsByStatus.first_meeting).toBe(1);
+  });
+});
+
+describe('figures of all networks', () => {
+  it('adds the other network', () => {
+    expect(all.publishedOffers).toBe(5); // + A7
+    expect(all.verifiedOrganisations).toBe(3); // + O4
+    expect(all.volunteers).toBe(7); // + 1 in Weißwasser
+    expect(all.openNeeds).toBe(8); // + N9
+    expect(all.placementsTotal).toBe(9); // + P11
+    expect(all.placementsByStatus.placed).toBe(3);
+    expect(all.municipalities).toHaveLength(11);
+  });
+
+  it('narrows the period', async () => {
+    const march = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: null, period: { from: '2025-03', to: '2025-03' } });
+    expect(march.placementsTotal).toBe(2); // P3, P4
+    expect(march.response).toEqual({ medianHours: 14, answered: 2 }); // (4 + 24) / 2
+    expect(march.trend[23]).toEqual({ month: '2025-03', newOffers: 2, newPlacements: 2, placed: 0 });
+  });
+});
