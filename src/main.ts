@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 const USAGE = `Usage: mitmachnetz <command>
 
 Commands:
-  start                     start the web server (default)
+  start [--workers N]       start the web server (default); with PostgreSQL, N processes share the port
   migrate                   apply database migrations and exit
   seed-demo                 add the demo networks to an empty database
   create-admin --email E    create a platform admin (or make an account one) and print a login link
@@ -88,16 +89,58 @@ async function openFromConfig(config: Config) {
   return database;
 }
 
-async function start(config: Config): Promise<void> {
-  const startedAt = performance.now();
-  lockEmbeddedDatabase(config);
-  const [{ buildApp }, { closeDeps, createDeps }, { seedDemoNetworks }] = await Promise.all([
-    import('./app.ts'),
+/** A process of a cluster: the primary already migrated and seeded, so it only opens the database. */
+async function openForWorker(config: Config) {
+  const { openDatabase } = await import('./platform/db.ts');
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+}
+
+function processCount(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new CliError('--workers must be a whole number from 1 to 64', 2);
+  return count;
+}
+
+/** Migrates and seeds once, then forks the app processes; returns the exit code after they closed. */
+async function startCluster(config: Config, processes: number): Promise<number> {
+  if (!config.databaseUrl) {
+    throw new CliError(
+      `--workers ${processes} needs PostgreSQL (set DATABASE_URL): the embedded database has one connection ` +
+        'and serves one process. Start without --workers to use it.',
+      2,
+    );
+  }
+  // Migrations, the job queue's own schema, queues and schedules: set up here once, since processes
+  // doing it at the same moment deadlock in PostgreSQL.
+  const [{ closeDeps, createDeps }, { seedDemoNetworks }] = await Promise.all([
     import('./platform/runtime.ts'),
     import('./modules/networks/demo.ts'),
   ]);
-  const deps = await createDeps(config);
-  if (config.demo && (await seedDemoNetworks(deps.db))) console.log('Demo networks seeded (set DEMO=false to start empty).');
+  const deps = await createDeps(config, { workers: false });
+  try {
+    if (config.demo && (await seedDemoNetworks(deps.db))) console.log('Demo networks seeded (set DEMO=false to start empty).');
+  } finally {
+    await closeDeps(deps);
+  }
+  const { runPrimary } = await import('./platform/cluster.ts');
+  console.log(`Starting ${processes} processes on port ${config.port}.`);
+  return runPrimary({ processes, log: (line) => console.log(line) });
+}
+
+async function start(config: Config): Promise<void> {
+  const startedAt = performance.now();
+  lockEmbeddedDatabase(config);
+  const [{ buildApp }, { closeDeps, createDeps }, { seedDemoNetworks }, { SHUTDOWN_MESSAGE }] = await Promise.all([
+    import('./app.ts'),
+    import('./platform/runtime.ts'),
+    import('./modules/networks/demo.ts'),
+    import('./platform/cluster.ts'),
+  ]);
+  const deps = cluster.isWorker ? await createDeps(config, { database: await openForWorker(config) }) : await createDeps(config);
+  if (cluster.isPrimary && config.demo && (await seedDemoNetworks(deps.db))) {
+    console.log('Demo networks seeded (set DEMO=false to start empty).');
+  }
   const app = await buildApp(deps, {
     logger: {
       level: config.logLevel,
@@ -109,7 +152,8 @@ async function start(config: Config): Promise<void> {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
-      // A second Ctrl-C means: do not wait any longer.
+      // A second Ctrl-C means: do not wait any longer. The primary's request is not impatience.
+      if (signal === 'primary') return;
       process.exit(1);
     }
     closing = true;
@@ -130,6 +174,13 @@ async function start(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (cluster.isWorker) {
+    process.on('message', (message) => {
+      if (message === SHUTDOWN_MESSAGE) void shutdown('primary');
+    });
+    // The primary hands out the connections: without it this process can serve nothing.
+    process.on('disconnect', () => void shutdown('primary'));
+  }
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -145,13 +196,18 @@ async function start(config: Config): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { email?: string | undefined; name?: string | undefined; help?: boolean | undefined };
+  let values: { email?: string | undefined; name?: string | undefined; help?: boolean | undefined; workers?: string | undefined };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        workers: { type: 'string' },
+      },
     }));
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2);
@@ -174,10 +230,13 @@ async function main(argv: string[]): Promise<number> {
   }
 
   switch (command) {
-    case 'start':
+    case 'start': {
+      const processes = processCount(values.workers);
+      if (processes > 1 && cluster.isPrimary) return startCluster(config, processes);
       await start(config);
       // Keeps running until a signal arrives; shutdown() ends the process.
       return -1;
+    }
     case 'migrate': {
       const database = await openFromConfig(config);
       await database.close();
