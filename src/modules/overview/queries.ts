@@ -270,7 +270,12 @@ export const EXPORT_BATCH = 2000;
  * Offers in scope, in batches by id (keyset pagination): memory stays flat however many rows there
  * are, and no cursor holds a connection between batches. The public list holds published offers only.
  */
-export async function* offerRowsForExport(db: Db, scope: OverviewScope, options: { publishedOnly: boolean }): AsyncGenerator<OfferExportRow[]> {
+export async function* offerRowsForExport(
+  db: Db,
+  scope: OverviewScope,
+  options: { publishedOnly: boolean; batchSize?: number },
+): AsyncGenerator<OfferExportRow[]> {
+  const size = options.batchSize ?? EXPORT_BATCH;
   let after: string | null = null;
   for (;;) {
     const batch: OfferExportRow[] = await rows<OfferExportRow>(
@@ -285,17 +290,18 @@ export async function* offerRowsForExport(db: Db, scope: OverviewScope, options:
           ${options.publishedOnly ? sql`and o.status = 'published'` : sql``}
           ${after ? sql`and o.id > ${after}::uuid` : sql``}
         order by o.id
-        limit ${EXPORT_BATCH}`,
+        limit ${size}`,
     );
     if (batch.length === 0) return;
     yield batch;
-    if (batch.length < EXPORT_BATCH) return;
+    if (batch.length < size) return;
     after = batch[batch.length - 1]?.id ?? null;
   }
 }
 
 /** Placements opened in the period, in batches by id, like offerRowsForExport. */
-export async function* placementRowsForExport(db: Db, scope: OverviewScope): AsyncGenerator<PlacementExportRow[]> {
+export async function* placementRowsForExport(db: Db, scope: OverviewScope, batchSize = EXPORT_BATCH): AsyncGenerator<PlacementExportRow[]> {
+  const size = batchSize;
   let after: string | null = null;
   for (;;) {
     const batch: PlacementExportRow[] = await rows<PlacementExportRow>(
@@ -312,11 +318,11 @@ export async function* placementRowsForExport(db: Db, scope: OverviewScope): Asy
           and ${inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`)}
           ${after ? sql`and p.id > ${after}::uuid` : sql``}
         order by p.id
-        limit ${EXPORT_BATCH}`,
+        limit ${size}`,
     );
     if (batch.length === 0) return;
     yield batch;
-    if (batch.length < EXPORT_BATCH) return;
+    if (batch.length < size) return;
     after = batch[batch.length - 1]?.id ?? null;
   }
 }
