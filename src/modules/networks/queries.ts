@@ -1,4 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { offers } from '../offers/schema.ts';
+import type { Field } from '../offers/vocabulary.ts';
+import { organisations } from '../organisations/schema.ts';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks, type Municipality, type Network } from './schema.ts';
 
@@ -13,4 +16,34 @@ export async function findNetworkBySlug(db: Db, slug: string): Promise<Network |
 
 export async function listMunicipalities(db: Db, networkId: string): Promise<Municipality[]> {
   return db.select().from(municipalities).where(eq(municipalities.networkId, networkId)).orderBy(asc(municipalities.name));
+}
+
+export interface RecentOffer {
+  id: string;
+  title: string;
+  summary: string;
+  field: Field;
+  organisationName: string;
+  municipalityName: string | null;
+  publishedAt: Date | null;
+}
+
+/** The newest published offers of a network, for its home page. */
+export async function listRecentOffers(db: Db, networkId: string, limit = 6): Promise<RecentOffer[]> {
+  return db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      summary: offers.summary,
+      field: offers.field,
+      organisationName: organisations.name,
+      municipalityName: municipalities.name,
+      publishedAt: offers.publishedAt,
+    })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+    .leftJoin(municipalities, eq(municipalities.id, offers.municipalityId))
+    .where(and(eq(offers.networkId, networkId), eq(offers.status, 'published')))
+    .orderBy(desc(offers.publishedAt))
+    .limit(limit);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { seedDemoNetworks } from './demo.ts';
+import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -25,6 +26,21 @@ describe('public network pages', () => {
     for (const name of ['Jesewitz', 'Krostitz', 'Löbnitz', 'Rackwitz', 'Schönwölkau', 'Wiedemar', 'Zschepplin', 'Delitzsch', 'Schkeuditz', 'Taucha']) {
       expect(response.body).toContain(name);
     }
+  });
+
+  it('shows the newest published offers of the network, never drafts or other networks', async () => {
+    const { gems, weisswasser, municipality } = await demoRegion(ctx);
+    const club = await createOrganisation(ctx, { networkId: gems.id, name: 'Förderverein Grundschule Krostitz' });
+    const other = await createOrganisation(ctx, { networkId: weisswasser.id, name: 'Stadtverein Weißwasser' });
+    await createOffer(ctx, { networkId: gems.id, organisationId: club.id, municipalityId: municipality('Krostitz').id, title: 'Hausaufgabenhilfe in Krostitz' });
+    await createOffer(ctx, { networkId: gems.id, organisationId: club.id, title: 'Entwurf Schulgarten', status: 'draft', publishedAt: null });
+    await createOffer(ctx, { networkId: weisswasser.id, organisationId: other.id, title: 'Stadtfest Weißwasser helfen' });
+    const page = await ctx.app.inject('/netzwerk/gems');
+    expect(page.body).toContain('Hausaufgabenhilfe in Krostitz');
+    expect(page.body).toContain('Förderverein Grundschule Krostitz');
+    expect(page.body).not.toContain('Entwurf Schulgarten');
+    expect(page.body).not.toContain('Stadtfest Weißwasser helfen');
+    expect(page.body).toContain('action="/netzwerk/gems/angebote"');
   });
 
   it('seeds only into an empty database', async () => {

@@ -5,7 +5,7 @@ import { LOCALES, type MessageKey } from '../../platform/i18n/index.ts';
 import { LOCALE_COOKIE } from '../../platform/http/context.tsx';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import { networkOf } from './context.ts';
-import { listMunicipalities, listNetworks } from './queries.ts';
+import { listMunicipalities, listNetworks, listRecentOffers } from './queries.ts';
 import { municipalities } from './schema.ts';
 import { PlatformHome } from './views/home.tsx';
 import { LegalText, NetworkHome } from './views/network.tsx';
@@ -47,10 +47,19 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/netzwerk/:slug', async (request, reply) => {
     const network = await networkOf(request, reply);
     if (!network) return reply;
-    const list = await listMunicipalities(db, network.id);
+    const [list, recentOffers] = await Promise.all([
+      listMunicipalities(db, network.id),
+      listRecentOffers(db, network.id),
+    ]);
     return reply.page(
       network.name,
-      <NetworkHome t={request.t} locale={request.locale} network={network} municipalities={list} />,
+      <NetworkHome
+        t={request.t}
+        locale={request.locale}
+        network={network}
+        municipalities={list}
+        recentOffers={recentOffers}
+      />,
       { description: network.description.slice(0, 160) },
     );
   });

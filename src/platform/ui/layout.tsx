@@ -50,6 +50,16 @@ export function Layout({ ctx, title, children, description }: LayoutProps) {
             </a>
             <nav aria-label={t('layout.nav')}>
               <ul class="nav-list">
+                <li>
+                  <a href={network ? `/netzwerk/${network.slug}/angebote` : '/angebote'}>{t('layout.offers')}</a>
+                </li>
+                <li>
+                  <a href={network ? `/netzwerk/${network.slug}/ueberblick` : '/ueberblick'}>{t('layout.overview')}</a>
+                </li>
+              </ul>
+            </nav>
+            <nav aria-label={t('layout.userNav')}>
+              <ul class="nav-list">
                 {ctx.user ? (
                   <>
                     {ctx.canAdminister && network && (

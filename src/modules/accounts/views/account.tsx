@@ -53,6 +53,27 @@ export function AccountPage({ ctx, user, roles, notice, failed }: AccountPagePro
       {notice && <Notice kind="success">{notice}</Notice>}
       {shown && <ErrorSummary errors={shown.errors} labels={shown.labels} t={t} />}
 
+      <nav aria-labelledby="engagement" class="link-panel">
+        <h2 id="engagement">{t('accounts.account.engagement')}</h2>
+        <ul class="link-grid">
+          <li>
+            <a href="/konto/engagement">{t('accounts.account.linkProfile')}</a>
+          </li>
+          <li>
+            <a href="/konto/vorschlaege">{t('accounts.account.linkSuggestions')}</a>
+          </li>
+          <li>
+            <a href="/konto/vermittlungen">{t('accounts.account.linkPlacements')}</a>
+          </li>
+          <li>
+            <a href="/konto/suchen">{t('accounts.account.linkSearches')}</a>
+          </li>
+          <li>
+            <a href="/meine-organisationen">{t('accounts.account.linkOrganisations')}</a>
+          </li>
+        </ul>
+      </nav>
+
       <section aria-labelledby="profil">
         <h2 id="profil">{t('accounts.account.profile')}</h2>
         <p>
