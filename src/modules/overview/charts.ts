@@ -53,7 +53,7 @@ export function niceScale(max: number, ticks = 4, integer = true): { top: number
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   let step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw - 1e-12) ?? 10 * magnitude;
   if (integer) step = Math.max(1, Math.ceil(step));
-  return { top: Math.ceil(max / step - 1e-9) * step, step };
+  return { top: tidy(Math.ceil(max / step - 1e-9) * step), step: tidy(step) };
 }
 
 export interface Bar {
@@ -155,7 +155,7 @@ export function shadeBreaks(values: number[]): number[] {
   const max = Math.max(0, ...values);
   if (max === 0) return [0];
   const { top } = niceScale(max, SHADES.length, false);
-  return SHADES.map((_, i) => (top * (i + 1)) / SHADES.length);
+  return SHADES.map((_, i) => tidy((top * (i + 1)) / SHADES.length));
 }
 
 export function shadeOf(value: number | null, breaks: number[]): number {
@@ -247,6 +247,11 @@ export function choropleth(areas: MapArea[], options: { width?: number; selected
   // Selected areas last, so their thick border is not hidden under a neighbour's.
   shapes.sort((a, b) => Number(a.kind === 'area' && a.selected) - Number(b.kind === 'area' && b.selected));
   return { scene: { width, height, shapes: [...shapes, ...labels] }, breaks };
+}
+
+/** Drops floating-point dust (0.6000000000000001), so legends show the round numbers meant. */
+function tidy(v: number): number {
+  return Number(v.toPrecision(12));
 }
 
 function round(v: number): number {
