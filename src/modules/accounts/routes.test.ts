@@ -396,3 +396,34 @@ describe('cleanup', () => {
     expect(kept[0]?.purpose).toBe('reset');
   });
 });
+
+describe('registering from an invitation link', () => {
+  it('brings the person back to where they came from after confirming, and only within this site', async () => {
+    const registered = await registerAccount(
+      ctx.deps.db,
+      { name: 'Eingeladen', email: 'eingeladen@example.org', password: 'lange genug 123', locale: 'de' },
+      ctx.clock.now,
+    );
+    if (!registered.ok) throw new Error('not registered');
+    const form = await browser().get('/registrieren?weiter=/einladung/abc');
+    expect(form.body).toContain('name="weiter" value="/einladung/abc"');
+
+    const person = browser();
+    const page = await person.get(`/bestaetigen/${registered.token}?weiter=${encodeURIComponent('/einladung/abc')}`);
+    expect(page.body).toContain(`action="/bestaetigen/${registered.token}?weiter=%2Feinladung%2Fabc"`);
+    const done = await person.submit(`/bestaetigen/${registered.token}?weiter=%2Feinladung%2Fabc`, {});
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/einladung/abc');
+
+    const other = await registerAccount(
+      ctx.deps.db,
+      { name: 'Umleitung', email: 'umleitung@example.org', password: 'lange genug 123', locale: 'de' },
+      ctx.clock.now,
+    );
+    if (!other.ok) throw new Error('not registered');
+    const elsewhere = browser();
+    await elsewhere.get(`/bestaetigen/${other.token}`);
+    const away = await elsewhere.submit(`/bestaetigen/${other.token}?weiter=${encodeURIComponent('//evil.example')}`, {});
+    expect(away.headers.location).toBe('/konto');
+  });
+});

@@ -48,7 +48,14 @@ const NewPassword = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_M
 const GivenPassword = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
 const Name = Type.String({ minLength: 1, maxLength: 120, pattern: PLAIN_TEXT });
 
-const RegisterBody = Type.Object({ name: Name, email: Email, password: NewPassword, consent: Type.Literal('ja') });
+const RegisterBody = Type.Object({
+  name: Name,
+  email: Email,
+  password: NewPassword,
+  consent: Type.Literal('ja'),
+  // Where to go after confirming, e.g. back to an invitation; carried in the confirmation link.
+  weiter: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 const LoginBody = Type.Object({ email: Email, password: GivenPassword });
 const EmailBody = Type.Object({ email: Email });
 const NewPasswordBody = Type.Object({ password: NewPassword, password_confirm: GivenPassword });
@@ -95,6 +102,12 @@ function isGiven(value: string | undefined): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
+/** The return path of a confirmation link, passed on to its form. */
+function confirmReturn(request: FastifyRequest): string {
+  const weiter = safeReturnPath((request.query as Record<string, unknown>).weiter, '');
+  return weiter ? `?weiter=${encodeURIComponent(weiter)}` : '';
+}
+
 export const routes: FastifyPluginAsync = async (app) => {
   const { db, jobs, config } = app.deps;
   const now = () => app.deps.clock();
@@ -104,8 +117,15 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   // ---- Registration and confirmation ----
 
-  const showRegister = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
-    reply.page(request.t('accounts.register.title'), <RegisterPage ctx={viewContext(request, reply)} form={form} />, { status });
+  const showRegister = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const source = request.method === 'GET' ? request.query : request.body;
+    const weiter = safeReturnPath((source as Record<string, unknown> | null)?.weiter, '');
+    return reply.page(
+      request.t('accounts.register.title'),
+      <RegisterPage ctx={viewContext(request, reply)} form={form} weiter={weiter} />,
+      { status },
+    );
+  };
 
   app.get('/registrieren', (request, reply) => showRegister(request, reply, EMPTY_FORM));
 
@@ -126,7 +146,9 @@ export const routes: FastifyPluginAsync = async (app) => {
         now(),
       );
       // Both branches answer alike; only the mailbox owner learns whether an account existed.
-      if (result.ok) await mail('confirm', result.email, request.locale, `/bestaetigen/${result.token}`);
+      const weiter = safeReturnPath(body.weiter, '');
+      const next = weiter ? `?weiter=${encodeURIComponent(weiter)}` : '';
+      if (result.ok) await mail('confirm', result.email, request.locale, `/bestaetigen/${result.token}${next}`);
       else await mail('exists', result.email, request.locale, '/passwort-vergessen');
       return reply.redirect('/registrieren/danke', 303);
     },
@@ -191,7 +213,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         ctx={viewContext(request, reply)}
         title={t('accounts.confirm.title')}
         text={t('accounts.confirm.text')}
-        action={`/bestaetigen/${encodeURIComponent(token)}`}
+        action={`/bestaetigen/${encodeURIComponent(token)}${confirmReturn(request)}`}
         submit={t('accounts.confirm.submit')}
       />,
     );
@@ -208,7 +230,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     }
     if (result.changedFrom) await mail('changed', result.changedFrom.email, result.changedFrom.locale);
     setSessionCookie(request, reply, result.sessionSecret);
-    return reply.redirect('/konto', 303);
+    return reply.redirect(safeReturnPath((request.query as Record<string, unknown>).weiter, '/konto'), 303);
   });
 
   const AGAIN = {

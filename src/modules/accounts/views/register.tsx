@@ -1,7 +1,7 @@
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { FormState, ViewContext } from './common.tsx';
 
-export function RegisterPage({ ctx, form }: { ctx: ViewContext; form: FormState }) {
+export function RegisterPage({ ctx, form, weiter = '' }: { ctx: ViewContext; form: FormState; weiter?: string }) {
   const { t } = ctx;
   const { values, errors } = form;
   const labels = {
@@ -18,6 +18,7 @@ export function RegisterPage({ ctx, form }: { ctx: ViewContext; form: FormState 
       <ErrorSummary errors={errors} labels={labels} t={t} />
       <form method="post" action="/registrieren" class="stack" noValidate>
         <CsrfField token={ctx.csrfToken} />
+        {weiter && <input type="hidden" name="weiter" value={weiter} />}
         <Field name="name" label={labels.name} value={values.name} error={errors.name} autocomplete="name" required maxLength={120} />
         <Field
           name="email"
