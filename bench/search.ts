@@ -69,7 +69,8 @@ async function main() {
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   const [{ count } = { count: 0 }] = (await database.query<{ count: number }>("SELECT count(*)::int AS count FROM offers WHERE status = 'published'")).rows;
-  console.log(`engine: ${database.kind}; published offers: ${count}; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); ${runs} runs per query`);
+  // Other work on the machine inflates every figure: the load average is printed before and after.
+  console.log(`engine: ${database.kind}; published offers: ${count}; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); ${runs} runs per query; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   const now = new Date();
   async function direct(query: Record<string, string | string[]>): Promise<number> {
@@ -122,6 +123,7 @@ async function main() {
     }
   }
   console.log(`\n${table.join('\n')}`);
+  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (values.json) {
     fs.mkdirSync(path.dirname(values.json), { recursive: true });
     fs.writeFileSync(values.json, JSON.stringify(results, null, 2));

@@ -1,4 +1,5 @@
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { savedSearches } from '../offers/schema.ts';
 import type { Commitment, Field } from '../offers/vocabulary.ts';
@@ -23,7 +24,7 @@ export interface ResolvedSearch {
 
 export interface TextQuery {
   /** Per word: the word as typed (lower case) and its tsquery term (stem with prefix matching). */
-  words: Array<{ word: string; term: string }>;
+  words: Array<{ word: string; term: string; lexemes: string[] }>;
   /** All terms joined with AND. */
   tsquery: string;
 }
@@ -81,7 +82,7 @@ export async function prepareText(db: Db, words: string[]): Promise<TextQuery | 
       : [...new Set(spellings(word).map((w) => stems.find((s) => s.word === w)?.lexemes?.[0]).filter((l): l is string => !!l))];
     if (lexemes.length === 0) continue;
     const terms = lexemes.map(quoteLexeme);
-    prepared.push({ word, term: terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})` });
+    prepared.push({ word, lexemes, term: terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})` });
   }
   if (prepared.length === 0) return undefined;
   return { words: prepared, tsquery: prepared.map((w) => w.term).join(' & ') };
@@ -389,15 +390,9 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
     networkName: string;
     municipalityId: string | null;
     municipalityName: string | null;
-    snippet: string | null;
   }>(
     db,
-    sql`select h.*, ${
-      search.text
-        ? sql`ts_headline('german', h.body, ${search.text.tsquery}::tsquery,
-            ${`StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, MaxFragments=1`})`
-        : sql`null`
-    } as snippet
+    sql`select h.*
         from (
           select o.id, o.title, o.field, o.commitment, o.remote, o.place,
             o.organisation_id as "organisationId", org.name as "organisationName",
@@ -405,7 +400,7 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
             o.municipality_id as "municipalityId", m.name as "municipalityName",
             round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
             ${distance} as "distanceKm",
-            left(translate(o.summary || ' ' || regexp_replace(o.description, '<[^>]*>', ' ', 'g'), ${`${MARK_START}${MARK_STOP}`}, '  '), 2000) as body
+            translate(o.summary || ' ' || regexp_replace(left(o.description, 3000), '<[^>]*>', ' ', 'g'), ${`${MARK_START}${MARK_STOP}`}, '  ') as body
           from offers o
           join organisations org on org.id = o.organisation_id
           join networks n on n.id = o.network_id
@@ -429,18 +424,45 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
         commitment: r.commitment,
         remote: r.remote,
         distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
-        snippet: snippetOf(r.snippet, r.body),
+        snippet: snippetOf(r.body, search.text),
         publishedAt: r.publishedMs === null ? null : new Date(Number(r.publishedMs)),
       },
     ];
   });
 }
 
-function snippetOf(headline: string | null, body: string): string {
-  const source = headline ?? body;
-  const text = decodeEntities(source).replace(/\s+/g, ' ').trim();
-  if (headline) return text;
-  return text.length > 220 ? `${text.slice(0, 220).replace(/\s\S*$/, '')} …` : text;
+const SNIPPET_LENGTH = 220;
+
+/**
+ * A short passage of the offer's text around the first word that matched, with the matches marked.
+ * Done here rather than with ts_headline(), which stems every word of every text and cost more than
+ * the whole search. A word matches when it starts with the stem of a searched word, as in the index.
+ */
+export function snippetOf(body: string, text: TextQuery | undefined): string {
+  const clean = decodeEntities(body).replace(/\s+/g, ' ').trim();
+  const stems = (text?.words ?? []).flatMap((w) => w.lexemes).map(plain);
+  const matches: Array<{ start: number; end: number }> = [];
+  if (stems.length) {
+    for (const found of clean.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const word = plain(found[0]);
+      if (stems.some((stem) => word.startsWith(stem))) matches.push({ start: found.index, end: found.index + found[0].length });
+    }
+  }
+  let from = 0;
+  if (matches[0] && matches[0].end > SNIPPET_LENGTH - 40) {
+    from = clean.lastIndexOf(' ', Math.max(0, matches[0].start - 60)) + 1;
+  }
+  let to = Math.min(clean.length, from + SNIPPET_LENGTH);
+  if (to < clean.length) to = Math.max(clean.lastIndexOf(' ', to), matches.find((m) => m.start >= from)?.end ?? from);
+  let snippet = '';
+  let at = from;
+  for (const m of matches) {
+    if (m.start < from || m.end > to) continue;
+    snippet += clean.slice(at, m.start) + MARK_START + clean.slice(m.start, m.end) + MARK_STOP;
+    at = m.end;
+  }
+  snippet += clean.slice(at, to);
+  return `${from > 0 ? '… ' : ''}${snippet.trim()}${to < clean.length ? ' …' : ''}`;
 }
 
 /**
@@ -479,6 +501,19 @@ async function suggest(db: Db, search: ResolvedSearch, now: Date): Promise<strin
   return changed ? corrected.join(' ') : undefined;
 }
 
+/**
+ * Runs `work` in a transaction that prefers index scans. The planner underrates the GIN indexes (full
+ * text and the trigram index for `word <% title`) and reads every row instead, matching or computing
+ * word_similarity() for each: 2-6x slower at 10k offers, and seconds at a million for trigrams.
+ * set_config(..., true) ends with the transaction, so pooled connections stay clean.
+ */
+async function withIndexScans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return (db as NodePgDatabase).transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    return work(tx as unknown as Db);
+  });
+}
+
 /** Few enough hits that a "did you mean" is worth showing. */
 const FEW = 3;
 
@@ -496,13 +531,16 @@ export async function runSearch(
   const page = Math.min(Math.max(1, search.params.page), MAX_PAGE);
   const slice = { limit: PER_PAGE, offset: (page - 1) * PER_PAGE };
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
-  let scanned = await scan(db, search, now, search.text ? 'fulltext' : undefined, slice);
+  // With words, the GIN indexes are the way in; the planner tends to read every row of smaller tables.
+  const scanText = (textMode: TextMode | undefined) =>
+    search.text ? withIndexScans(db, (tx) => scan(tx, search, now, textMode, slice)) : scan(db, search, now, textMode, slice);
+  let scanned = await scanText(search.text ? 'fulltext' : undefined);
   if (search.text && scanned.total === 0 && similar) {
     mode = 'similar';
-    scanned = await scan(db, search, now, 'similar', slice);
+    scanned = await scanText('similar');
   }
   const items = await loadHits(db, search, scanned.ids);
-  const suggestion = similar && search.text && scanned.total < FEW ? await suggest(db, search, now) : undefined;
+  const suggestion = similar && search.text && scanned.total < FEW ? await withIndexScans(db, (tx) => suggest(tx, search, now)) : undefined;
   return {
     total: scanned.total,
     page,
