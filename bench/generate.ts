@@ -131,15 +131,90 @@ interface Args {
   offers: number;
   seed: number;
   municipalities: number | undefined;
+  /** Volunteer accounts with a profile, and placements between them and published offers (bench/run.ts). */
+  volunteers?: number | undefined;
+  placements?: number | undefined;
 }
 
 function args(): Args {
   const { values } = parseArgs({
-    options: { offers: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, municipalities: { type: 'string' } },
+    options: {
+      offers: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+      municipalities: { type: 'string' },
+      volunteers: { type: 'string', default: '0' },
+      placements: { type: 'string', default: '0' },
+    },
   });
   const offers = Number(values.offers);
   if (!Number.isInteger(offers) || offers < 1) throw new Error('--offers must be a positive whole number');
-  return { offers, seed: Number(values.seed) || 42, municipalities: values.municipalities ? Number(values.municipalities) : undefined };
+  return {
+    offers,
+    seed: Number(values.seed) || 42,
+    municipalities: values.municipalities ? Number(values.municipalities) : undefined,
+    volunteers: Number(values.volunteers) || 0,
+    placements: Number(values.placements) || 0,
+  };
+}
+
+/**
+ * Volunteer accounts (users + volunteer_profiles) and placements of them on published offers, made in
+ * SQL with generate_series: millions of rows would take hours as single inserts. Filler texts, no
+ * passwords; setseed() makes a run repeatable.
+ */
+export async function generatePeople(
+  database: Database,
+  options: { volunteers: number; placements: number; seed: number },
+  log: (line: string) => void = console.log,
+): Promise<void> {
+  const batch = 100_000;
+  await database.query(`SELECT setseed(${(options.seed % 1000) / 1000})`);
+  const started = Date.now();
+  for (let done = 0; done < options.volunteers; done += batch) {
+    const size = Math.min(batch, options.volunteers - done);
+    const { rows } = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    await database.query(
+      `WITH places AS (SELECT array_agg(id ORDER BY id) AS ids FROM municipalities),
+            created AS (
+              INSERT INTO users (email, name, email_verified_at)
+              SELECT 'freiwillig-' || (g + $2) || '@bench.example', 'Freiwillige ' || (g + $2), now() FROM generate_series(1, $1) g
+              RETURNING id)
+       INSERT INTO volunteer_profiles (user_id, home_municipality_id, postcode, radius_km, fields, weekdays, about, contactable)
+       SELECT c.id, p.ids[1 + floor(random() * array_length(p.ids, 1))::int], lpad((1000 + floor(random() * 98000))::int::text, 5, '0'),
+         (5 + floor(random() * 45))::int, ARRAY[(${list(FIELDS)})[1 + floor(random() * ${FIELDS.length})::int]],
+         ARRAY[(1 + floor(random() * 7))::smallint], 'Ich helfe gern in meiner Freizeit.', random() < 0.4
+       FROM created c, places p`,
+      [size, rows[0]?.n ?? 0],
+    );
+  }
+  if (options.volunteers > 0) log(`volunteers: ${options.volunteers} (${Math.round((Date.now() - started) / 1000)} s)`);
+  for (let done = 0; done < options.placements; done += batch) {
+    const size = Math.min(batch, options.placements - done);
+    await database.query(
+      `WITH offer_ids AS (SELECT array_agg(id ORDER BY id) AS a FROM offers WHERE published_at IS NOT NULL),
+            people AS (SELECT array_agg(user_id ORDER BY user_id) AS a FROM volunteer_profiles),
+            picked AS (
+              SELECT o.a[1 + floor(random() * array_length(o.a, 1))::int] AS offer_id,
+                p.a[1 + floor(random() * array_length(p.a, 1))::int] AS volunteer_id,
+                now() - random() * interval '730 days' AS at, random() AS roll
+              FROM generate_series(1, $1) g, offer_ids o, people p)
+       INSERT INTO placements (network_id, offer_id, volunteer_id, message, status, created_at, last_activity_at, first_response_at)
+       SELECT offers.network_id, picked.offer_id, picked.volunteer_id, 'Ich würde gern mitmachen. Wann passt es Ihnen?',
+         CASE WHEN roll < 0.15 THEN 'requested' WHEN roll < 0.3 THEN 'in_contact' WHEN roll < 0.6 THEN 'placed'
+              WHEN roll < 0.75 THEN 'ended' WHEN roll < 0.9 THEN 'declined' ELSE 'no_answer' END,
+         at, at, CASE WHEN roll >= 0.15 THEN at + random() * interval '72 hours' END
+       FROM picked JOIN offers ON offers.id = picked.offer_id`,
+      [size],
+    );
+  }
+  if (options.placements > 0) log(`placements: ${options.placements} (${Math.round((Date.now() - started) / 1000)} s)`);
+  await database.query('ANALYZE users');
+  await database.query('ANALYZE volunteer_profiles');
+  await database.query('ANALYZE placements');
+}
+
+function list(values: readonly string[]): string {
+  return `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
 }
 
 export async function openBenchDatabase(): Promise<Database> {
@@ -270,6 +345,9 @@ export async function generate(database: Database, options: Args, log: (line: st
   await database.query('ANALYZE offers');
   await database.query('ANALYZE organisations');
   await database.query('ANALYZE municipalities');
+  if (options.volunteers || options.placements) {
+    await generatePeople(database, { volunteers: options.volunteers ?? 0, placements: options.placements ?? 0, seed: options.seed }, log);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
