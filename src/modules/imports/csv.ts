@@ -177,7 +177,7 @@ export interface CsvRead {
 
 /** Our export guards cells against spreadsheet formulas with a leading apostrophe; reading takes it off again. */
 function unguard(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function splitList(value: string): string[] {
@@ -431,7 +431,6 @@ export function readCsv(bytes: Uint8Array): CsvRead {
   try {
     parse(text, {
       delimiter,
-      info: true,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -502,9 +501,12 @@ export function readCsv(bytes: Uint8Array): CsvRead {
 
 // ---- writing ---------------------------------------------------------------------------
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection). */
+/**
+ * Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection). A text that
+ * itself starts with apostrophes before such a sign gets one more, so reading it back is exact.
+ */
 function guard(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function quote(value: string): string {
@@ -522,6 +524,16 @@ function germanDate(value: string | null): string {
   return `${day}.${month}.${year}`;
 }
 
+/**
+ * A description as the text people edit, unless the text would lose something on the way back
+ * (a link with its own label, a line starting with "- " inside a paragraph): then as its HTML,
+ * which the import recognises and keeps as it is.
+ */
+function descriptionCell(html: string): string {
+  const text = descriptionHtmlToText(html);
+  return textToDescriptionHtml(text) === html ? text : html;
+}
+
 export function csvLine(cells: Array<{ text: string; number?: boolean }>): string {
   return `${cells.map((c) => quote(c.number ? c.text : guard(c.text))).join(';')}\r\n`;
 }
@@ -530,7 +542,7 @@ export function offerCsvCells(offer: ExportedOffer): Array<{ text: string; numbe
   const values: Record<CsvColumn, { text: string; number?: boolean }> = {
     title: { text: offer.title },
     summary: { text: offer.summary },
-    description: { text: descriptionHtmlToText(offer.description) },
+    description: { text: descriptionCell(offer.description) },
     field: { text: FIELD_LABELS_DE[offer.field] ?? '' },
     organisation: { text: offer.organisationName },
     street: { text: offer.street },
