@@ -18,8 +18,8 @@ function tagOf(url: string): string | undefined {
 }
 
 /**
- * Options for @fastify/swagger. It is registered before the modules so it sees every route; only routes
- * under /api/v1/ are documented, each tagged by its resource even when its module gave no tag.
+ * Options for @fastify/swagger. It is registered before the modules so it sees every route; only the
+ * resources under /api/v1/ are documented, each tagged by its resource even when its module gave no tag.
  */
 export function openApiOptions(config: Pick<Config, 'publicUrl'>): FastifyDynamicSwaggerOptions {
   return {
@@ -48,10 +48,12 @@ export function openApiOptions(config: Pick<Config, 'publicUrl'>): FastifyDynami
       },
     },
     transform: ({ schema, url }) => {
-      if (!url.startsWith(API_PREFIX)) return { schema: { ...schema, hide: true }, url };
-      const tag = tagOf(url);
+      const tag = url.startsWith(API_PREFIX) ? tagOf(url) : undefined;
+      // Pages, forms and feeds stay out, and so do API routes of no documented resource (e.g. the
+      // one-click unsubscribe address that mail programs post to).
+      if (!tag) return { schema: { ...schema, hide: true }, url };
       const tags = (schema as { tags?: string[] } | undefined)?.tags;
-      return { schema: { ...schema, ...(tag && !tags ? { tags: [tag] } : {}) }, url };
+      return { schema: { ...schema, ...(tags ? {} : { tags: [tag] }) }, url };
     },
   };
 }

@@ -1,0 +1,8 @@
+import type { AppModule } from '../../platform/module.ts';
+import { routes } from './routes.tsx';
+
+/** The public API: read endpoints, offers written with organisations' tokens, the OpenAPI document and its page. */
+export const openapiModule: AppModule = {
+  name: 'openapi',
+  routes,
+};
