@@ -6,6 +6,7 @@ import { moderationModule } from './moderation/index.ts';
 import { needsModule } from './needs/index.ts';
 import { networksModule } from './networks/index.ts';
 import { offersModule } from './offers/index.ts';
+import { openapiModule } from './openapi/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { placementsModule } from './placements/index.ts';
@@ -26,4 +27,5 @@ export const modules: AppModule[] = [
   moderationModule,
   importsModule,
   overviewModule,
+  openapiModule,
 ];

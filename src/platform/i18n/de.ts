@@ -5,6 +5,7 @@ import { de as moderation } from '../../modules/moderation/messages.ts';
 import { de as needs } from '../../modules/needs/messages.ts';
 import { de as networks } from '../../modules/networks/messages.ts';
 import { de as offers } from '../../modules/offers/messages.ts';
+import { de as openapi } from '../../modules/openapi/messages.ts';
 import { de as organisations } from '../../modules/organisations/messages.ts';
 import { de as overview } from '../../modules/overview/messages.ts';
 import { de as placements } from '../../modules/placements/messages.ts';
@@ -13,5 +14,5 @@ import { de as volunteers } from '../../modules/volunteers/messages.ts';
 import { de as platform } from '../messages.ts';
 
 /** German is the source language: every key exists here first. */
-export const de = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports, ...overview };
+export const de = { ...platform, ...accounts, ...members, ...networks, ...organisations, ...offers, ...moderation, ...search, ...volunteers, ...needs, ...placements, ...imports, ...overview, ...openapi };
 export type Messages = { [K in keyof typeof de]: string };
