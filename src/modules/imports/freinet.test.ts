@@ -104,7 +104,7 @@ describe('the ampersand repair', () => {
   });
 
   it('does the same whatever the chunk borders', () => {
-    const text = fc.stringMatching(/^[a-z &;#<!\[\]CDAT>x0-9]{0,60}$/);
+    const text = fc.stringMatching(/^[a-z &;#<![\]CDAT>x0-9]{0,60}$/);
     fc.assert(
       fc.property(text, fc.array(fc.nat(60), { maxLength: 6 }), (input, cuts) => {
         const points = [0, ...[...new Set(cuts.filter((c) => c < input.length))].sort((a, b) => a - b), input.length];

@@ -54,12 +54,16 @@ function parseCsv(body: string): string[][] {
       for (let i = 0; i < line.length; i++) {
         const ch = line[i];
         if (quoted) {
-          if (ch === '"' && line[i + 1] === '"') (current += '"'), i++;
-          else if (ch === '"') quoted = false;
+          if (ch === '"' && line[i + 1] === '"') {
+            current += '"';
+            i++;
+          } else if (ch === '"') quoted = false;
           else current += ch;
         } else if (ch === '"') quoted = true;
-        else if (ch === ';') cells.push(current), (current = '');
-        else current += ch;
+        else if (ch === ';') {
+          cells.push(current);
+          current = '';
+        } else current += ch;
       }
       cells.push(current);
       return cells;
