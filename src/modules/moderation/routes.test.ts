@@ -176,6 +176,15 @@ describe('reporting content', () => {
     expect(wrongType.body).not.toContain('<script>alert(1)');
   });
 
+  it('drops control characters in a report instead of failing on them', async () => {
+    const offer = await createOffer(ctx, { networkId: cast.gems.id, organisationId: cast.orgA.id });
+    const client = await signedInClient(ctx, cast.volunteer);
+    const sent = await client.submit('/melden', { subjectType: 'offer', subjectId: offer.id, reason: 'Bitte\u0000 ansehen, danke.' }, `/melden?subjectType=offer&subjectId=${offer.id}`);
+    expect(sent.statusCode).toBe(303);
+    const [report] = await ctx.deps.db.select().from(contentReports).where(eq(contentReports.subjectId, offer.id));
+    expect(report?.reason).toBe('Bitte ansehen, danke.');
+  });
+
   it('allows five reports per address in ten minutes', async () => {
     const offer = await createOffer(ctx, { networkId: cast.gems.id, organisationId: cast.orgA.id });
     const client = new Client(ctx.app);

@@ -8,7 +8,7 @@ import type { Network } from '../networks/schema.ts';
 import { offerFailureMessage, performOfferAction } from '../offers/perform.ts';
 import { getOffer, listOffersInReview } from '../offers/queries.ts';
 import { getOrganisation, listPendingOrganisations } from '../organisations/queries.ts';
-import { formErrors, noticeFrom } from '../organisations/route-helpers.ts';
+import { formErrors, noticeFrom, stripControlCharacters } from '../organisations/route-helpers.ts';
 import { keptFormValues } from '../organisations/views/fields.tsx';
 import { approveOrganisation, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
 import { canEditModerationSettings, canModerate, canReportContent } from './policy.ts';
@@ -38,6 +38,7 @@ const REPORT_LIMIT = { max: 5, timeWindow: 10 * 60 * 1000 };
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db } = app.deps;
+  app.addHook('preValidation', stripControlCharacters);
 
   /** The network of the URL, if the person may moderate it; otherwise the answer is already sent. */
   async function moderatedNetwork(request: FastifyRequest, reply: FastifyReply): Promise<Network | undefined> {

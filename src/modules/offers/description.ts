@@ -121,7 +121,11 @@ export function textToDescriptionHtml(text: string): string {
     .filter(Boolean);
   return paragraphs
     .map((p) => {
-      const lines = p.split('\n').map((line) => line.trim()).filter(Boolean);
+      // Runs of spaces mean nothing in HTML; collapsing them here keeps edit round trips stable.
+      const lines = p
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       if (lines.every((line) => LIST_ITEM.test(line))) {
         return `<ul>${lines.map((line) => `<li>${inlineHtml(line.replace(LIST_ITEM, ''))}</li>`).join('')}</ul>`;
       }

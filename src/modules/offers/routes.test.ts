@@ -155,6 +155,13 @@ describe('creating offers', () => {
     expect(before.every((o) => o.title !== '')).toBe(true);
   });
 
+  it('drops control characters instead of failing on them', async () => {
+    const client = await signedInClient(ctx, cast.memberA);
+    const { response, id } = await createThroughForm(client, cast.orgA.id, { title: 'Null\u0000Byte\u0007', description: 'a\u0000b\n\nc', skills: 'x\u0000y', intent: 'draft' });
+    expect(response.statusCode).toBe(303);
+    expect(await statusOf(id)).toMatchObject({ title: 'NullByte', description: '<p>ab</p><p>c</p>', skills: ['xy'] });
+  });
+
   it('keeps anonymous visitors, volunteers and other organisations from creating offers', async () => {
     const anonymous = new Client(ctx.app);
     expect((await anonymous.get(`/organisationen/${cast.orgA.id}/angebote/neu`)).statusCode).toBe(303);
@@ -321,3 +328,4 @@ describe('my organisations', () => {
     expect((await new Client(ctx.app).get('/meine-organisationen')).statusCode).toBe(303);
   });
 });
+

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { listMunicipalities, listNetworks } from '../networks/queries.ts';
 import { getOrganisationDetails, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
-import { formErrors } from '../organisations/route-helpers.ts';
+import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
 import { keptFormValues, type FormValues } from '../organisations/views/fields.tsx';
 import { confirmOfferCurrent, saveDraft, submitOffer } from './commands.ts';
 import { isCurrentLinkToken } from './current-link.ts';
@@ -63,6 +63,7 @@ function withNotice(path: string, word: string): string {
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.deps;
+  app.addHook('preValidation', stripControlCharacters);
 
   async function loadOffer(request: FastifyRequest, reply: FastifyReply): Promise<{ offer: OfferDetails; role: OrganisationRole } | undefined> {
     const { id } = request.params as { id: string };

@@ -155,6 +155,13 @@ describe('registering an organisation', () => {
     expect(unknownPlace.response.body).toContain('Bitte wählen Sie eine Kommune dieses Netzwerks.');
   });
 
+  it('drops control characters instead of failing on them', async () => {
+    const client = await signedInClient(ctx, cast.volunteer);
+    const { response } = await register(client, { name: 'Verein\u0000 Nullbyte', description: 'a\u0000b' });
+    expect(response.statusCode).toBe(303);
+    expect(await ctx.deps.db.select().from(organisations).where(eq(organisations.name, 'Verein Nullbyte'))).toHaveLength(1);
+  });
+
   it('shows markup typed into every field as text', async () => {
     const client = await signedInClient(ctx, cast.office);
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';

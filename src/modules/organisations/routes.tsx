@@ -4,7 +4,7 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { sendError, allow } from '../../platform/http/errors.tsx';
 import { normaliseEmail, type FieldErrors } from '../../platform/http/forms.ts';
-import { formErrors, noticeFrom } from './route-helpers.ts';
+import { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
@@ -52,6 +52,7 @@ interface LogoUpload {
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.deps;
+  app.addHook('preValidation', stripControlCharacters);
 
   // Only this plugin takes multipart bodies: the file is read into memory up to the limit and flagged
   // when it was cut off, so the answer can be a page with a message instead of a bare error.
