@@ -90,15 +90,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.csrfProtection(request, reply, done);
   });
 
-  // Trim text fields of forms once, so rules and storage see what the person meant; passwords stay as typed.
+  // Clean text fields of forms once, so rules and storage see what the person meant; passwords are not trimmed.
   app.addHook('preValidation', async (request) => {
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) return;
     if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return;
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (typeof value === 'string' && !/password|passwort/i.test(key)) {
-        (body as Record<string, unknown>)[key] = value.trim();
-      }
+      if (typeof value !== 'string') continue;
+      // PostgreSQL text cannot hold NUL; other control characters (except tab and line breaks) are noise.
+      const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+      (body as Record<string, unknown>)[key] = /password|passwort/i.test(key) ? clean : clean.trim();
     }
   });
 

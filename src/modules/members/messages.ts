@@ -17,6 +17,9 @@ export const de = {
 
   'members.admin.title': 'Verwaltung',
   'members.admin.nav': 'Verwaltungsbereich',
+  'members.admin.moderation': 'Moderation',
+  'members.admin.placements': 'Vermittlungen',
+  'members.admin.import': 'Import und Export',
   'members.admin.overview': 'Übersicht',
   'members.admin.members': 'Mitglieder',
   'members.admin.invitations': 'Einladungen',
@@ -270,6 +273,9 @@ export const en: { [K in keyof typeof de]: string } = {
 
   'members.admin.title': 'Administration',
   'members.admin.nav': 'Administration area',
+  'members.admin.moderation': 'Moderation',
+  'members.admin.placements': 'Placements',
+  'members.admin.import': 'Import and export',
   'members.admin.overview': 'Overview',
   'members.admin.members': 'Members',
   'members.admin.invitations': 'Invitations',

@@ -10,12 +10,25 @@ export function roleHint(t: T, role: Role): string {
   return t(`members.roleHint.${role}` as MessageKey);
 }
 
-export type AdminSection = 'overview' | 'members' | 'invitations' | 'municipalities' | 'settings' | 'audit';
+export type AdminSection =
+  | 'overview'
+  | 'members'
+  | 'invitations'
+  | 'moderation'
+  | 'placements'
+  | 'import'
+  | 'municipalities'
+  | 'settings'
+  | 'audit';
 
 const ADMIN_SECTIONS: ReadonlyArray<{ section: AdminSection; path: string; label: MessageKey }> = [
   { section: 'overview', path: '', label: 'members.admin.overview' },
   { section: 'members', path: '/mitglieder', label: 'members.admin.members' },
   { section: 'invitations', path: '/einladungen', label: 'members.admin.invitations' },
+  // Sections of other modules that live under the same admin path.
+  { section: 'moderation', path: '/moderation', label: 'members.admin.moderation' },
+  { section: 'placements', path: '/vermittlungen', label: 'members.admin.placements' },
+  { section: 'import', path: '/import', label: 'members.admin.import' },
   { section: 'municipalities', path: '/kommunen', label: 'members.admin.municipalities' },
   { section: 'settings', path: '/einstellungen', label: 'members.admin.settings' },
   { section: 'audit', path: '/protokoll', label: 'members.admin.audit' },
