@@ -144,6 +144,11 @@ async function fillWithAwkwardRows(database: Database) {
     ids.anna,
   ]);
   await q(
+    `INSERT INTO api_tokens (organisation_id, name, token_hash, prefix, scopes, created_by, last_used_at, revoked_at) VALUES
+     ($1, $2, '${'d'.repeat(64)}', 'mmn_abcdef', ARRAY['read', 'write'], $3, '2024-05-06 07:08:09.5+00', NULL)`,
+    [ids.organisation, AWKWARD, ids.anna],
+  );
+  await q(
     `INSERT INTO offers (id, network_id, organisation_id, municipality_id, title, description, target_groups, skills, tags,
        hours_per_week, weekdays, times_of_day, starts_on, ends_on, people_wanted, status, published_at, created_by) VALUES
      ($1, $2, $3, $4, 'Fahrradwerkstatt für alle', $5, '{}', ARRAY['Schrauben', 'Geduld „viel“'], ARRAY['Fahrrad'],
