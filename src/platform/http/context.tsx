@@ -4,8 +4,9 @@ import { render } from 'preact-render-to-string';
 import type { VNode } from 'preact';
 import { isLocale, localeFromAcceptLanguage, translator, type Locale, type T } from '../i18n/index.ts';
 import { ANONYMOUS, isNetworkAdmin, type Actor } from '../policy.ts';
-import { Layout, type PageContext } from '../ui/layout.tsx';
+import { Layout, type PageContext, type PageMeta } from '../ui/layout.tsx';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { redactUrl } from './log.ts';
 import type { User } from '../../modules/accounts/schema.ts';
 
 export const LOCALE_COOKIE = 'mmn_lang';
@@ -21,8 +22,8 @@ declare module 'fastify' {
     network: { id: string; slug: string; name: string } | undefined;
   }
   interface FastifyReply {
-    /** Renders a full HTML page inside the layout. */
-    page(title: string, body: VNode, options?: { status?: number; description?: string }): FastifyReply;
+    /** Renders a full HTML page inside the layout; every page gets Open Graph tags, `meta` adds to them. */
+    page(title: string, body: VNode, options?: { status?: number; description?: string; meta?: PageMeta }): FastifyReply;
   }
 }
 
@@ -81,8 +82,10 @@ export const requestContext = fp(async (app: FastifyInstance) => {
 
   app.decorateReply('page', function (this: FastifyReply, title: string, body: VNode, options = {}) {
     const ctx = pageContext(this.request, this);
+    // The address without its query and without secrets of token links: link previews name the page, nothing more.
+    const url = `${app.deps.config.publicUrl}${redactUrl(this.request.url.split('?')[0] ?? '')}`;
     const html = render(
-      <Layout ctx={ctx} title={title} description={options.description}>
+      <Layout ctx={ctx} title={title} description={options.description} meta={{ url, ...options.meta }}>
         {body}
       </Layout>,
     );

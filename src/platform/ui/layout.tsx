@@ -15,15 +15,41 @@ export interface PageContext {
   network?: { slug: string; name: string } | undefined;
 }
 
+/** What a page tells link previews and search engines about itself. */
+export interface PageMeta {
+  /** Open Graph type: "website" unless the page is about one thing ("article", "profile"). */
+  type?: string;
+  /** The page's absolute address. */
+  url?: string;
+  /** An absolute image address for link previews. */
+  image?: string;
+  /** schema.org objects, embedded as JSON-LD. */
+  jsonLd?: object[];
+}
+
 interface LayoutProps {
   ctx: PageContext;
   title: string;
   children: ComponentChildren;
-  /** Extra head content (e.g. structured data). */
   description?: string;
+  /** Open Graph tags and structured data. */
+  meta?: PageMeta | undefined;
 }
 
-export function Layout({ ctx, title, children, description }: LayoutProps) {
+/**
+ * JSON for a <script> data block. The HTML parser ends a script at "</script" whatever the type, so every
+ * "<", ">" and "&" is written as a JSON escape: the JSON means the same, and no text can leave the block.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function Layout({ ctx, title, children, description, meta }: LayoutProps) {
   const { t, network } = ctx;
   const home = network ? `/netzwerk/${network.slug}` : '/';
   const legal = network ? `/netzwerk/${network.slug}` : '';
@@ -35,6 +61,21 @@ export function Layout({ ctx, title, children, description }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${network?.name ?? t('site.name')}`}</title>
         {description && <meta name="description" content={description} />}
+        {meta && (
+          <>
+            <meta property="og:title" content={title} />
+            {description && <meta property="og:description" content={description} />}
+            <meta property="og:type" content={meta.type ?? 'website'} />
+            {meta.url && <meta property="og:url" content={meta.url} />}
+            {meta.image && <meta property="og:image" content={meta.image} />}
+            <meta property="og:site_name" content={network?.name ?? t('site.name')} />
+            <meta property="og:locale" content={ctx.locale === 'de' ? 'de_DE' : 'en_GB'} />
+          </>
+        )}
+        {meta?.jsonLd?.map((data, i) => (
+          // Data, not code: the CSP (script-src 'self') would not run it anyway, and jsonForScript keeps it inside the block.
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+        ))}
         <link rel="stylesheet" href="/static/style.css" />
         {network && <link rel="stylesheet" href={`/netzwerk/${network.slug}/theme.css`} />}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
