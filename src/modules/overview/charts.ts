@@ -27,6 +27,8 @@ export const SERIES = [
   { color: '#2e6b30', dash: [2, 3], marker: 'triangle' as const },
 ];
 export const BAR_COLOR = '#1d5c8c';
+/** Whole and part of a two-tone bar: light and dark, apart in greyscale too. */
+export const BAR_TONES = ['#9fbfdc', '#163f66'];
 export const AXIS_COLOR = '#555555';
 export const GRID_COLOR = '#c8cbce';
 export const TEXT_COLOR = '#1c1c1c';
@@ -39,7 +41,7 @@ const FONT = 13;
 
 /** A rough text width for layout: the report and the page both use sans-serif fonts of similar width. */
 export function textWidth(text: string, size = FONT): number {
-  return text.length * size * 0.55;
+  return text.length * size * 0.62;
 }
 
 function shorten(text: string, max: number): string {
@@ -60,28 +62,46 @@ export interface Bar {
   label: string;
   /** null: not drawn (a masked count); the label at the bar's end says why. */
   value: number | null;
+  /** A part of the value drawn darker from the bar's start (e.g. the unmet part of all needs). */
+  part?: number | null;
   valueText: string;
 }
 
-/** Horizontal bars: long German category names fit on the left, values at the bars' ends. */
-export function barChart(bars: Bar[], options: { width?: number } = {}): Scene {
-  const width = options.width ?? 640;
+/**
+ * Horizontal bars: long German category names fit on the left, values at the bars' ends. With
+ * `legend`, bars show a darker part and the legend names both tones.
+ */
+export function barChart(bars: Bar[], options: { width?: number; legend?: [string, string] } = {}): Scene {
+  const width = options.width ?? 560;
   const rowHeight = 28;
-  const labelWidth = Math.min(250, Math.max(...bars.map((b) => textWidth(shorten(b.label, 36))), 60) + 12);
+  const labelWidth = Math.min(250, Math.max(...bars.map((b) => textWidth(b.label)), 60) + 14);
+  const labelChars = Math.floor((labelWidth - 14) / textWidth('x') + 1e-6);
   const valueWidth = Math.max(...bars.map((b) => textWidth(b.valueText)), 20) + 10;
   const plotWidth = Math.max(80, width - labelWidth - valueWidth - 4);
   const max = Math.max(0, ...bars.map((b) => b.value ?? 0));
-  const { top } = niceScale(max);
+  const scale = niceScale(max).top;
   const shapes: Shape[] = [];
+  let top = 8;
+  if (options.legend) {
+    // One legend entry per line: long German labels never run off the chart.
+    options.legend.forEach((label, series) => {
+      shapes.push({ kind: 'rect', x: 2, y: top, w: 14, h: 14, tone: 'legend', series });
+      shapes.push({ kind: 'text', x: 22, y: top + 12, text: label, anchor: 'start', size: FONT });
+      top += 20;
+    });
+    top += 6;
+  }
   bars.forEach((bar, i) => {
-    const y = 8 + i * rowHeight;
-    shapes.push({ kind: 'text', x: labelWidth - 8, y: y + 17, text: shorten(bar.label, 36), anchor: 'end', size: FONT });
-    const w = bar.value === null ? 0 : (bar.value / top) * plotWidth;
-    if (w > 0) shapes.push({ kind: 'rect', x: labelWidth, y: y + 4, w, h: rowHeight - 10, tone: 'bar' });
+    const y = top + i * rowHeight;
+    shapes.push({ kind: 'text', x: 2, y: y + 17, text: shorten(bar.label, labelChars), anchor: 'start', size: FONT });
+    const w = bar.value === null ? 0 : (bar.value / scale) * plotWidth;
+    if (w > 0) shapes.push({ kind: 'rect', x: labelWidth, y: y + 4, w, h: rowHeight - 10, tone: 'bar', series: options.legend ? 0 : undefined });
+    const part = bar.part ?? 0;
+    if (part > 0) shapes.push({ kind: 'rect', x: labelWidth, y: y + 4, w: (part / scale) * plotWidth, h: rowHeight - 10, tone: 'bar', series: 1 });
     shapes.push({ kind: 'text', x: labelWidth + w + 6, y: y + 17, text: bar.valueText, anchor: 'start', size: FONT, bold: true });
   });
-  const height = 16 + bars.length * rowHeight;
-  shapes.push({ kind: 'line', x1: labelWidth, y1: 4, x2: labelWidth, y2: height - 4, role: 'axis' });
+  const height = top + 8 + bars.length * rowHeight;
+  shapes.push({ kind: 'line', x1: labelWidth, y1: top - 4, x2: labelWidth, y2: height - 4, role: 'axis' });
   return { width, height, shapes };
 }
 
@@ -96,7 +116,7 @@ export function lineChart(xLabels: string[], series: Series[], options: { width?
   const width = options.width ?? 640;
   const legendHeight = 26;
   const left = 44;
-  const right = 12;
+  const right = 28;
   const top = legendHeight + 12;
   const plotHeight = 190;
   const bottom = top + plotHeight;
@@ -124,7 +144,7 @@ export function lineChart(xLabels: string[], series: Series[], options: { width?
   const xOf = (i: number) => left + (n <= 1 ? plotWidth / 2 : (i / (n - 1)) * plotWidth);
   const every = options.labelEvery ?? Math.max(1, Math.ceil(n / 8));
   xLabels.forEach((label, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    if ((n - 1 - i) % every !== 0) return;
     shapes.push({ kind: 'text', x: xOf(i), y: bottom + 18, text: label, anchor: 'middle', size: 11 });
   });
 

@@ -24,6 +24,7 @@ export const de = {
   'overview.view.contactHint': 'Genaue Zahlen sehen Sie, wenn Sie eine Ihrer Kommunen wählen:',
   'overview.masked': '< 5',
   'overview.none': '–',
+  'overview.asTable': 'Die Zahlen als Tabelle',
   'overview.figures.heading': 'Kennzahlen',
   'overview.figure': 'Kennzahl',
   'overview.value': 'Wert',
@@ -69,6 +70,7 @@ export const de = {
   'overview.unmet.field': 'Handlungsfeld',
   'overview.unmet.open': 'Offener Bedarf',
   'overview.unmet.unmet': 'Ohne Angebot in Reichweite',
+  'overview.unmet.chartNote': 'Der ganze Balken zeigt den offenen Bedarf, der dunkle Teil den Bedarf ohne Angebot in Reichweite.',
   'overview.unmet.definition':
     'Ohne Angebot in Reichweite: Für diesen offenen Bedarf gibt es kein veröffentlichtes Angebot im selben Handlungsfeld, weder in derselben Kommune noch im Umkreis von {km} km.',
   'overview.unmet.empty': 'Zurzeit gibt es keinen offenen Bedarf.',
@@ -121,6 +123,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'overview.view.contactHint': 'You see exact figures when you choose one of your municipalities:',
   'overview.masked': '< 5',
   'overview.none': '–',
+  'overview.asTable': 'The figures as a table',
   'overview.figures.heading': 'Key figures',
   'overview.figure': 'Figure',
   'overview.value': 'Value',
@@ -165,6 +168,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'overview.unmet.field': 'Field of activity',
   'overview.unmet.open': 'Open needs',
   'overview.unmet.unmet': 'Without an offer in reach',
+  'overview.unmet.chartNote': 'The whole bar shows the open needs, the dark part the needs without an offer in reach.',
   'overview.unmet.definition':
     'Without an offer in reach: there is no published offer of the same field for this open need, neither in the same municipality nor within {km} km.',
   'overview.unmet.empty': 'There are no open needs at the moment.',

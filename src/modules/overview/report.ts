@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Locale, T } from '../../platform/i18n/index.ts';
-import { AXIS_COLOR, BAR_COLOR, GRID_COLOR, NO_DATA_COLOR, SERIES, SHADES, TEXT_COLOR, type Point, type Scene, type Shape } from './charts.ts';
+import { AXIS_COLOR, BAR_COLOR, BAR_TONES, GRID_COLOR, NO_DATA_COLOR, SERIES, SHADES, TEXT_COLOR, type Point, type Scene, type Shape } from './charts.ts';
 import type { Period } from './params.ts';
 import type { OverviewView } from './policy.ts';
 import { cellText, monthName, type DataTable, type Tables } from './present.ts';
@@ -111,9 +111,13 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.font(font.regular).fontSize(8).fillColor('#555555');
     const footer = `${title} · ${t('overview.report.page', { page: i + 1, pages: range.count })}`;
     doc.text(footer, MARGIN, A4.height - MARGIN + 16, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return doc;
@@ -180,7 +184,7 @@ class ReportWriter {
     const doc = this.doc;
     switch (shape.kind) {
       case 'rect':
-        doc.rect(shape.x, shape.y, shape.w, shape.h).fill(BAR_COLOR);
+        doc.rect(shape.x, shape.y, shape.w, shape.h).fill(shape.series === undefined ? BAR_COLOR : (BAR_TONES[shape.series] ?? BAR_COLOR));
         return;
       case 'line':
         doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2).lineWidth(1).strokeColor(shape.role === 'axis' ? AXIS_COLOR : GRID_COLOR).stroke();
@@ -253,7 +257,7 @@ class ReportWriter {
   /** A table with a header row repeated on every page it runs over. */
   table(table: DataTable): void {
     const doc = this.doc;
-    const numericWidth = 78;
+    const numericWidth = 96;
     const numericCount = table.columns.filter((c, i) => i > 0 && c.numeric).length;
     const textColumns = table.columns.length - numericCount;
     const textWidth = (CONTENT_WIDTH - numericCount * numericWidth) / Math.max(1, textColumns);

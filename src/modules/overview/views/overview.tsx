@@ -239,10 +239,13 @@ function ExportLinks({ action, name, queryString, t }: { action: string; name: s
   );
 }
 
-function ChartWithTable(props: { chart: ComponentChildren; table: ComponentChildren }) {
+function ChartWithTable(props: { chart: ComponentChildren; table: ComponentChildren; caption?: string }) {
   return (
     <div class="chart-table">
-      <figure class="chart-figure">{props.chart}</figure>
+      <figure class="chart-figure">
+        {props.chart}
+        {props.caption && <figcaption class="meta">{props.caption}</figcaption>}
+      </figure>
       <div class="chart-numbers">{props.table}</div>
     </div>
   );
@@ -261,7 +264,10 @@ function KeyFigures({ t, locale, table, queryString, action }: { t: T; locale: L
         ))}
       </ul>
       <p class="meta">{t('overview.figure.note')}</p>
-      <TableView table={table} t={t} locale={locale} />
+      <details class="key-table">
+        <summary>{t('overview.asTable')}</summary>
+        <TableView table={table} t={t} locale={locale} />
+      </details>
       <ExportLinks action={action} name="kennzahlen" queryString={queryString} t={t} />
     </section>
   );
@@ -317,7 +323,7 @@ function TrendSection(props: OverviewPageProps & { table: DataTable }) {
         </figcaption>
       </figure>
       <details class="trend-table" open>
-        <summary>{table.caption}</summary>
+        <summary>{t('overview.asTable')}</summary>
         <TableView table={table} t={t} locale={locale} />
       </details>
       <ExportLinks action={props.action} name="verlauf" queryString={props.queryString} t={t} />
@@ -408,12 +414,15 @@ function MapFigure(props: OverviewPageProps & { approximate: boolean }) {
 }
 
 export function unmetScene(table: DataTable, t: T, locale: Locale): Scene {
+  const text = (cell: Cell | undefined, i: number) => cellText(cell ?? null, table.columns[i] ?? { label: '' }, t, locale);
   return barChart(
     table.rows.map((row) => ({
       label: String(row[0]),
-      value: numberOrNull(row[2]),
-      valueText: `${cellText(row[2] ?? null, table.columns[2] ?? { label: '' }, t, locale)} / ${cellText(row[1] ?? null, table.columns[1] ?? { label: '' }, t, locale)}`,
+      value: numberOrNull(row[1]),
+      part: numberOrNull(row[2]),
+      valueText: `${text(row[2], 2)} / ${text(row[1], 1)}`,
     })),
+    { legend: [t('overview.unmet.open'), t('overview.unmet.unmet')] },
   );
 }
 
@@ -428,6 +437,7 @@ function UnmetSection(props: OverviewPageProps & { table: DataTable }) {
       ) : (
         <ChartWithTable
           chart={<SvgScene scene={unmetScene(table, t, locale)} id="chart-unmet" title={table.caption} desc={t('overview.chart.bars', { title: table.caption })} />}
+          caption={t('overview.unmet.chartNote')}
           table={<TableView table={table} t={t} locale={locale} />}
         />
       )}

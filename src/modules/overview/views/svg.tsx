@@ -1,5 +1,5 @@
 import type { Point, Scene, Shape } from '../charts.ts';
-import { AXIS_COLOR, BAR_COLOR, GRID_COLOR, NO_DATA_COLOR, SERIES, SHADES, TEXT_COLOR } from '../charts.ts';
+import { AXIS_COLOR, BAR_COLOR, BAR_TONES, GRID_COLOR, NO_DATA_COLOR, SERIES, SHADES, TEXT_COLOR } from '../charts.ts';
 
 function path(points: Point[]): string {
   return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join(' ');
@@ -18,7 +18,16 @@ function Marker({ x, y, series }: { x: number; y: number; series: number }) {
 function ShapeSvg({ shape }: { shape: Shape }) {
   switch (shape.kind) {
     case 'rect':
-      return <rect class="chart-bar" x={shape.x} y={shape.y} width={shape.w} height={shape.h} fill={BAR_COLOR} />;
+      return (
+        <rect
+          class={shape.series === undefined ? 'chart-bar' : `chart-bar chart-tone${shape.series}`}
+          x={shape.x}
+          y={shape.y}
+          width={shape.w}
+          height={shape.h}
+          fill={shape.series === undefined ? BAR_COLOR : BAR_TONES[shape.series]}
+        />
+      );
     case 'line':
       return (
         <line
