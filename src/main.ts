@@ -16,9 +16,13 @@ Commands:
                [--name N]
   backup FILE               write all data to FILE (portable between PGlite and PostgreSQL)
   restore FILE              replace all data with the contents of FILE
+  import freinet|csv FILE --network SLUG
+                            read offers from a FreiNet XML export or a CSV file into a network
+  export csv FILE --network SLUG
+                            write a network's offers to a CSV file (columns: docs/import.md)
   help                      show this text
 
-With the embedded database (no DATABASE_URL), stop the server before backup, restore or migrate.
+With the embedded database (no DATABASE_URL), stop the server before backup, restore, import, export or migrate.
 Exit codes: 0 done, 1 failed, 2 wrong command line.
 Configuration comes from environment variables; see docs/operator-guide.md.`;
 
@@ -32,7 +36,7 @@ class CliError extends Error {
   }
 }
 
-const COMMANDS = ['start', 'migrate', 'seed-demo', 'create-admin', 'backup', 'restore', 'help'];
+const COMMANDS = ['start', 'migrate', 'seed-demo', 'create-admin', 'backup', 'restore', 'import', 'export', 'help'];
 
 /**
  * PGlite keeps no lock of its own, and two processes on one data folder corrupt it: each command
@@ -196,7 +200,13 @@ async function start(config: Config): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { email?: string | undefined; name?: string | undefined; help?: boolean | undefined; workers?: string | undefined };
+  let values: {
+    email?: string | undefined;
+    name?: string | undefined;
+    help?: boolean | undefined;
+    workers?: string | undefined;
+    network?: string | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -207,6 +217,7 @@ async function main(argv: string[]): Promise<number> {
         name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         workers: { type: 'string' },
+        network: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -218,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!COMMANDS.includes(command)) throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
-  const expected = command === 'backup' || command === 'restore' ? 1 : 0;
+  const expected = command === 'backup' || command === 'restore' ? 1 : command === 'import' || command === 'export' ? 2 : 0;
   if (rest.length > expected) throw new CliError(`Too many arguments for ${command}: ${rest.slice(expected).join(' ')}`, 2);
 
   let config: Config;
@@ -292,6 +303,19 @@ async function main(argv: string[]): Promise<number> {
         const fromDatabase = typeof (error as { severity?: unknown }).severity === 'string';
         if (error instanceof BackupError || fromDatabase) throw new CliError(`${command} failed: ${(error as Error).message}`);
         throw error;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'import':
+    case 'export': {
+      const { importExportUsage, runImportExport } = await import('./modules/imports/cli.ts');
+      const problem = importExportUsage(command, rest, values.network);
+      if (problem) throw new CliError(problem, 2);
+      const database = await openFromConfig(config);
+      try {
+        const [format = '', file = ''] = rest;
+        return await runImportExport(database.db, { command, format, file, network: values.network ?? '' }, new Date());
       } finally {
         await database.close();
       }

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ENGINE, openTestDatabase } from '../../../test/helpers.ts';
+import { openDatabase, type Database } from '../../platform/db.ts';
+import { seedDemoNetworks } from '../networks/demo.ts';
+
+/** The commands as an operator runs them: the bin in a child process, with only the environment given. */
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BIN = path.join(ROOT, 'bin/mitmachnetz.js');
+const FIXTURE = path.join(import.meta.dirname, 'fixtures/freinet-gems.xml');
+const SLOW = 180_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'warn', LANG: 'de_DE.UTF-8', ...env },
+    });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), SLOW - 5000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, ...out });
+    });
+  });
+}
+
+let env: Record<string, string>;
+let open: () => Promise<Database>;
+let drop: () => Promise<void>;
+let work: string;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-import-cli-'));
+  const dataDir = path.join(work, 'data');
+  if (ENGINE === 'postgres') {
+    const instance = await openTestDatabase();
+    const url = instance.url ?? '';
+    await seedDemoNetworks(instance.database.db);
+    // The child process works on the database; this pool is only needed to drop it afterwards.
+    instance.database.pool?.on('error', () => undefined);
+    env = { DATA_DIR: dataDir, DATABASE_URL: url };
+    open = () => openDatabase({ databaseUrl: url, poolSize: 1 });
+    drop = instance.drop;
+  } else {
+    fs.cpSync(inject('pgliteTemplate'), path.join(dataDir, 'db'), { recursive: true });
+    env = { DATA_DIR: dataDir };
+    open = () => openDatabase({ dataDir: path.join(dataDir, 'db') });
+    drop = async () => undefined;
+    const database = await open();
+    await seedDemoNetworks(database.db);
+    await database.close();
+  }
+}, SLOW);
+
+afterAll(async () => {
+  await drop?.().catch(() => undefined);
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function count(sql: string): Promise<number> {
+  const database = await open();
+  try {
+    const { rows } = await database.query<{ n: number }>(sql);
+    return Number(rows[0]?.n);
+  } finally {
+    database.pool?.on('error', () => undefined);
+    await database.close();
+  }
+}
+
+describe('import and export on the command line', () => {
+  it('imports a FreiNet file with a summary, exports the offers as CSV and refuses wrong command lines', { timeout: SLOW }, async () => {
+    const imported = await runCli(['import', 'freinet', FIXTURE, '--network', 'gems'], env);
+    expect(imported.stderr).not.toContain('    at ');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('25 Datensätze gelesen: 22 neu angelegt, 0 aktualisiert, 3 übersprungen, 3 Hinweise.');
+    expect(imported.stdout).toContain('Angebot 24 (angebotsId 1024, Zeile 339): Fehler im XML');
+    expect(await count(`SELECT count(*) AS n FROM offers o JOIN networks n ON n.id = o.network_id WHERE n.slug = 'gems'`)).toBe(22);
+
+    const file = path.join(work, 'angebote.csv');
+    const exported = await runCli(['export', 'csv', file, '--network', 'gems'], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout.trim()).toBe(`22 Angebote nach ${file} exportiert.`);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.startsWith('\ufeffTitel;')).toBe(true);
+
+    const again = await runCli(['import', 'csv', file, '--network', 'gems'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('22 Datensätze gelesen: 0 neu angelegt, 22 aktualisiert, 0 übersprungen');
+
+    const broken = path.join(work, 'kaputt.xml');
+    fs.writeFileSync(broken, fs.readFileSync(FIXTURE, 'utf8').slice(0, 5000));
+    const cut = await runCli(['import', 'freinet', broken, '--network', 'gems'], env);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain('Abgebrochen:');
+    expect(await count(`SELECT count(*) AS n FROM offers`)).toBe(22);
+
+    const usage = await runCli(['import', 'excel', FIXTURE, '--network', 'gems'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('import needs a format (freinet or csv)');
+    const noNetwork = await runCli(['import', 'freinet', FIXTURE], env);
+    expect(noNetwork.code).toBe(2);
+    expect(noNetwork.stderr).toContain('--network SLUG');
+    const unknown = await runCli(['import', 'freinet', FIXTURE, '--network', 'nirgendwo'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Es gibt kein Netzwerk mit dem Kurznamen „nirgendwo“.');
+    const missing = await runCli(['import', 'csv', path.join(work, 'fehlt.csv'), '--network', 'gems'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('fehlt.csv');
+  });
+});
