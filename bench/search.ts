@@ -60,6 +60,34 @@ export function summary(samples: number[]) {
   return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
+/**
+ * CPU time used so far by each PostgreSQL backend serving this database (Linux /proc, server on this
+ * machine). Wall-clock figures on a busy machine include time spent waiting for a core; CPU time does not.
+ */
+async function serverCpu(database: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<Map<number, number> | undefined> {
+  if (database.kind !== 'postgres') return undefined;
+  const { rows } = await database.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const used = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime + stime in clock ticks of 10 ms.
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The backend ended meanwhile, or the server runs elsewhere.
+    }
+  }
+  return used;
+}
+
+/** Server CPU milliseconds between two snapshots, over the backends present in both. */
+function serverCpuDelta(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+  if (!before || !after) return undefined;
+  let total = 0;
+  for (const [pid, ms] of after) if (before.has(pid)) total += ms - before.get(pid)!;
+  return total;
+}
+
 async function main() {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, json: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs) || 30);
@@ -90,7 +118,10 @@ async function main() {
   }
 
   const results: Record<string, unknown> = { engine: database.kind, offers: count, runs, cores: os.cpus().length };
-  const table: string[] = ['| set | via | n | p50 ms | p95 ms | p99 ms | max ms |', '|---|---|---|---|---|---|---|'];
+  const table: string[] = [
+    '| set | via | n | p50 ms | p95 ms | p99 ms | process CPU p50 / p95 ms | server CPU mean ms |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   const near = positions(runs);
   for (const [setName, set] of [
     ['typical', [...TYPICAL, ...near.slice(0, 4)]],
@@ -103,19 +134,30 @@ async function main() {
       // Warm-up: caches, prepared plans, JIT.
       for (const { query } of set) await measure(query);
       const samples: number[] = [];
+      const cpuSamples: number[] = [];
       const perQuery: Record<string, number[]> = {};
+      const serverBefore = await serverCpu(database);
       for (let run = 0; run < runs; run++) {
         const queries = setName === 'typical' ? [...TYPICAL, near[run]!] : set;
         for (const { name, query } of queries) {
+          const cpu = process.cpuUsage();
           const ms = await measure(query);
+          const used = process.cpuUsage(cpu);
+          cpuSamples.push((used.user + used.system) / 1000);
           samples.push(ms);
           (perQuery[name] ??= []).push(ms);
         }
       }
+      const serverAfter = await serverCpu(database);
       const overall = summary(samples);
-      results[`${setName} / ${via}`] = { overall, perQuery: Object.fromEntries(Object.entries(perQuery).map(([k, v]) => [k, summary(v)])) };
-      table.push(`| ${setName} | ${via} | ${overall.n} | ${overall.p50} | ${overall.p95} | ${overall.p99} | ${overall.max} |`);
-      console.log(`\n${setName} via ${via}: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms`);
+      const cpu = summary(cpuSamples);
+      const serverUsed = serverCpuDelta(serverBefore, serverAfter);
+      const serverMean = serverUsed === undefined ? undefined : Math.round((serverUsed / samples.length) * 10) / 10;
+      results[`${setName} / ${via}`] = { overall, processCpu: cpu, serverCpuMeanMs: serverMean, perQuery: Object.fromEntries(Object.entries(perQuery).map(([k, v]) => [k, summary(v)])) };
+      table.push(
+        `| ${setName} | ${via} | ${overall.n} | ${overall.p50} | ${overall.p95} | ${overall.p99} | ${cpu.p50} / ${cpu.p95} | ${serverMean ?? '–'} |`,
+      );
+      console.log(`\n${setName} via ${via}: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms; process CPU p50 ${cpu.p50} ms, p95 ${cpu.p95} ms; server CPU mean ${serverMean ?? '–'} ms`);
       for (const [name, list] of Object.entries(perQuery)) {
         const s = summary(list);
         console.log(`  ${name.padEnd(40)} p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  p99 ${String(s.p99).padStart(6)}`);

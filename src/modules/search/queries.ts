@@ -321,7 +321,15 @@ async function scan(
   };
   const suitable = search.params.suitability.length ? sql` and suitability @> ${arrayLiteral(search.params.suitability)}::text[]` : sql``;
   const distance = search.position && search.sort === 'entfernung' ? distanceSql(search.position) : sql`null::float8`;
-  const rank = search.sort === 'relevanz' ? rankSql(search, mode) : sql`0::float8`;
+  // Ranking reads each offer's whole tsvector: only rows that pass every filter are ranked, not the
+  // rows kept for the counts of other filter values.
+  const filterList = Object.values(filters);
+  const rank =
+    search.sort !== 'relevanz'
+      ? sql`0::float8`
+      : filterList.length
+        ? sql`case when ${sql.join(filterList, sql` and `)} then ${rankSql(search, mode)} end`
+        : rankSql(search, mode);
   const found = await rows<{ g: string; v: string | null; c: number }>(
     db,
     sql`with base as materialized (
