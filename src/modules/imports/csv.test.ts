@@ -46,7 +46,7 @@ describe('reading CSV', () => {
       [12, 'B-8', 'sport'],
     ]);
     expect(good[1]?.values.description).toBe('<p>Zeile eins<br>Zeile zwei</p><p>Absatz mit "Zitat" und ; Semikolon</p>');
-    expect(good[0]).toMatchObject({ values: { lat: 51.5256, lng: 12.3422 }, status: 'published', organisation: { name: 'Bücherei Delitzsch', externalId: null } });
+    expect(good[0]).toMatchObject({ values: { lat: 51.5256, lng: 12.3422 }, status: undefined, organisation: { name: 'Bücherei Delitzsch', externalId: null } });
   });
 
   it('reads every documented column word and reports unknown ones', () => {

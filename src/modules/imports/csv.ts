@@ -370,7 +370,8 @@ export function csvRecord(cells: ReadonlyMap<CsvColumn, string>, line: number): 
       reasons.push({ key: 'imports.reason.phone', params: { column: header('contactPhone'), value: phone.slice(0, 60) } });
     } else values.contactPhone = phone;
   }
-  let status: OfferStatus = 'published';
+  // Without the column the rows are current offers, like FreiNet's: published unless a person paused them.
+  let status: OfferStatus | undefined;
   if (has('status')) {
     const raw = single('status');
     const found = raw === '' ? 'published' : STATUS_VOCABULARY.get(normalisePlace(raw));
