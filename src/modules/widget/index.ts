@@ -1,0 +1,8 @@
+import type { AppModule } from '../../platform/module.ts';
+import { routes } from './routes.tsx';
+
+/** The offers of a town on the town's own website: a script with a Shadow DOM, or a frame for sites without scripts. */
+export const widgetModule: AppModule = {
+  name: 'widget',
+  routes,
+};

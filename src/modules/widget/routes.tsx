@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { Type } from 'typebox';
+import { FIELDS, type Field } from '../offers/vocabulary.ts';
+import { findNetworkBySlug } from '../networks/queries.ts';
+import { findMunicipalityByName, listNewOffers } from '../feeds/queries.ts';
+import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';
+
+const SCRIPT = fs.readFileSync(path.resolve(import.meta.dirname, '../../../public/widget.js'), 'utf8');
+
+export const THEMES = { hell: 'light', dunkel: 'dark' } as const;
+export const DEFAULT_LIMIT = 5;
+
+const WidgetQuery = Type.Object({
+  netzwerk: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
+  kommune: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  feld: Type.Optional(Type.Enum([...FIELDS])),
+  anzahl: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  design: Type.Optional(Type.Enum(Object.keys(THEMES))),
+});
+
+/**
+ * The frame may sit in any page; everything else stays as strict as the rest of the site. No script at
+ * all runs in it, so script-src is 'none'.
+ */
+const FRAME_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+const FRAME_CSS = `
+html{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;line-height:1.5}
+body{margin:0;padding:.75rem}
+h1{font-size:1.2rem;margin:0 0 .5rem}
+ul{list-style:none;margin:0;padding:0}
+li{margin:0 0 .7rem}
+.meta{display:block;font-size:.9rem}
+a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+.theme-light{background:#fff;color:#1c1c1c}
+.theme-light a{color:#1d5c8c}
+.theme-dark{background:#1c1c1c;color:#f4f4f4}
+.theme-dark a{color:#9cd0ff}
+`;
+
+export const routes: FastifyPluginAsync = async (app) => {
+  const { db, config } = app.deps;
+  const base = config.publicUrl;
+
+  app.get('/widget.js', async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      // Loaded by <script> from other origins: helmet's same-origin resource policy would block it there.
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('access-control-allow-origin', '*')
+      .send(SCRIPT),
+  );
+
+  app.get('/widget/angebote.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').header('cross-origin-resource-policy', 'cross-origin').send(FRAME_CSS),
+  );
+
+  /** Renders without the site's layout, so no CSRF, session or language cookie is ever set here. */
+  function sendFrame(request: FastifyRequest, reply: FastifyReply, status: number, title: string, theme: string, body: VNode) {
+    const html = render(
+      <WidgetShell locale={request.locale} title={title} theme={theme}>
+        {body}
+      </WidgetShell>,
+    );
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', FRAME_POLICY)
+      .removeHeader('x-frame-options')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('cache-control', status === 200 ? 'public, max-age=300' : 'no-store')
+      .header('vary', 'Accept-Language')
+      .send(`<!doctype html>${html}`);
+  }
+
+  function problem(request: FastifyRequest, reply: FastifyReply, theme: string, text: string) {
+    const t = request.t;
+    return sendFrame(request, reply, 400, t('widget.problemTitle'), theme, <WidgetProblem t={t} text={text} />);
+  }
+
+  app.get('/widget/angebote', { schema: { querystring: WidgetQuery }, attachValidation: true }, async (request, reply) => {
+    const t = request.t;
+    const query = request.query as { netzwerk: string; kommune?: string; feld?: Field; anzahl?: number; design?: keyof typeof THEMES };
+    const theme = THEMES[query.design ?? 'hell'] ?? 'light';
+    if (request.validationError) return problem(request, reply, 'light', t('widget.error.parameters'));
+    const network = await findNetworkBySlug(db, query.netzwerk);
+    if (!network) return problem(request, reply, theme, t('widget.error.network', { name: query.netzwerk }));
+    let municipality: { id: string; name: string } | undefined;
+    if (query.kommune) {
+      municipality = await findMunicipalityByName(db, network.id, query.kommune);
+      if (!municipality) return problem(request, reply, theme, t('widget.error.municipality', { name: query.kommune, network: network.name }));
+    }
+    const offers = await listNewOffers(db, {
+      networkId: network.id,
+      municipalityId: municipality?.id,
+      field: query.feld,
+      limit: query.anzahl ?? DEFAULT_LIMIT,
+    });
+    const search = new URLSearchParams();
+    if (municipality) search.set('kommune', municipality.id);
+    if (query.feld) search.set('feld', query.feld);
+    const heading = municipality ? t('widget.titleIn', { municipality: municipality.name }) : t('widget.title', { network: network.name });
+    return sendFrame(
+      request,
+      reply,
+      200,
+      heading,
+      theme,
+      <WidgetOffers
+        t={t}
+        heading={heading}
+        offers={offers}
+        base={base}
+        allLink={`${base}/netzwerk/${network.slug}/angebote${search.size ? `?${search}` : ''}`}
+        networkName={network.name}
+      />,
+    );
+  });
+};
