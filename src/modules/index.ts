@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
+import { feedsModule } from './feeds/index.ts';
 import { importsModule } from './imports/index.ts';
 import { membersModule } from './members/index.ts';
 import { moderationModule } from './moderation/index.ts';
@@ -12,6 +13,7 @@ import { overviewModule } from './overview/index.ts';
 import { placementsModule } from './placements/index.ts';
 import { searchModule } from './search/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
+import { widgetModule } from './widget/index.ts';
 
 /** Every module of the platform, in the order their routes are mounted. */
 export const modules: AppModule[] = [
@@ -28,4 +30,6 @@ export const modules: AppModule[] = [
   importsModule,
   overviewModule,
   openapiModule,
+  feedsModule,
+  widgetModule,
 ];
