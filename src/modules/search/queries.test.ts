@@ -85,7 +85,7 @@ beforeAll(async () => {
     networkId: gems.id, organisationId: schule.id, municipalityId: municipality('Delitzsch').id,
     title: 'Hausaufgabenhilfe im Hort', expiresAt: at(1), publishedAt: at(100),
   });
-});
+}, 180_000);
 afterAll(() => ctx.close());
 
 describe('full text', () => {
@@ -252,5 +252,19 @@ describe('names that cannot be used', () => {
     expect(problems.map((p) => p.code)).toEqual(['search.network_unknown', 'search.municipality_unknown', 'search.place_unknown']);
     expect(resolved.sort).toBe('neu');
     expect((await runSearch(ctx.deps.db, resolved, ctx.clock.now)).total).toBe(7);
+  });
+});
+
+describe('typo with many similar titles', () => {
+  it('still suggests the right word when the similar titles are many', async () => {
+    const { gems } = await demoRegion(ctx);
+    const org = await createOrganisation(ctx, { networkId: gems.id, name: 'Hort Taucha' });
+    for (const title of ['Hausaufgabenhilfe im Hort', 'Hausaufgabenhilfe am Nachmittag', 'Hausaufgabenhilfe für Fünftklässler']) {
+      await createOffer(ctx, { networkId: gems.id, organisationId: org.id, title });
+    }
+    const result = await search({ q: 'Hausaufgabn' });
+    expect(result.mode).toBe('similar');
+    expect(result.total).toBe(4);
+    expect(result.suggestion).toBe('Hausaufgabenhilfe');
   });
 });

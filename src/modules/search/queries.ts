@@ -543,12 +543,13 @@ export async function runSearch(
   const scanText = (textMode: TextMode | undefined) =>
     search.text ? withIndexScans(db, (tx) => scan(tx, search, now, textMode, slice)) : scan(db, search, now, textMode, slice);
   let scanned = await scanText(search.text ? 'fulltext' : undefined);
+  const exactMatches = scanned.total;
   if (search.text && scanned.total === 0 && similar) {
     mode = 'similar';
     scanned = await scanText('similar');
   }
   const items = await loadHits(db, search, scanned.ids);
-  const suggestion = similar && search.text && scanned.total < FEW ? await withIndexScans(db, (tx) => suggest(tx, search, now)) : undefined;
+  const suggestion = similar && search.text && exactMatches < FEW ? await withIndexScans(db, (tx) => suggest(tx, search, now)) : undefined;
   return {
     total: scanned.total,
     page,

@@ -284,7 +284,7 @@ function Results(props: SearchPageProps) {
       {pages > 1 && (
         <nav class="pagination" aria-label={t('search.pagination')}>
           {result.page > 1 && (
-            <a rel="prev" href={linkTo(action, params, { page: result.page - 1 }, fixedNetwork)}>
+            <a rel="prev" href={linkTo(action, params, { page: Math.min(result.page - 1, pages) }, fixedNetwork)}>
               {t('search.prev')}
             </a>
           )}
