@@ -311,7 +311,7 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { importExportUsage, runImportExport } = await import('./modules/imports/cli.ts');
       const problem = importExportUsage(command, rest, values.network);
-      if (problem) throw new CliError(problem, 2);
+      if (problem) throw new CliError(problem.message, problem.exitCode);
       const database = await openFromConfig(config);
       try {
         const [format = '', file = ''] = rest;

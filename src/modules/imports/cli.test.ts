@@ -81,43 +81,46 @@ async function count(sql: string): Promise<number> {
 }
 
 describe('import and export on the command line', () => {
-  it('imports a FreiNet file with a summary, exports the offers as CSV and refuses wrong command lines', { timeout: SLOW }, async () => {
+  // One step per child process, each with its own time: on a busy machine opening the embedded database takes a while.
+  it('imports a FreiNet file and prints the summary', { timeout: SLOW }, async () => {
     const imported = await runCli(['import', 'freinet', FIXTURE, '--network', 'gems'], env);
     expect(imported.stderr).not.toContain('    at ');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('25 Datensätze gelesen: 22 neu angelegt, 0 aktualisiert, 3 übersprungen, 3 Hinweise.');
     expect(imported.stdout).toContain('Angebot 24 (angebotsId 1024, Zeile 339): Fehler im XML');
     expect(await count(`SELECT count(*) AS n FROM offers o JOIN networks n ON n.id = o.network_id WHERE n.slug = 'gems'`)).toBe(22);
+  });
 
+  it('exports the offers as CSV and imports the export as updates', { timeout: 2 * SLOW }, async () => {
     const file = path.join(work, 'angebote.csv');
     const exported = await runCli(['export', 'csv', file, '--network', 'gems'], env);
     expect(exported.code).toBe(0);
     expect(exported.stdout.trim()).toBe(`22 Angebote nach ${file} exportiert.`);
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text.startsWith('\ufeffTitel;')).toBe(true);
+    expect(fs.readFileSync(file, 'utf8').startsWith('\ufeffTitel;')).toBe(true);
 
     const again = await runCli(['import', 'csv', file, '--network', 'gems'], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('22 Datensätze gelesen: 0 neu angelegt, 22 aktualisiert, 0 übersprungen');
+  });
 
+  it('exits with 1 when a file ends in the middle, keeping what was imported', { timeout: SLOW }, async () => {
     const broken = path.join(work, 'kaputt.xml');
     fs.writeFileSync(broken, fs.readFileSync(FIXTURE, 'utf8').slice(0, 5000));
     const cut = await runCli(['import', 'freinet', broken, '--network', 'gems'], env);
     expect(cut.code).toBe(1);
     expect(cut.stdout).toContain('Abgebrochen:');
     expect(await count(`SELECT count(*) AS n FROM offers`)).toBe(22);
+  });
 
+  it('refuses wrong command lines and missing files before opening the database', { timeout: SLOW }, async () => {
     const usage = await runCli(['import', 'excel', FIXTURE, '--network', 'gems'], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('import needs a format (freinet or csv)');
     const noNetwork = await runCli(['import', 'freinet', FIXTURE], env);
     expect(noNetwork.code).toBe(2);
     expect(noNetwork.stderr).toContain('--network SLUG');
-    const unknown = await runCli(['import', 'freinet', FIXTURE, '--network', 'nirgendwo'], env);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('Es gibt kein Netzwerk mit dem Kurznamen „nirgendwo“.');
     const missing = await runCli(['import', 'csv', path.join(work, 'fehlt.csv'), '--network', 'gems'], env);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('fehlt.csv');
+    expect(missing.stderr.trim()).toBe(`Die Datei ${path.join(work, 'fehlt.csv')} gibt es nicht oder sie ist nicht lesbar.`);
   });
 });

@@ -22,15 +22,31 @@ export interface ImportExportArgs {
   network: string;
 }
 
-/** What is wrong with the command line, or null. Checked before the database is opened. */
-export function importExportUsage(command: string, rest: string[], network: string | undefined): string | null {
+/**
+ * What is wrong with the command line (exit code 2) or with the file to import (exit code 1), or null.
+ * Checked before the database is opened, so a typo costs no waiting.
+ */
+export function importExportUsage(command: string, rest: string[], network: string | undefined): { message: string; exitCode: 1 | 2 } | null {
   const [format, file] = rest;
   const formats = command === 'import' ? ['freinet', 'csv'] : ['csv'];
   const example = command === 'import' ? 'mitmachnetz import freinet export.xml --network gems' : 'mitmachnetz export csv angebote.csv --network gems';
-  if (!format || !formats.includes(format)) return `${command} needs a format (${formats.join(' or ')}), e.g. ${example}`;
-  if (!file) return `${command} ${format} needs a FILE, e.g. ${example}`;
-  if (!network) return `${command} needs --network SLUG (the network's short name), e.g. ${example}`;
+  const usage = (message: string) => ({ message, exitCode: 2 as const });
+  if (!format || !formats.includes(format)) return usage(`${command} needs a format (${formats.join(' or ')}), e.g. ${example}`);
+  if (!file) return usage(`${command} ${format} needs a FILE, e.g. ${example}`);
+  if (!network) return usage(`${command} needs --network SLUG (the network's short name), e.g. ${example}`);
+  if (command === 'import' && !isReadableFile(path.resolve(file))) {
+    return { message: cliTranslator()('imports.cli.fileMissing', { file: path.resolve(file) }), exitCode: 1 };
+  }
   return null;
+}
+
+function isReadableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** German for people whose system speaks German, English otherwise (like the rest of the command line). */
@@ -61,11 +77,7 @@ export async function runImportExport(
     return 0;
   }
 
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new Error('not a file');
-    fs.accessSync(file, fs.constants.R_OK);
-  } catch {
+  if (!isReadableFile(file)) {
     out.stderr.write(`${t('imports.cli.fileMissing', { file })}\n`);
     return 1;
   }

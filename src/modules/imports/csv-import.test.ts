@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { textToDescriptionHtml } from '../offers/description.ts';
 import { offers, type Offer } from '../offers/schema.ts';
+import { runImportExport } from './cli.ts';
 import { importCsv, importFreinet, importTarget } from './commands.ts';
 import { offersCsv } from './csv.ts';
 import { offersForExport } from './queries.ts';
@@ -153,5 +156,38 @@ describe('CSV export and import', () => {
     const again = await importText(weisswasser.id, text);
     expect({ created: again.created, updated: again.updated, skipped: again.skippedCount }).toEqual({ created: 0, updated: 3, skipped: 5 });
     expect(await offersOf(weisswasser.id)).toHaveLength(countBefore + 3);
+  });
+});
+
+describe('the command behind `mitmachnetz import` and `export`, in this process', () => {
+  function capture() {
+    const text = { stdout: '', stderr: '' };
+    const stream = (key: 'stdout' | 'stderr') => new Writable({ write: (chunk, _encoding, done) => ((text[key] += String(chunk)), done()) });
+    return { text, out: { stdout: stream('stdout'), stderr: stream('stderr') } };
+  }
+
+  it('shows progress every 100 records and names an unknown network', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-progress-'));
+    try {
+      const file = path.join(dir, 'viele.xml');
+      const offersXml = Array.from(
+        { length: 250 },
+        (_, i) => `<angebot angebotsId="P${i}"><einrichtungsname>Verein ${i % 7}</einrichtungsname><angebotsname>Angebot ${i}</angebotsname><ort>Taucha</ort></angebot>`,
+      );
+      fs.writeFileSync(file, `<angebotsliste>${offersXml.join('\n')}</angebotsliste>`);
+      const run = capture();
+      const code = await runImportExport(ctx.deps.db, { command: 'import', format: 'freinet', file, network: 'weisswasser' }, ctx.clock.now, run.out);
+      expect(code).toBe(0);
+      expect(run.text.stderr.split('\n').filter(Boolean)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^100 /), expect.stringMatching(/^200 /)]),
+      );
+      expect(run.text.stdout).toMatch(/^250 /);
+
+      const unknown = capture();
+      expect(await runImportExport(ctx.deps.db, { command: 'import', format: 'freinet', file, network: 'nirgendwo' }, ctx.clock.now, unknown.out)).toBe(1);
+      expect(unknown.text.stderr).toMatch(/nirgendwo/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

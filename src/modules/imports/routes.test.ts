@@ -148,6 +148,23 @@ describe('import and export pages', () => {
     expect(await offerCount(gems.id)).toBe(23);
   });
 
+  it('takes files larger than an ordinary form and refuses those over the limit with a message', async () => {
+    const { gems } = region;
+    const office = await createUser(ctx, { email: 'gross@gems.example', roles: [{ networkId: gems.id, role: 'network_office' }] });
+    const client = await signedInClient(ctx, office);
+    const xml = (size: number) => ({
+      filename: 'gross.xml',
+      type: 'text/xml',
+      data: Buffer.from(`<angebotsliste><!-- ${'x'.repeat(size)} --></angebotsliste>`),
+    });
+    const large = await upload(client, xml(3 * 1024 * 1024));
+    expect(large.statusCode).toBe(200);
+    expect(large.body).toContain('0 Datensätze gelesen');
+    const tooLarge = await upload(client, xml(21 * 1024 * 1024));
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.body).toContain('Die Datei ist zu groß (höchstens 20 MB).');
+  });
+
   it('sends the network office all offers as a CSV file for Excel', async () => {
     const { gems } = region;
     const office = await createUser(ctx, { email: 'export@gems.example', roles: [{ networkId: gems.id, role: 'network_office' }] });
