@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
+import { offerPageMeta } from '../feeds/jsonld.ts';
 import { listMunicipalities, listNetworks } from '../networks/queries.ts';
 import { getOrganisationDetails, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
 import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
@@ -189,7 +190,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         reasonError={extra.reasonError}
         reasonValue={extra.reasonValue}
       />,
-      { status: extra.status ?? 200, description: offer.summary.slice(0, 160) },
+      { status: extra.status ?? 200, description: offer.summary.slice(0, 160), meta: offerPageMeta(offer, config.publicUrl) },
     );
   }
 

@@ -6,9 +6,11 @@ import { sendError, allow } from '../../platform/http/errors.tsx';
 import { normaliseEmail, type FieldErrors } from '../../platform/http/forms.ts';
 import { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
+import { organisationPageMeta } from '../feeds/jsonld.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
 import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
+import { canManageApiTokens } from '../openapi/policy.ts';
 import {
   addOrganisationMember,
   registerOrganisation,
@@ -165,9 +167,10 @@ export const routes: FastifyPluginAsync = async (app) => {
         offers={offers}
         canEdit={canEditOrganisation(request.actor, organisation, role)}
         canSeeMembers={canViewOrganisationMembers(request.actor, organisation, role)}
+        canManageApiTokens={canManageApiTokens(request.actor, role)}
         notice={noticeFrom(request, NOTICES)}
       />,
-      { description: organisation.description.slice(0, 160) },
+      { description: organisation.description.slice(0, 160), meta: organisationPageMeta(organisation, config.publicUrl) },
     );
   });
 

@@ -17,10 +17,12 @@ interface Props {
   offers: OrganisationOfferItem[];
   canEdit: boolean;
   canSeeMembers: boolean;
+  /** Its admins make the API keys for the organisation's own software. */
+  canManageApiTokens?: boolean;
   notice?: string | undefined;
 }
 
-export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMembers, notice }: Props) {
+export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMembers, canManageApiTokens, notice }: Props) {
   const href = websiteHref(o.website);
   const address = [o.street, [o.postcode, o.place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
@@ -55,6 +57,11 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
           {canSeeMembers && (
             <a class="button secondary" href={`/organisationen/${o.id}/mitglieder`}>
               {t('organisations.members.link')}
+            </a>
+          )}
+          {canManageApiTokens && (
+            <a class="button secondary" href={`/organisationen/${o.id}/api-tokens`}>
+              {t('openapi.tokens.link')}
             </a>
           )}
         </p>
