@@ -178,3 +178,34 @@ describe('Open Graph', () => {
     expect(ogUrl).toBe(`${base}/angebote/${ids.schuleKrostitz}/aktuell/[redacted]`);
   });
 });
+
+describe('structured data on the public pages', () => {
+  function jsonLdOf(html: string): Array<Record<string, unknown>> {
+    return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+  }
+
+  test('a published offer page carries a JobPosting; its title with markup stays data', async () => {
+    const response = await get(`/angebote/${ids.hostile}`);
+    expect(response.statusCode).toBe(200);
+    const [data, ...more] = jsonLdOf(response.body);
+    expect(more).toHaveLength(0);
+    expect(data).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', title: HOSTILE, url: `${base}/angebote/${ids.hostile}` });
+    expect(response.body).toContain('<meta property="og:type" content="article"/>');
+    expect(response.body.match(/<script/g)).toHaveLength(1);
+  });
+
+  test('an unpublished offer page shows its people no structured data', async () => {
+    const admin = await createUser(ctx, { email: 'admin@gems.example', platformAdmin: true });
+    const client = await signedInClient(ctx, admin);
+    const response = await client.get(`/angebote/${ids.draft}`);
+    expect(response.statusCode).toBe(200);
+    expect(jsonLdOf(response.body)).toEqual([]);
+  });
+
+  test('a verified organisation page carries an Organization', async () => {
+    const response = await get(`/organisationen/${ids.org}`);
+    expect(response.statusCode).toBe(200);
+    expect(jsonLdOf(response.body)).toEqual([expect.objectContaining({ '@type': 'Organization', name: 'Heimatverein Krostitz e. V.', url: `${base}/organisationen/${ids.org}` })]);
+  });
+});
+

@@ -44,6 +44,7 @@ export const de = {
   'openapi.error.municipalityUnknown': 'Diese Kommune gibt es (in diesem Netzwerk) nicht.',
   'openapi.error.listSeparator': 'Ein Eintrag darf kein Komma und kein Semikolon enthalten.',
 
+  'openapi.tokens.link': 'API-Schlüssel',
   'openapi.tokens.title': 'API-Schlüssel von {name}',
   'openapi.tokens.back': 'Zurück zu {name}',
   'openapi.tokens.intro':
@@ -120,6 +121,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'openapi.error.municipalityUnknown': 'There is no such municipality (in this network).',
   'openapi.error.listSeparator': 'An entry must not contain a comma or a semicolon.',
 
+  'openapi.tokens.link': 'API keys',
   'openapi.tokens.title': 'API keys of {name}',
   'openapi.tokens.back': 'Back to {name}',
   'openapi.tokens.intro':

@@ -51,6 +51,12 @@ async function createToken(client: Client, name: string, scopes: string[] = ['re
 }
 
 describe('who may manage tokens', () => {
+  test('the organisation page links to the tokens for its admins only', async () => {
+    const link = `href="/organisationen/${orgId}/api-tokens"`;
+    expect((await admin.get(`/organisationen/${orgId}`)).body).toContain(link);
+    for (const client of [member, office, new Client(ctx.app)]) expect((await client.get(`/organisationen/${orgId}`)).body).not.toContain(link);
+  });
+
   test('only the organisation’s admins; guests are sent to the login, others get 403', async () => {
     expect((await admin.get(page())).statusCode).toBe(200);
     const guest = await new Client(ctx.app).get(page());
