@@ -53,7 +53,7 @@ export interface OverviewFigures {
   placementsByStatus: Record<PlacementStatus, number>;
   placementsTotal: number;
   response: {
-    /** Median of firstResponseAt − createdAt over placements opened in the period and answered, in hours. */
+    /** Median of firstResponseAt − createdAt (to the minute) over placements opened in the period and answered, in hours. */
     medianHours: number | null;
     answered: number;
   };
@@ -82,33 +82,88 @@ function inScope(scope: OverviewScope, networkColumn: SQL, municipalityColumn: S
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
-/** Local midnight in Germany at the start of a month, as a timestamptz expression. */
-function monthStart(month: string): SQL {
-  return sql`((${month} || '-01')::timestamp at time zone 'Europe/Berlin')`;
+const berlinClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The moment a month starts in Germany (local midnight on the 1st). Computed here rather than per row
+ * in SQL: a time-zone conversion for each of a million rows cost seconds. Clocks change on the last
+ * Sunday of March and October at night, so midnight on the 1st is always UTC+1 or UTC+2.
+ */
+export function berlinMonthStart(month: string): Date {
+  const [year = 2000, m = 1] = month.split('-').map(Number);
+  for (const offset of [1, 2]) {
+    const candidate = new Date(Date.UTC(year, m - 1, 1, -offset));
+    const parts = Object.fromEntries(berlinClock.formatToParts(candidate).map((part) => [part.type, part.value]));
+    if (Number(parts.year) === year && Number(parts.month) === m && parts.day === '01' && parts.hour === '00') return candidate;
+  }
+  return new Date(Date.UTC(year, m - 1, 1));
 }
 
-function monthLabel(column: SQL): SQL {
-  return sql`to_char(date_trunc('month', ${column} at time zone 'Europe/Berlin'), 'YYYY-MM')`;
+function at(month: string): SQL {
+  return sql`${berlinMonthStart(month).toISOString()}::timestamptz`;
+}
+
+/** Month starts as a sorted timestamptz array for width_bucket: bucket i is months[i - 1]. */
+function monthBounds(months: readonly string[], end: string): SQL {
+  const list = [...months, end].map((m) => berlinMonthStart(m).toISOString());
+  return sql`${`{${list.join(',')}}`}::timestamptz[]`;
 }
 
 export function trendMonths(period: Period): string[] {
   return monthsBetween(addMonths(period.to, -(TREND_MONTHS - 1)), period.to);
 }
 
-/** All figures of one overview; the queries run side by side (on PostgreSQL over several connections). */
+/**
+ * Degrees of latitude that surely cover the reach (111.0 km per degree is a little less than the
+ * sphere's 111.19): a box around the need that the offers' (lat, lng) index can scan; the exact
+ * distance decides after. Needs met in their own municipality are found first, by a hash join, so
+ * only the rest pay for the box.
+ */
+const LAT_REACH = UNMET_REACH_KM / 111.0;
+
+/** Median of values given as value → count (here: response minutes), as percentile_cont would give it. */
+export function medianOf(histogram: ReadonlyArray<{ value: number; count: number }>): number | null {
+  const sorted = [...histogram].sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, h) => sum + h.count, 0);
+  if (total === 0) return null;
+  const valueAt = (index: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.count;
+      if (index < seen) return h.value;
+    }
+    return sorted[sorted.length - 1]?.value ?? 0;
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
+}
+
+/**
+ * All figures of one overview. The queries run side by side (on PostgreSQL over several connections).
+ * Response times are counted to the minute and the median taken from those counts: no sort of a
+ * million values.
+ */
 export async function overviewFigures(db: Db, scope: OverviewScope): Promise<OverviewFigures> {
   const months = trendMonths(scope.period);
   const firstMonth = months[0] ?? scope.period.from;
-  const windowFrom = firstMonth < scope.period.from ? firstMonth : scope.period.from;
+  const windowMonths = monthsBetween(firstMonth < scope.period.from ? firstMonth : scope.period.from, scope.period.to);
   const windowEnd = addMonths(scope.period.to, 1);
-  const periodFrom = monthStart(scope.period.from);
-  const periodEnd = monthStart(windowEnd);
+  const periodFrom = at(scope.period.from);
   const offerScope = inScope(scope, sql`o.network_id`, sql`o.municipality_id`);
-  // A placement belongs to the municipality of its offer or, for a need, of the need.
+  // A placement belongs to the municipality of its offer or, for a need, of the need; the joins are
+  // needed only when the overview is about one municipality.
+  const placementSource = scope.municipalityId
+    ? sql`placements p left join offers o on o.id = p.offer_id left join needs n on n.id = p.need_id`
+    : sql`placements p`;
   const placementScope = inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`);
-  const placementJoins = sql`placements p left join offers o on o.id = p.offer_id left join needs n on n.id = p.need_id`;
 
-  const [counts, placementMonths, response, unmet, places, offerMonths] = await Promise.all([
+  const [counts, placementGroups, responseMinutes, unmet, places, offerMonths] = await Promise.all([
     rows<{ offers: number; organisations: number; volunteers: number; needs: number }>(
       db,
       sql`select
@@ -118,38 +173,44 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
           where ${inScope(scope, sql`m.network_id`, sql`m.id`)}) as volunteers,
         (select count(*)::int from needs n where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}) as needs`,
     ),
-    // One pass over the placements of the period and the trend window, by month and status.
-    rows<{ month: string; status: PlacementStatus; count: number }>(
+    // Two plain aggregates rather than one with grouping sets: each is a hash aggregate over one scan
+    // (PostgreSQL may split it over parallel workers); grouping sets sorted a million rows on disk.
+    rows<{ bucket: number; status: PlacementStatus; count: number }>(
       db,
-      sql`select ${monthLabel(sql`p.created_at`)} as month, p.status, count(*)::int as count
-        from ${placementJoins}
-        where p.created_at >= ${monthStart(windowFrom)} and p.created_at < ${periodEnd} and ${placementScope}
+      sql`select width_bucket(p.created_at, ${monthBounds(windowMonths, windowEnd)}) as bucket, p.status, count(*)::int as count
+        from ${placementSource}
+        where p.created_at >= ${at(windowMonths[0] ?? scope.period.from)} and p.created_at < ${at(windowEnd)} and ${placementScope}
         group by 1, 2`,
     ),
-    rows<{ median: number | null; answered: number }>(
+    rows<{ minutes: number; count: number }>(
       db,
-      sql`select percentile_cont(0.5) within group (order by extract(epoch from (p.first_response_at - p.created_at))) as median,
-          count(*)::int as answered
-        from ${placementJoins}
-        where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${periodEnd} and ${placementScope}`,
+      sql`select round(date_part('epoch', p.first_response_at - p.created_at) / 60)::int as minutes, count(*)::int as count
+        from ${placementSource}
+        where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${at(windowEnd)} and ${placementScope}
+        group by 1`,
     ),
     rows<{ field: Field; open: number; unmet: number }>(
       db,
-      sql`select n.field, count(*)::int as open,
-          count(*) filter (where not exists (
+      sql`with open_needs as materialized (
+          select n.id, n.field, n.municipality_id, n.lat, n.lng from needs n
+          where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}
+        ),
+        same_place as (
+          select n.id from open_needs n
+          where exists (select 1 from offers o where o.status = 'published' and o.field = n.field and o.municipality_id = n.municipality_id)
+        )
+        select n.field, count(*)::int as open,
+          count(*) filter (where s.id is null and not (n.lat is not null and n.lng is not null and exists (
             select 1 from offers o
-            where o.status = 'published' and o.field = n.field and (
-              (n.municipality_id is not null and o.municipality_id = n.municipality_id)
-              or (n.lat is not null and n.lng is not null
-                and o.lat between n.lat - ${UNMET_REACH_KM / 111.0} and n.lat + ${UNMET_REACH_KM / 111.0}
-                and o.lng between n.lng - ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${UNMET_REACH_KM / 111.0})))))
-                              and n.lng + ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${UNMET_REACH_KM / 111.0})))))
-                and 2 * 6371 * asin(least(1.0, sqrt(
-                  power(sin(radians(o.lat - n.lat) / 2), 2)
-                  + cos(radians(n.lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - n.lng) / 2), 2)))) <= ${UNMET_REACH_KM})
-            )))::int as unmet
-        from needs n
-        where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}
+            where o.lat between n.lat - ${LAT_REACH}::float8 and n.lat + ${LAT_REACH}::float8
+              and o.lng between n.lng - ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${LAT_REACH}::float8)))))
+                            and n.lng + ${UNMET_REACH_KM}::float8 / (111.0 * greatest(0.01, cos(radians(least(90.0, abs(n.lat) + ${LAT_REACH}::float8)))))
+              and o.status = 'published' and o.field = n.field
+              and 2 * 6371 * asin(least(1.0, sqrt(
+                power(sin(radians(o.lat - n.lat) / 2), 2)
+                + cos(radians(n.lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - n.lng) / 2), 2)))) <= ${UNMET_REACH_KM}
+          )))::int as unmet
+        from open_needs n left join same_place s on s.id = n.id
         group by n.field`,
     ),
     rows<{ id: string; name: string; slug: string; network_name: string; inhabitants: number | null; lat: number | null; lng: number | null; outline: unknown; offers: number }>(
@@ -164,11 +225,11 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
         where ${inScope({ ...scope, municipalityId: null }, sql`m.network_id`, sql`m.id`)}
         order by net.name, m.name`,
     ),
-    rows<{ month: string; count: number }>(
+    rows<{ bucket: number; count: number }>(
       db,
-      sql`select ${monthLabel(sql`o.published_at`)} as month, count(*)::int as count
+      sql`select width_bucket(o.published_at, ${monthBounds(months, windowEnd)}) as bucket, count(*)::int as count
         from offers o
-        where o.published_at >= ${monthStart(firstMonth)} and o.published_at < ${periodEnd} and ${offerScope}
+        where o.published_at >= ${at(firstMonth)} and o.published_at < ${at(windowEnd)} and ${offerScope}
         group by 1`,
     ),
   ]);
@@ -176,16 +237,17 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
   const placementsByStatus = Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, 0])) as Record<PlacementStatus, number>;
   const newPlacements = new Map<string, number>();
   const placed = new Map<string, number>();
-  for (const row of placementMonths) {
-    if (row.month >= scope.period.from && row.month <= scope.period.to) placementsByStatus[row.status] += row.count;
-    newPlacements.set(row.month, (newPlacements.get(row.month) ?? 0) + row.count);
-    if (row.status === 'placed' || row.status === 'ended') placed.set(row.month, (placed.get(row.month) ?? 0) + row.count);
+  for (const row of placementGroups) {
+    const month = windowMonths[Number(row.bucket) - 1];
+    if (!month) continue;
+    if (month >= scope.period.from) placementsByStatus[row.status] += row.count;
+    newPlacements.set(month, (newPlacements.get(month) ?? 0) + row.count);
+    if (row.status === 'placed' || row.status === 'ended') placed.set(month, (placed.get(month) ?? 0) + row.count);
   }
-  const newOffers = new Map(offerMonths.map((r) => [r.month, r.count]));
+  const newOffers = new Map(offerMonths.map((r) => [months[Number(r.bucket) - 1] ?? '', r.count]));
   const unmetByField = new Map(unmet.map((r) => [r.field, r]));
   const [totals] = counts;
-  const [answers] = response;
-  const median = answers?.median === null || answers?.median === undefined ? null : Number(answers.median) / 3600;
+  const medianMinutes = medianOf(responseMinutes.map((r) => ({ value: Number(r.minutes), count: r.count })));
 
   return {
     publishedOffers: totals?.offers ?? 0,
@@ -194,7 +256,7 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
     openNeeds: totals?.needs ?? 0,
     placementsByStatus,
     placementsTotal: Object.values(placementsByStatus).reduce((a, b) => a + b, 0),
-    response: { medianHours: median, answered: answers?.answered ?? 0 },
+    response: { medianHours: medianMinutes === null ? null : medianMinutes / 60, answered: responseMinutes.reduce((sum, r) => sum + r.count, 0) },
     unmetNeeds: FIELDS.filter((f) => unmetByField.has(f)).map((field) => {
       const row = unmetByField.get(field);
       return { field, open: row?.open ?? 0, unmet: row?.unmet ?? 0 };
@@ -314,7 +376,7 @@ export async function* placementRowsForExport(db: Db, scope: OverviewScope, batc
         left join needs n on n.id = p.need_id
         left join municipalities m on m.id = coalesce(o.municipality_id, n.municipality_id)
         join networks net on net.id = p.network_id
-        where p.created_at >= ${monthStart(scope.period.from)} and p.created_at < ${monthStart(addMonths(scope.period.to, 1))}
+        where p.created_at >= ${at(scope.period.from)} and p.created_at < ${at(addMonths(scope.period.to, 1))}
           and ${inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`)}
           ${after ? sql`and p.id > ${after}::uuid` : sql``}
         order by p.id
