@@ -264,6 +264,9 @@ async function setOutputFormat(query: Query) {
   await query('SET LOCAL extra_float_digits = 1');
 }
 
+/** Bookkeeping and short-lived counters: not data anyone needs back after a restore. */
+const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits'];
+
 async function readSchema(query: Query): Promise<Schema> {
   const columns = await query(`
     SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,
@@ -274,7 +277,7 @@ async function readSchema(query: Query): Promise<Schema> {
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-      AND c.relname <> '__drizzle_migrations'
+      AND c.relname NOT IN (${TRANSIENT_TABLES.map((t) => `'${t}'`).join(', ')})
     ORDER BY c.relname, a.attnum`);
   const keys = await query(`
     SELECT c.relname AS table_name, a.attname AS column_name
