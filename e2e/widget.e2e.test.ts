@@ -234,3 +234,28 @@ describe('the frame for sites without scripts', () => {
     await page.close();
   });
 });
+
+describe('structured data and the API pages in the browser', () => {
+  test('the offer page carries its JobPosting as a data block the CSP does not complain about', async () => {
+    const { page, complaints } = await open(`${server.url}/angebote/${ids.first}`);
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    expect(blocks).toHaveLength(1);
+    expect(JSON.parse(blocks[0] ?? '')).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', title: 'Lesepatin in der Grundschule' });
+    expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+    await checkA11y(page);
+    expect(complaints).toEqual([]);
+    await page.close();
+  });
+
+  test('the API documentation page passes axe and fits a phone', async () => {
+    const own = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+    const page = await own.newPage();
+    expect((await page.goto(`${server.url}/api`))?.status()).toBe(200);
+    expect(await page.locator('h1').count()).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'horizontal overflow of /api at 390px').toBeLessThanOrEqual(0);
+    await checkA11y(page);
+    await own.close();
+  });
+});
+

@@ -71,35 +71,34 @@ function slug(method: string, path: string): string {
   return `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '').toLowerCase();
 }
 
+/** Three columns and no scrolling box, so the table fits a phone and needs no keyboard scrolling. */
 function ParameterTable({ t, caption, rows }: { t: T; caption: string; rows: Array<{ name: string; where: string; required: boolean; type: string; description: string }> }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('openapi.docs.name')}</th>
-            <th scope="col">{t('openapi.docs.in')}</th>
-            <th scope="col">{t('openapi.docs.type')}</th>
-            <th scope="col">{t('openapi.docs.required')}</th>
-            <th scope="col">{t('openapi.docs.description')}</th>
+    <table class="api-params">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('openapi.docs.name')}</th>
+          <th scope="col">{t('openapi.docs.type')}</th>
+          <th scope="col">{t('openapi.docs.description')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.where}-${row.name}`}>
+            <th scope="row">
+              <code>{row.name}</code>
+              <br />
+              <span class="meta">
+                {row.where}, {row.required ? t('openapi.docs.required') : t('openapi.docs.optional')}
+              </span>
+            </th>
+            <td>{row.type}</td>
+            <td>{row.description}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.where}-${row.name}`}>
-              <th scope="row">
-                <code>{row.name}</code>
-              </th>
-              <td>{row.where}</td>
-              <td>{row.type}</td>
-              <td>{row.required ? t('openapi.docs.yes') : t('openapi.docs.no')}</td>
-              <td>{row.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
