@@ -566,9 +566,29 @@ async function main() {
 
   const results: Measured[] = [];
   const warm = Math.min(3, SECONDS);
+  /**
+   * Requests still in flight when a scenario's time is up keep the server and the database busy; the next
+   * scenario starts only once a trivial database query answers quickly again.
+   */
+  const drain = async (port: number) => {
+    const started = performance.now();
+    while (performance.now() - started < 180_000) {
+      const at = performance.now();
+      const ok = await get(port, '/readyz').then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok && performance.now() - at < 250) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const waited = (performance.now() - started) / 1000;
+    if (waited > 2) console.log(`    (waited ${waited.toFixed(0)} s for requests still running)`);
+  };
   const measure = async (port: number, scenario: Scenario, m: CpuMeter) => {
     await load(port, scenario, warm);
+    await drain(port);
     const result = await load(port, scenario, SECONDS, m);
+    await drain(port);
     console.log(`  ${scenario.name}: ${result.requestsPerSecond} req/s, p95 ${result.p95} ms`);
     return result;
   };
