@@ -9,6 +9,7 @@ const TAGS = [
   { name: 'organisations', description: 'Verified organisations: clubs, initiatives, institutions and companies that publish offers.' },
   { name: 'municipalities', description: 'Municipalities (Kommunen) of the networks.' },
   { name: 'networks', description: 'Regional engagement networks hosted on this platform.' },
+  { name: 'figures', description: 'The public overview: offers, organisations, placements and trends per network and municipality.' },
 ];
 
 /** The tag of a route, from its first path segment after the prefix (`/api/v1/offers/{id}` → offers). */

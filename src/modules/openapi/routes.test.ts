@@ -131,6 +131,44 @@ describe('reading', () => {
     expect((await get('/api/v1/offers/kein-uuid')).statusCode).toBe(400);
   });
 
+  test('figures: the public overview of a network, small counts of people hidden', async () => {
+    const response = await get('/api/v1/figures?netzwerk=gems');
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      network: { slug: string };
+      publishedOffers: number;
+      verifiedOrganisations: number;
+      volunteers: number | null;
+      placements: number | null;
+      placementsByStatus: Record<string, number | null>;
+      municipalities: Array<{ name: string; publishedOffers: number }>;
+      trend: Array<{ newOffers: number; newPlacements: number | null }>;
+    };
+    // Counted by hand from the fixture: one published offer (not the draft, not the one in review),
+    // two verified organisations (not the pending or rejected one), nobody who volunteers yet.
+    expect(body).toMatchObject({ network: { slug: 'gems' }, publishedOffers: 1, verifiedOrganisations: 2, volunteers: null, placements: null });
+    expect(Object.values(body.placementsByStatus).every((v) => v === null)).toBe(true);
+    expect(body.municipalities).toHaveLength(10);
+    expect(body.municipalities.find((m) => m.name === 'Krostitz')?.publishedOffers).toBe(1);
+    expect(body.trend).toHaveLength(24);
+    expect(body.trend.every((m) => m.newPlacements === null)).toBe(true);
+
+    const krostitz = region.municipality('Krostitz').id;
+    const one = (await get(`/api/v1/figures?kommune=${krostitz}&von=2024-01&bis=2024-12`)).json() as { municipality: { name: string }; period: unknown };
+    expect(one).toMatchObject({ municipality: { name: 'Krostitz' }, period: { from: '2024-01', to: '2024-12' } });
+
+    for (const [url, field] of [
+      ['/api/v1/figures?netzwerk=atlantis', 'netzwerk'],
+      [`/api/v1/figures?netzwerk=weisswasser&kommune=${krostitz}`, 'kommune'],
+      ['/api/v1/figures?von=2025-06&bis=2025-01', 'von'],
+    ] as const) {
+      const refused = await get(url);
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json()).toMatchObject({ errors: [{ field }] });
+    }
+    expect((await get('/api/v1/figures?von=2025-13')).statusCode).toBe(400);
+  });
+
   test('a wrong or malformed token is refused with 401, never ignored', async () => {
     for (const authorization of ['Bearer mmn_falsch', 'Basic dXNlcjpwYXNz', 'Bearer']) {
       const response = await get(`/api/v1/offers/${ids.published}`, { authorization });

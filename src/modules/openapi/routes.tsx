@@ -7,11 +7,15 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { sendProblem } from '../../platform/http/problem.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { getOffer } from '../offers/queries.ts';
+import { cachedOverviewFigures } from '../overview/cache.ts';
+import { MONTH_PATTERN, resolvePeriod } from '../overview/params.ts';
+import { municipalityChoices } from '../overview/queries.ts';
 import { isUuid } from '../organisations/ids.ts';
 import { getOrganisationDetails, organisationRoleOf } from '../organisations/queries.ts';
 import { formErrors, noticeFrom } from '../organisations/route-helpers.ts';
 import { archiveOfferWithToken, createApiToken, createOfferWithToken, revokeApiToken, updateOfferWithToken, type ApiOfferFailure } from './commands.ts';
 import { API_PREFIX } from './document.ts';
+import { FiguresSchema, presentFigures } from './figures.ts';
 import { ANONYMOUS_LIMIT, apiHttp, lastModifiedHeader, TOKEN_LIMIT } from './http.ts';
 import { offerInputFromApi, OfferWriteSchema, type OfferWrite } from './offer-input.ts';
 import { canManageApiTokens, canReadOffer } from './policy.ts';
@@ -190,6 +194,50 @@ export const routes = fp(async (app: FastifyInstance) => {
       if (!offer || !canReadOffer(request.apiToken, offer)) return problem(request, reply, 404, 'error.notFound');
       lastModifiedHeader(reply, [offer.updatedAt]);
       return presentOffer(base, request.locale, offer);
+    },
+  });
+
+  app.get(`${API_PREFIX}figures`, {
+    schema: {
+      summary: 'Public figures of a network or municipality',
+      description:
+        'The figures of the public overview page (/ueberblick) for a period of months (default: the last 12): published offers, ' +
+        'verified organisations, volunteers, placements by status, median response time, offers per 1,000 inhabitants and a ' +
+        '24-month trend. Counts of people below 5 are null.',
+      querystring: Type.Object(
+        {
+          netzwerk: Type.Optional(Type.String({ pattern: SLUG, description: 'network slug; all networks without it', examples: ['gems'] })),
+          kommune: Type.Optional(Type.String({ pattern: UUID, description: 'municipality id' })),
+          von: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'first month, YYYY-MM' })),
+          bis: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'last month, YYYY-MM' })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: FiguresSchema, ...problems(400) },
+    },
+    handler: async (request, reply) => {
+      const query = request.query as { netzwerk?: string; kommune?: string; von?: string; bis?: string };
+      let network: { id: string; slug: string; name: string } | null = null;
+      if (query.netzwerk) {
+        const networkId = await findNetworkIdBySlug(db, query.netzwerk);
+        if (!networkId) return unknownParameter(request, reply, 'netzwerk', 'openapi.error.networkUnknown');
+        network = { id: networkId, slug: query.netzwerk, name: '' };
+      }
+      const choices = await municipalityChoices(db, network?.id ?? null);
+      const municipality = query.kommune ? choices.find((c) => c.id === query.kommune?.toLowerCase()) : undefined;
+      if (query.kommune && !municipality) return unknownParameter(request, reply, 'kommune', 'openapi.error.municipalityUnknown');
+      const { period, problems: periodProblems } = resolvePeriod(query, app.deps.clock());
+      const [periodProblem] = periodProblems;
+      if (periodProblem) return unknownParameter(request, reply, periodProblem.field, periodProblem.code);
+      const networkId = network?.id ?? municipality?.networkId ?? null;
+      const figures = await cachedOverviewFigures(db, { networkIds: networkId ? [networkId] : null, municipalityId: municipality?.id ?? null, period });
+      const networks = networkId ? await listPublicNetworks(db) : [];
+      const shown = networks.find((n) => n.id === networkId);
+      return presentFigures(figures, {
+        network: shown ? { slug: shown.slug, name: shown.name } : null,
+        municipality: municipality ? { id: municipality.id, name: municipality.name } : null,
+        period,
+      });
     },
   });
 

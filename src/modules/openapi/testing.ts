@@ -9,4 +9,5 @@ export const DOCUMENTED = [
   'GET /api/v1/organisations/{id}',
   'GET /api/v1/municipalities',
   'GET /api/v1/networks',
+  'GET /api/v1/figures',
 ];
