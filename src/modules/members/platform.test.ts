@@ -105,7 +105,8 @@ describe('outbox', () => {
     } finally {
       await smtp.close();
     }
-  });
+    // A second app with its own database: slower than one test's default time on a busy machine.
+  }, 120_000);
 });
 
 describe('failed jobs', () => {
