@@ -5,6 +5,7 @@ import type { T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import { listNetworks } from '../networks/queries.ts';
 import type { Network } from '../networks/schema.ts';
+import { cachedOverviewFigures } from './cache.ts';
 import { attachment, csvStream, CSV_TYPE, sheetOfTable, xlsxStream, XLSX_TYPE, type ExportSheet } from './export.ts';
 import { OverviewQuery, resolvePeriod, withoutEmptyValues, type ParamProblem, type Period } from './params.ts';
 import { canExportInternalTables, contactMunicipalities, overviewView, type OverviewView } from './policy.ts';
@@ -12,7 +13,6 @@ import { fieldName, INTERNAL_TABLES, overviewTables, TABLE_NAMES, type TableName
 import {
   municipalityChoices,
   offerRowsForExport,
-  overviewFigures,
   placementRowsForExport,
   type MunicipalityChoice,
   type OverviewFigures,
@@ -128,7 +128,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       );
     }
     const resolved = resolution.value;
-    const figures = await overviewFigures(db, resolved.scope);
+    const figures = await cachedOverviewFigures(db, resolved.scope);
     const contactIds = network && resolved.view === 'public' ? contactMunicipalities(request.actor, network.id) : [];
     return reply.page(
       title,
@@ -194,7 +194,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     if ((LISTS as readonly string[]).includes(name)) {
       sheet = listSheet(t, request.locale, name as ListName, resolved);
     } else {
-      const figures = await overviewFigures(db, resolved.scope);
+      const figures = await cachedOverviewFigures(db, resolved.scope);
       const table = tablesFor(request, figures, resolved, network)[name as TableName];
       if (!table) return sendError(request, reply, 404);
       sheet = sheetOfTable(table, t('overview.masked'));
@@ -270,7 +270,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const resolution = await resolve(request, network);
     if (!resolution.ok) return badFilters(request, reply, resolution.errors);
     const resolved = resolution.value;
-    const figures = await overviewFigures(db, resolved.scope);
+    const figures = await cachedOverviewFigures(db, resolved.scope);
     const tables = tablesFor(request, figures, resolved, network);
     const scopeName = resolved.municipality?.name ?? network?.name ?? t('overview.titleAll');
     const pdf = reportPdf({
