@@ -57,6 +57,9 @@ try {
     if (process.env.DETAIL_DIR) {
       const sections = await desktop.locator('main section').all();
       for (const [i, section] of sections.entries()) await section.screenshot({ path: path.join(process.env.DETAIL_DIR, `section-${i}.png`) });
+      await desktop.emulateMedia({ media: 'print' });
+      await desktop.screenshot({ path: path.join(process.env.DETAIL_DIR, 'print.png'), fullPage: true });
+      await desktop.emulateMedia({ media: 'screen' });
       const phoneSections = await phone.locator('main section').all();
       for (const [i, section] of phoneSections.entries()) await section.screenshot({ path: path.join(process.env.DETAIL_DIR, `phone-${i}.png`) });
     }
