@@ -11,6 +11,8 @@ import { isMasked, type Cell, type Column, type DataTable } from './present.ts';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Excel opens at most 1,048,576 rows, the header included; longer lists are cut there (CSV is not). */
+export const XLSX_MAX_ROWS = 1_048_575;
 
 /** A cell value as exported: masked counts stay "< 5" (never the number), nothing stays empty. */
 export type ExportValue = string | number | Date | null;
@@ -100,8 +102,11 @@ export function xlsxStream(sheet: ExportSheet): Readable {
   worksheet.getRow(1).commit();
   void (async () => {
     try {
+      let written = 0;
       for await (const batch of sheet.batches) {
-        for (const row of batch) worksheet.addRow(row.map((v) => (v === null ? undefined : v))).commit();
+        for (const row of batch.slice(0, XLSX_MAX_ROWS - written)) worksheet.addRow(row.map((v) => (v === null ? undefined : v))).commit();
+        written += batch.length;
+        if (written >= XLSX_MAX_ROWS) break;
         if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
       }
       worksheet.commit();
