@@ -34,11 +34,13 @@ export interface ReportInput {
   now: Date;
   /** false writes readable page contents (tests look inside). */
   compress?: boolean;
+  /** Where DejaVu is looked for; tests point it elsewhere to check the fallback. */
+  fontDir?: string;
 }
 
-function fonts(doc: PDFKit.PDFDocument): { regular: string; bold: string } {
-  const regular = `${DEJAVU}/DejaVuSans.ttf`;
-  const bold = `${DEJAVU}/DejaVuSans-Bold.ttf`;
+function fonts(doc: PDFKit.PDFDocument, dir: string): { regular: string; bold: string } {
+  const regular = `${dir}/DejaVuSans.ttf`;
+  const bold = `${dir}/DejaVuSans-Bold.ttf`;
   if (fs.existsSync(regular) && fs.existsSync(bold)) {
     doc.registerFont('body', regular);
     doc.registerFont('body-bold', bold);
@@ -60,7 +62,7 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
     displayTitle: true,
     info: { Title: title, Author: input.networkName ?? 'Mitmachnetz', Creator: 'Mitmachnetz', CreationDate: input.now },
   });
-  const font = fonts(doc);
+  const font = fonts(doc, input.fontDir ?? DEJAVU);
   const writer = new ReportWriter(doc, font, t, locale);
 
   doc.font(font.bold).fontSize(22).fillColor(TEXT_COLOR).text(t('overview.report.title'));

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
-import { offerRowsForExport, placementRowsForExport } from './queries.ts';
+import { offerRowsForExport, overviewFigures, placementRowsForExport } from './queries.ts';
+import { overviewTables } from './present.ts';
+import { pdfBuffer, reportPdf } from './report.ts';
+import { translator } from '../../platform/i18n/index.ts';
 import { overviewWorld, PERIOD } from './testing.ts';
 
 /*
@@ -304,9 +308,43 @@ describe('Engagementbericht', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfTitle(pdf)).toBe('Engagementbericht – Löbnitz');
     const contents = inflatedStreams(pdf);
+    // The glyphs of ö and ü are in the text: DejaVu's map to Unicode names them, Helvetica's WinAnsi codes are F6 and FC.
+    if (fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) {
+      expect(contents).toContain('<00f6>');
+      expect(contents).toContain('<00fc>');
+    } else {
+      expect(contents).toMatch(/<[0-9a-f]*f6[0-9a-f]*>/i);
+    }
     // Each page draws its footer; the report runs over more than one page.
     expect((contents.match(/ Tf/g) ?? []).length).toBeGreaterThan(10);
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('falls back to Helvetica, whose WinAnsi encoding has the umlauts, without DejaVu', async () => {
+    const t = translator('de');
+    const figures = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: world.m('Löbnitz').id, period: PERIOD });
+    const pdf = await pdfBuffer(
+      reportPdf({
+        t,
+        locale: 'de',
+        scopeName: 'Löbnitz',
+        networkName: world.gems.name,
+        period: PERIOD,
+        view: 'public',
+        tables: overviewTables(figures, 'public', t, 'de', { showNetwork: false }),
+        municipalities: figures.municipalities,
+        selectedMunicipalityId: world.m('Löbnitz').id,
+        now: new Date('2025-06-15T10:00:00Z'),
+        compress: false,
+        fontDir: '/nonexistent',
+      }),
+    );
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toContain('/BaseFont /Helvetica');
+    expect(text).not.toContain('DejaVu');
+    // "Löbnitz" drawn in WinAnsi: L=4c ö=f6 b=62 n=6e i=69 t=74 z=7a.
+    expect(text.toLowerCase()).toContain('4cf6626e69747a');
   });
 
   it('contains the internal figures for the office and the public ones for everyone else', async () => {
