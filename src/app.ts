@@ -1,4 +1,3 @@
-import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -18,8 +17,9 @@ import { requestContext } from './platform/http/context.tsx';
 import { rateLimitBacking } from './platform/ratelimit/index.ts';
 import { modules } from './modules/index.ts';
 import { openApiOptions } from './modules/openapi/document.ts';
+import { projectPath } from './platform/paths.ts';
 
-const PUBLIC_DIR = path.resolve(import.meta.dirname, '../public');
+const PUBLIC_DIR = projectPath('public');
 
 export interface BuildOptions {
   /** pino logger options, or false in tests. */

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from './db.ts';
+import { projectPath } from './paths.ts';
 
 /*
  * A portable backup: gzip-compressed JSON Lines, read and written through the catalog so that
@@ -25,7 +25,7 @@ export const BACKUP_VERSION = 1;
 const PAGE_ROWS = 1000;
 const BATCH_ROWS = 500;
 const BATCH_CHARS = 2_000_000;
-const JOURNAL = path.resolve(import.meta.dirname, '../../drizzle/meta/_journal.json');
+const JOURNAL = projectPath('drizzle', 'meta', '_journal.json');
 
 /** An expected failure (wrong file, wrong version), with a message meant for the operator. */
 export class BackupError extends Error {}

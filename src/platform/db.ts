@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -8,6 +7,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPath } from './paths.ts';
 
 export type Db = PgliteDatabase | NodePgDatabase;
 
@@ -25,7 +25,7 @@ export interface Database {
   pool?: pg.Pool;
 }
 
-const MIGRATIONS = path.resolve(import.meta.dirname, '../../drizzle');
+const MIGRATIONS = projectPath('drizzle');
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;

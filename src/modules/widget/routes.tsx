@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
@@ -8,8 +7,9 @@ import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { findNetworkBySlug } from '../networks/queries.ts';
 import { findMunicipalityByName, listNewOffers } from '../feeds/queries.ts';
 import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';
+import { projectPath } from '../../platform/paths.ts';
 
-const SCRIPT = fs.readFileSync(path.resolve(import.meta.dirname, '../../../public/widget.js'), 'utf8');
+const SCRIPT = fs.readFileSync(projectPath('public', 'widget.js'), 'utf8');
 
 export const THEMES = { hell: 'light', dunkel: 'dark' } as const;
 export const DEFAULT_LIMIT = 5;
