@@ -83,7 +83,11 @@ function isRunning(pid: number): boolean {
 async function openFromConfig(config: Config) {
   lockEmbeddedDatabase(config);
   const { openDatabase } = await import('./platform/db.ts');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+  const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'db'),
+      sharedBuffersMb: config.pgliteSharedBuffersMb,
+    });
   try {
     await database.migrate();
   } catch (error) {
@@ -96,7 +100,11 @@ async function openFromConfig(config: Config) {
 /** A process of a cluster: the primary already migrated and seeded, so it only opens the database. */
 async function openForWorker(config: Config) {
   const { openDatabase } = await import('./platform/db.ts');
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') });
+  return openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'db'),
+      sharedBuffersMb: config.pgliteSharedBuffersMb,
+    });
 }
 
 function processCount(raw: string | undefined): number {
@@ -123,7 +131,7 @@ async function startCluster(config: Config, processes: number): Promise<number> 
   ]);
   const deps = await createDeps(config, { workers: false });
   try {
-    if (config.demo && (await seedDemoNetworks(deps.db))) console.log('Demo networks seeded (set DEMO=false to start empty).');
+    if (config.demo && (await seedDemoNetworks(deps.db, { content: true }))) console.log('Demo networks seeded (set DEMO=false to start empty).');
   } finally {
     await closeDeps(deps);
   }
@@ -142,7 +150,7 @@ async function start(config: Config): Promise<void> {
     import('./platform/cluster.ts'),
   ]);
   const deps = cluster.isWorker ? await createDeps(config, { database: await openForWorker(config) }) : await createDeps(config);
-  if (cluster.isPrimary && config.demo && (await seedDemoNetworks(deps.db))) {
+  if (cluster.isPrimary && config.demo && (await seedDemoNetworks(deps.db, { content: true }))) {
     console.log('Demo networks seeded (set DEMO=false to start empty).');
   }
   const app = await buildApp(deps, {
@@ -258,7 +266,7 @@ async function main(argv: string[]): Promise<number> {
       const database = await openFromConfig(config);
       try {
         const { seedDemoNetworks } = await import('./modules/networks/demo.ts');
-        const seeded = await seedDemoNetworks(database.db);
+        const seeded = await seedDemoNetworks(database.db, { content: true });
         console.log(seeded ? 'Demo networks seeded.' : 'The database already has networks; nothing seeded.');
         return 0;
       } finally {

@@ -22,6 +22,8 @@ export interface Config {
   workers: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
   trustProxy: boolean;
+  /** Embedded database only: PostgreSQL's shared_buffers in MB. */
+  pgliteSharedBuffersMb: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret,
     workers: bool('WORKERS', true),
     trustProxy: bool('TRUST_PROXY', false),
+    pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', 16, 1, 4096),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -34,7 +34,15 @@ export interface OpenOptions {
   /** Start PGlite from a dump made by `dumpDataDir` (fast test databases). */
   loadDataDir?: Blob | File | undefined;
   poolSize?: number;
+  /** PGlite's shared buffers in MB (PostgreSQL's own default, 128, costs 140 MB of memory at start). */
+  sharedBuffersMb?: number;
 }
+
+/**
+ * 16 MB keeps the embedded database's memory small on a laptop; the operating system's file cache holds
+ * the rest of the data, so a search at 10k offers reads no disk either way (docs/performance.md).
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 16;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
@@ -47,6 +55,11 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     dataDir: options.dataDir,
     extensions: { pg_trgm, unaccent },
     loadDataDir: options.loadDataDir,
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`,
+    ],
   });
   const db = drizzlePglite({ client: pglite });
   return {

@@ -22,15 +22,21 @@ export async function createDeps(given: Config, options: StartOptions = {}): Pro
   const config = given.cookieSecret ? given : { ...given, cookieSecret: keptCookieSecret(given.dataDir) };
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'db') }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'db'),
+      sharedBuffersMb: config.pgliteSharedBuffersMb,
+    }));
   if (!options.database) await database.migrate();
   const jobs = createJobs(database, { databaseUrl: config.databaseUrl });
   const mailer = createMailer(config);
   const deps: AppDeps = { config, database, db: database.db, jobs, mailer, clock: options.clock ?? (() => new Date()) };
   await jobs.start();
-  await jobs.createQueue(MAIL_QUEUE);
+  // Creating a queue takes a round of DDL even when it exists: only the missing ones, so a restart stays quick.
+  const existing = new Set((await jobs.getQueues()).map((queue) => queue.name));
+  const queues = [MAIL_QUEUE, ...modules.flatMap((module) => module.queues ?? [])];
+  for (const queue of queues) if (!existing.has(queue)) await jobs.createQueue(queue);
   for (const module of modules) {
-    for (const queue of module.queues ?? []) await jobs.createQueue(queue);
     for (const schedule of module.schedules ?? []) await jobs.schedule(schedule.queue, schedule.cron, {}, { tz: 'Europe/Berlin' });
   }
   if (options.workers ?? config.workers) {

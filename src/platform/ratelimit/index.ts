@@ -1,5 +1,5 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor, RateLimitPluginOptions } from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
 import type { Database } from '../db.ts';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
@@ -23,6 +23,8 @@ export function rateLimitBacking(
 ): RateLimitBacking {
   if (redisUrl) {
     // While Redis is away a request waits for one reconnect, then fails, instead of hanging on a queue.
+    // Loaded only here: most installations run without Redis and should not pay for the client at start.
+    const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     redis.on('error', (error: Error) => console.error(`Redis (rate limits): ${error.message}`));
     return {
