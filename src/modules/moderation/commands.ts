@@ -66,7 +66,7 @@ export async function approveOrganisation(
 
 /**
  * Not admitted: the page disappears, its published offers go offline, and the organisation's people
- * learn why by mail (the reason is kept in the audit log; organisations have no column for it).
+ * learn why by mail (the reason is kept with the organisation and in the audit log).
  */
 export async function refuseOrganisation(
   deps: Deps,
@@ -74,7 +74,7 @@ export async function refuseOrganisation(
 ): Promise<{ ok: true } | { ok: false; code: 'moderation.already_decided' | 'moderation.not_found' }> {
   const organisation = await getOrganisationDetails(deps.db, args.organisationId);
   if (!organisation) return { ok: false, code: 'moderation.not_found' };
-  if (!(await rejectOrganisation(deps.db, organisation.id, args.now))) return { ok: false, code: 'moderation.already_decided' };
+  if (!(await rejectOrganisation(deps.db, organisation.id, args.now, args.reason))) return { ok: false, code: 'moderation.already_decided' };
   await audit(deps.db, {
     actorId: args.actorId,
     networkId: organisation.networkId,

@@ -155,17 +155,17 @@ export async function removeOrganisationMember(
 export async function verifyOrganisation(db: Db, organisationId: string, now: Date): Promise<boolean> {
   const updated = await db
     .update(organisations)
-    .set({ status: 'verified', verifiedAt: now, updatedAt: now })
+    .set({ status: 'verified', statusReason: null, verifiedAt: now, updatedAt: now })
     .where(and(eq(organisations.id, organisationId), ne(organisations.status, 'verified')))
     .returning();
   return updated.length > 0;
 }
 
-/** Not admitted (or no longer): its public page disappears. */
-export async function rejectOrganisation(db: Db, organisationId: string, now: Date): Promise<boolean> {
+/** Not admitted (or no longer): its public page disappears; the reason is kept with the organisation. */
+export async function rejectOrganisation(db: Db, organisationId: string, now: Date, reason: string | null = null): Promise<boolean> {
   const updated = await db
     .update(organisations)
-    .set({ status: 'rejected', updatedAt: now })
+    .set({ status: 'rejected', statusReason: reason, updatedAt: now })
     .where(and(eq(organisations.id, organisationId), ne(organisations.status, 'rejected')))
     .returning();
   return updated.length > 0;

@@ -52,6 +52,8 @@ export const organisations = pgTable(
     description: text('description').notNull().default(''),
     logoPath: varchar('logo_path', { length: 300 }),
     status: varchar('status', { length: 20 }).$type<OrganisationStatus>().notNull().default('pending'),
+    /** Why the network office rejected the organisation (also in the audit log); null otherwise. */
+    statusReason: text('status_reason'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
