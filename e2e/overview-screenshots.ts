@@ -1,6 +1,9 @@
 /**
- * Screenshots of the overview (phone: public view, desktop: network office) and of the report's first
- * page, into docs/screenshots/. Not a test: run it by hand after changing the overview's look.
+ * Screenshots of the overview (phone: public view, desktop: network office, with the interactive map
+ * opened by its button) and of the report's first page, into docs/screenshots/. Not a test: run it by
+ * hand after changing the overview's look. On the way it checks, and stops when one fails: axe finds
+ * nothing serious before and after the map opens; the button works by keyboard; no Leaflet file is
+ * fetched before the click; without JavaScript the button stays hidden.
  *
  *   npx tsx e2e/overview-screenshots.ts
  *
@@ -16,7 +19,7 @@ import { closeDeps, createDeps } from '../src/platform/runtime.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { addNeeds, addOffers, addOrganisations, addPlacements, addVolunteers } from '../bench/overview-data.ts';
-import { launchBrowser } from './harness.ts';
+import { checkA11y, launchBrowser } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'docs/screenshots');
@@ -44,15 +47,69 @@ try {
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   try {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'de-DE' });
+    const leafletRequests: string[] = [];
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'de-DE' });
+    const phone = await phoneContext.newPage();
+    phone.on('request', (request) => {
+      if (/leaflet/i.test(request.url())) leafletRequests.push(request.url());
+    });
     await phone.goto(`${url}/netzwerk/gems/ueberblick`);
+    const phoneButton = phone.getByRole('button', { name: 'Karte mit Angeboten anzeigen' });
+    await phoneButton.waitFor();
+    await checkA11y(phone);
+    if (leafletRequests.length) throw new Error(`Leaflet fetched before the click: ${leafletRequests.join(', ')}`);
+    await phoneButton.click();
+    await phone.locator('#karte-interaktiv .leaflet-interactive').first().waitFor({ timeout: 15_000 });
+    if (!leafletRequests.some((u) => u.endsWith('/leaflet.js'))) throw new Error('Leaflet was not fetched on the click');
+    await checkA11y(phone);
     await phone.screenshot({ path: path.join(OUT, 'overview-phone.png'), fullPage: true });
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
     await context.addCookies([{ name: SESSION_COOKIE, value: session, url }]);
     const desktop = await context.newPage();
+    desktop.on('console', (message) => {
+      if (message.type() === 'error') console.error(`browser: ${message.text()}`);
+    });
     await desktop.goto(`${url}/netzwerk/gems/ueberblick`);
+    // By keyboard: focus the button, Enter opens the map, the first group of offers zooms in on Enter.
+    const button = desktop.locator('#karte-interaktiv-knopf');
+    if ((await button.innerText()) !== 'Karte mit Angeboten anzeigen') throw new Error('the map button is missing');
+    await button.focus();
+    await desktop.keyboard.press('Enter');
+    await desktop.locator('#karte-interaktiv .leaflet-interactive').first().waitFor({ timeout: 15_000 });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') throw new Error('the map button does not say it is open');
+    if ((await desktop.getByRole('region', { name: 'Angebote auf der Karte' }).count()) !== 1) throw new Error('the map region has no name');
+    const cluster = desktop.locator('#karte-interaktiv .map-cluster').first();
+    const clustersBefore = await desktop.locator('#karte-interaktiv .map-cluster').count();
+    const firstLabel = await cluster.getAttribute('aria-label');
+    await cluster.focus();
+    await desktop.keyboard.press('Enter');
+    // Zoomed in: the markers are drawn anew, so the first group is a different one (or split up), and
+    // the focus stays on the map.
+    await desktop.waitForFunction(
+      ([before, label]) => {
+        const first = document.querySelector('#karte-interaktiv .map-cluster');
+        return document.querySelectorAll('#karte-interaktiv .map-cluster').length !== before || first?.getAttribute('aria-label') !== label;
+      },
+      [clustersBefore, firstLabel] as const,
+      { timeout: 5_000 },
+    );
+    if (!(await desktop.evaluate(() => document.getElementById('karte-interaktiv')?.contains(document.activeElement)))) throw new Error('focus left the map after zooming');
+    await desktop.waitForTimeout(500);
+    await checkA11y(desktop);
+    // Back to the whole network for the picture: close and reopen the map with a fresh load.
+    await desktop.reload();
+    await button.click();
+    await desktop.locator('#karte-interaktiv .leaflet-interactive').first().waitFor({ timeout: 15_000 });
+    await desktop.waitForTimeout(300);
     await desktop.screenshot({ path: path.join(OUT, 'overview-desktop.png'), fullPage: true });
+
+    const noScript = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${url}/netzwerk/gems/ueberblick`);
+    if (await plain.locator('#karte-interaktiv-knopf').isVisible()) throw new Error('the map button shows without JavaScript');
+    if (!(await plain.locator('svg.map').isVisible())) throw new Error('the SVG map is missing without JavaScript');
+    await noScript.close();
     // Close-ups of each section for a closer look, when asked for (not kept in docs).
     if (process.env.DETAIL_DIR) {
       const sections = await desktop.locator('main section').all();

@@ -388,3 +388,35 @@ export async function* placementRowsForExport(db: Db, scope: OverviewScope, batc
     after = batch[batch.length - 1]?.id ?? null;
   }
 }
+
+/** Published offers with a place, counted per cell of about a kilometre, for the interactive map. */
+export interface OfferPoint {
+  lat: number;
+  lng: number;
+  count: number;
+  /** The offer, when the cell holds only one. */
+  id: string | null;
+  title: string | null;
+}
+
+export const MAX_MAP_CELLS = 20_000;
+
+export async function offerPointsForMap(db: Db, networkId: string): Promise<OfferPoint[]> {
+  const points = await rows<{ lat: number; lng: number; count: number; id: string; title: string }>(
+    db,
+    sql`select round(o.lat::numeric, 2)::float8 as lat, round(o.lng::numeric, 2)::float8 as lng, count(*)::int as count,
+        min(o.id::text) as id, min(o.title) as title
+      from offers o
+      where o.network_id = ${networkId}::uuid and o.status = 'published' and not o.remote and o.lat is not null and o.lng is not null
+      group by 1, 2
+      order by 3 desc
+      limit ${MAX_MAP_CELLS}`,
+  );
+  return points.map((p) => ({
+    lat: Number(p.lat),
+    lng: Number(p.lng),
+    count: p.count,
+    id: p.count === 1 ? p.id : null,
+    title: p.count === 1 ? p.title : null,
+  }));
+}

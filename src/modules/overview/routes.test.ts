@@ -420,6 +420,49 @@ describe('page', () => {
     expect((body.match(/<h1>/g) ?? []).length).toBe(1);
   });
 
+  it('serves the interactive map’s data and Leaflet from the same origin', async () => {
+    const page = await anonymous.get(`${GEMS}?${Q}`);
+    // The script finds Leaflet and the data through the hidden block's attributes.
+    expect(page.body).toContain('data-leaflet="/ueberblick/leaflet/"');
+    expect(page.body).toContain('data-source="/netzwerk/gems/ueberblick/karte.json"');
+    const data = (await anonymous.get(`${GEMS}/karte.json`)).json();
+    expect(data.type).toBe('FeatureCollection');
+    expect(data.features).toHaveLength(10);
+    expect(data.features.find((f: { properties: { name: string } }) => f.properties.name === 'Krostitz').properties.offersPer1000).toBeCloseTo(2000 / 3936, 10);
+    // A1 and A2 share Krostitz's centre; A3 and A6 share Delitzsch's: two cells of two offers each.
+    expect(data.offers.map((o: { count: number }) => o.count)).toEqual([2, 2]);
+    expect(data.offers.every((o: { url: unknown }) => o.url === null)).toBe(true);
+    const script = await anonymous.get('/ueberblick/leaflet/leaflet.js');
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('javascript');
+    expect((await anonymous.get('/ueberblick/leaflet/leaflet.css')).statusCode).toBe(200);
+    expect((await anonymous.get('/ueberblick/leaflet/leaflet-src.js.map')).statusCode).toBe(404);
+    expect((await anonymous.get('/ueberblick/leaflet/../../package.json')).statusCode).toBe(404);
+    expect((await anonymous.get('/netzwerk/gibtsnicht/ueberblick/karte.json')).statusCode).toBe(404);
+  });
+
+  it('links no Leaflet file before the click and weighs at most 60 KB gzip with its CSS and JavaScript', async () => {
+    for (const client of [anonymous, office]) {
+      const page = await client.get(`${GEMS}?${Q}`, { 'accept-encoding': 'gzip' });
+      expect(page.headers['content-encoding']).toBe('gzip');
+      const html = zlib.gunzipSync(page.rawPayload).toString('utf8');
+      const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(assets).toContain('/static/overview-map.js');
+      expect(assets).toContain('/static/overview.css');
+      expect(assets.filter((a) => /leaflet/i.test(a))).toEqual([]);
+      // Without JavaScript the button's block stays hidden: the SVG map and its table are the map.
+      expect(html).toMatch(/<div class="map-interactive-wrap" id="karte-interaktiv-wrap" hidden/);
+      expect(html).toContain('id="karte-interaktiv-knopf" aria-expanded="false" aria-controls="karte-interaktiv-bereich">Karte mit Angeboten anzeigen</button>');
+      let bytes = page.rawPayload.length;
+      for (const asset of assets.filter((a) => a.startsWith('/'))) {
+        const response = await client.get(asset, { 'accept-encoding': 'gzip' });
+        expect(response.statusCode, asset).toBe(200);
+        bytes += response.rawPayload.length;
+      }
+      expect(bytes).toBeLessThanOrEqual(60 * 1024);
+    }
+  });
+
   it('works in English', async () => {
     const page = await anonymous.get(`${GEMS}?${Q}`, { 'accept-language': 'en' });
     expect(page.body).toContain('Overview: GEMS');

@@ -1,6 +1,8 @@
+import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
+import { projectPath } from '../../platform/paths.ts';
 import type { T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import { listNetworks } from '../networks/queries.ts';
@@ -9,9 +11,11 @@ import { cachedOverviewFigures } from './cache.ts';
 import { attachment, csvStream, CSV_TYPE, sheetOfTable, xlsxStream, XLSX_TYPE, type ExportSheet } from './export.ts';
 import { OverviewQuery, resolvePeriod, withoutEmptyValues, type ParamProblem, type Period } from './params.ts';
 import { canExportInternalTables, contactMunicipalities, overviewView, type OverviewView } from './policy.ts';
+import { SHADES, shadeBreaks, shadeOf } from './charts.ts';
 import { fieldName, INTERNAL_TABLES, overviewTables, TABLE_NAMES, type TableName, type Tables } from './present.ts';
 import {
   municipalityChoices,
+  offerPointsForMap,
   offerRowsForExport,
   placementRowsForExport,
   type MunicipalityChoice,
@@ -19,7 +23,7 @@ import {
   type OverviewScope,
 } from './queries.ts';
 import { reportPdf } from './report.ts';
-import { OverviewPage } from './views/overview.tsx';
+import { LEAFLET_PREFIX, OverviewPage } from './views/overview.tsx';
 
 const LISTS = ['angebote', 'anfragen'] as const;
 type ListName = (typeof LISTS)[number];
@@ -56,6 +60,46 @@ function problemOf(error: FastifySchemaValidationError): ParamProblem | null {
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db } = app.deps;
+
+  // Leaflet for the optional interactive map, from the installed package: no CDN, same origin for the
+  // CSP. The page never links it; overview-map.js loads it when someone asks for the map.
+  await app.register(fastifyStatic, {
+    root: projectPath('node_modules', 'leaflet', 'dist'),
+    prefix: LEAFLET_PREFIX,
+    decorateReply: false,
+    maxAge: '7d',
+    allowedPath: (pathName) => /^\/(leaflet\.(js|css)|images\/[a-z-]+\.png)$/.test(pathName),
+  });
+
+  /**
+   * The interactive map's data: municipality outlines shaded like the SVG map, and published offers
+   * counted per cell of about a kilometre (public facts only, no tile server needed).
+   */
+  app.get('/netzwerk/:slug/ueberblick/karte.json', async (request, reply) => {
+    const network = await networkOf(request, reply);
+    if (!network) return reply;
+    const period = resolvePeriod({}, app.deps.clock()).period;
+    const [figures, points] = await Promise.all([
+      cachedOverviewFigures(db, { networkIds: [network.id], municipalityId: null, period }),
+      offerPointsForMap(db, network.id),
+    ]);
+    const breaks = shadeBreaks(figures.municipalities.map((m) => m.offersPer1000 ?? 0));
+    return reply.header('cache-control', 'public, max-age=60').send({
+      type: 'FeatureCollection',
+      features: figures.municipalities
+        .filter((m) => m.outline)
+        .map((m) => ({
+          type: 'Feature',
+          geometry: m.outline,
+          properties: {
+            name: m.name,
+            offersPer1000: m.offersPer1000,
+            color: SHADES[shadeOf(m.offersPer1000, breaks)] ?? '#ffffff',
+          },
+        })),
+      offers: points.map((p) => ({ ...p, url: p.id ? `/angebote/${p.id}` : null })),
+    });
+  });
 
   /** The filters checked against the database: a known municipality of this network, a sensible period. */
   async function resolve(request: FastifyRequest, network: Network | null): Promise<Resolution> {

@@ -8,6 +8,9 @@ import { UNMET_REACH_KM } from '../queries.ts';
 import type { Period } from '../params.ts';
 import { SvgScene } from './svg.tsx';
 
+/** Where Leaflet's files are served (routes.tsx), loaded by overview-map.js on demand. */
+export const LEAFLET_PREFIX = '/ueberblick/leaflet/';
+
 export interface OverviewPageProps {
   t: T;
   locale: Locale;
@@ -202,7 +205,9 @@ export function TableView({ table, t, locale, id }: { table: DataTable; t: T; lo
     );
   };
   return (
-    <div class="table-scroll">
+    // On a phone a wide table scrolls sideways: focusable and named, so keyboard users can scroll it too (axe: scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus (WCAG 2.1.1)
+    <div class="table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
       <table id={id} class="figures">
         <caption>{table.caption}</caption>
         <thead>
@@ -409,7 +414,50 @@ function MapFigure(props: OverviewPageProps & { approximate: boolean }) {
         {props.approximate && <figcaption class="meta">{t('overview.map.approximate')}</figcaption>}
       </figure>
       <Legend breaks={breaks} t={t} locale={locale} />
+      <InteractiveMap {...props} />
     </div>
+  );
+}
+
+/**
+ * With JavaScript on, a button that loads the interactive map (the same areas plus the offers as
+ * grouped markers). Leaflet (about 43 KB gzip) is fetched only on that click, so the page stays
+ * within its weight budget; without JavaScript the block stays hidden and the SVG map and the table
+ * are the map.
+ */
+function InteractiveMap(props: OverviewPageProps) {
+  const { t } = props;
+  return (
+    <>
+      <script src="/static/overview-map.js" defer />
+      <div
+        class="map-interactive-wrap"
+        id="karte-interaktiv-wrap"
+        hidden
+        data-source={`/netzwerk/${props.network?.slug ?? ''}/ueberblick/karte.json`}
+        data-leaflet={LEAFLET_PREFIX}
+        data-one={t('overview.map.offerOne')}
+        data-many={t('overview.map.offerMany')}
+        data-show={t('overview.map.show')}
+        data-hide={t('overview.map.hide')}
+        data-loading={t('overview.map.loading')}
+        data-failed={t('overview.map.failed')}
+        data-zoom-in={t('overview.map.zoomIn')}
+        data-zoom-out={t('overview.map.zoomOut')}
+      >
+        <button type="button" class="secondary" id="karte-interaktiv-knopf" aria-expanded="false" aria-controls="karte-interaktiv-bereich">
+          {t('overview.map.show')}
+        </button>
+        <p class="meta" id="karte-interaktiv-status" role="status" />
+        <div id="karte-interaktiv-bereich" hidden>
+          <h3 id="karte-interaktiv-titel">{t('overview.map.interactive')}</h3>
+          <p class="meta" id="karte-interaktiv-hinweis">
+            {t('overview.map.interactiveHint')}
+          </p>
+          <div id="karte-interaktiv" class="map-interactive" role="region" aria-labelledby="karte-interaktiv-titel" aria-describedby="karte-interaktiv-hinweis" />
+        </div>
+      </div>
+    </>
   );
 }
 
