@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import demo from './demo-regions.json' with { type: 'json' };
 import { municipalities, networks } from './schema.ts';
 import { approximateOutlines } from '../overview/outlines.ts';
+import { seedDemoContent } from './demo-content.ts';
 
 /** The demo networks' texts; the municipalities come from demo-regions.json. */
 const DEMO_NETWORKS: Record<string, { slug: string; description: string; contactEmail: string; primaryColor: string; accentColor: string }> = {
@@ -32,8 +33,12 @@ function legalTexts(name: string, email: string) {
   };
 }
 
-/** Seeds the demo networks into an empty database. Returns false when networks already exist. */
-export async function seedDemoNetworks(db: Db): Promise<boolean> {
+/**
+ * Seeds the demo networks into an empty database; with `content`, also their organisations, offers,
+ * needs and placements (demo-content.ts), as `npm start` does. Tests leave the networks empty unless
+ * they ask. Returns false when networks already exist: nothing is added then.
+ */
+export async function seedDemoNetworks(db: Db, options: { content?: boolean; now?: Date } = {}): Promise<boolean> {
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(networks);
   if (count > 0) return false;
   for (const source of demo.networks) {
@@ -68,6 +73,7 @@ export async function seedDemoNetworks(db: Db): Promise<boolean> {
       })),
     );
   }
+  if (options.content) await seedDemoContent(db, options.now);
   return true;
 }
 
