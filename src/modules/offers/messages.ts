@@ -150,6 +150,7 @@ export const de = {
 
   'offers.dashboard.title': 'Meine Organisationen',
   'offers.dashboard.intro': 'Hier sehen Sie die Organisationen, für die Sie handeln, und deren Angebote.',
+  'offers.dashboard.placements': 'Anfragen an meine Organisationen',
   'offers.dashboard.empty': 'Sie gehören noch zu keiner Organisation. Legen Sie Ihre Organisation in einem Netzwerk an:',
   'offers.dashboard.createIn': 'Organisation anlegen in {network}',
   'offers.dashboard.noOffers': 'Noch keine Angebote.',
@@ -330,6 +331,7 @@ export const en: { [K in keyof typeof de]: string } = {
 
   'offers.dashboard.title': 'My organisations',
   'offers.dashboard.intro': 'Here you see the organisations you act for and their offers.',
+  'offers.dashboard.placements': 'Inquiries to my organisations',
   'offers.dashboard.empty': 'You do not belong to an organisation yet. Register your organisation in a network:',
   'offers.dashboard.createIn': 'Register an organisation in {network}',
   'offers.dashboard.noOffers': 'No offers yet.',

@@ -327,5 +327,13 @@ describe('my organisations', () => {
     expect(page.body).toContain(`/organisationen/${cast.orgB.id}/angebote/neu`);
     expect((await new Client(ctx.app).get('/meine-organisationen')).statusCode).toBe(303);
   });
+
+  it('leads members to the inquiries to their organisations, which no other page links to', async () => {
+    const member = await (await signedInClient(ctx, cast.memberB)).get('/meine-organisationen');
+    expect(member.body).toContain('<a href="/meine-organisationen/vermittlungen">Anfragen an meine Organisationen</a>');
+    const volunteer = await (await signedInClient(ctx, cast.volunteer)).get('/meine-organisationen');
+    expect(volunteer.statusCode).toBe(200);
+    expect(volunteer.body).not.toContain('/meine-organisationen/vermittlungen');
+  });
 });
 

@@ -26,7 +26,12 @@ export function Dashboard({ t, locale, organisations, networks, csrfToken, notic
       {organisations.length === 0 ? (
         <p>{t('offers.dashboard.empty')}</p>
       ) : (
-        <p class="lead">{t('offers.dashboard.intro')}</p>
+        <>
+          <p class="lead">{t('offers.dashboard.intro')}</p>
+          <p>
+            <a href="/meine-organisationen/vermittlungen">{t('offers.dashboard.placements')}</a>
+          </p>
+        </>
       )}
       {organisations.map((o) => (
         <section key={o.id} aria-labelledby={`org-${o.id}`} class="dashboard-organisation">
