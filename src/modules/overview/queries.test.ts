@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import { municipalities } from '../networks/schema.ts';
 import { overviewFigures, type OverviewFigures } from './queries.ts';
 import { overviewWorld, PERIOD } from './testing.ts';
 
@@ -106,6 +108,33 @@ describe('figures of one municipality', () => {
     expect(krostitz.unmetNeeds).toEqual([{ field: 'sozial', open: 1, unmet: 0 }]);
   });
 
+  it('shows the trend of Krostitz alone', () => {
+    expect(krostitz.trend).toHaveLength(24);
+    const nonZero = krostitz.trend.filter((m) => m.newOffers || m.newPlacements || m.placed);
+    expect(nonZero).toEqual([
+      { month: '2024-11', newOffers: 0, newPlacements: 1, placed: 1 }, // P9 (A1) placed
+      { month: '2025-01', newOffers: 0, newPlacements: 1, placed: 1 }, // P1 (A1) placed; P8 is Delitzsch
+      { month: '2025-02', newOffers: 1, newPlacements: 1, placed: 1 }, // A1; P2 (A1) ended
+      { month: '2025-03', newOffers: 1, newPlacements: 1, placed: 0 }, // A2; P3 (A2) in contact; P4 is Delitzsch
+    ]);
+  });
+
+  it('keeps every municipality of the network for the map, with the network’s counts', () => {
+    // The map and its table show all ten municipalities even when the page is about one of them.
+    expect(krostitz.municipalities).toHaveLength(10);
+    expect(krostitz.municipalities.find((m) => m.name === 'Delitzsch')?.publishedOffers).toBe(2); // A3, A6
+  });
+
+  it('looks for fitting offers across the municipality’s border', async () => {
+    const scope = (name: string) => ({ networkIds: [world.gems.id], municipalityId: world.m(name).id, period: PERIOD });
+    // N7 sozial in Löbnitz: no offer in Löbnitz, but A3 in Delitzsch about 11 km away.
+    expect((await overviewFigures(ctx.deps.db, scope('Löbnitz'))).unmetNeeds).toEqual([{ field: 'sozial', open: 1, unmet: 0 }]);
+    // N8 schule in Zschepplin: A6 in Delitzsch is about 19 km away, out of reach.
+    expect((await overviewFigures(ctx.deps.db, scope('Zschepplin'))).unmetNeeds).toEqual([{ field: 'schule', open: 1, unmet: 1 }]);
+    // N6 sozial in Wiedemar has no coordinates: only an offer in Wiedemar itself would count.
+    expect((await overviewFigures(ctx.deps.db, scope('Wiedemar'))).unmetNeeds).toEqual([{ field: 'sozial', open: 1, unmet: 1 }]);
+  });
+
   it('counts a placement for a need by the need’s municipality', async () => {
     const taucha = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: world.taucha.id, period: PERIOD });
     expect(taucha.placementsTotal).toBe(1); // P7 for N3
@@ -122,6 +151,39 @@ describe('figures of all networks', () => {
     expect(all.placementsTotal).toBe(9); // + P11
     expect(all.placementsByStatus.placed).toBe(3);
     expect(all.municipalities).toHaveLength(11);
+  });
+
+  it('counts a month by German time at the period’s end as well', async () => {
+    const gemsIn = (from: string, to: string) => overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: null, period: { from, to } });
+    // P10 was opened at 22:30 UTC on 30 June 2024, 00:30 on 1 July in Germany.
+    expect((await gemsIn('2024-06', '2024-06')).placementsTotal).toBe(0);
+    const july = await gemsIn('2024-07', '2024-07');
+    expect(july.placementsTotal).toBe(1);
+    expect(july.placementsByStatus.declined).toBe(1);
+    expect(july.response).toEqual({ medianHours: null, answered: 0 }); // P10 never answered
+  });
+
+  it('gives no rate per 1,000 inhabitants where the number of inhabitants is unknown or zero', async () => {
+    const added = await ctx.deps.db
+      .insert(municipalities)
+      .values([
+        { networkId: world.gems.id, name: 'Ohnezahl', inhabitants: null },
+        { networkId: world.gems.id, name: 'Wüstung', inhabitants: 0 },
+      ])
+      .returning();
+    try {
+      const figures = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: null, period: PERIOD });
+      expect(figures.municipalities).toHaveLength(12);
+      for (const name of ['Ohnezahl', 'Wüstung']) {
+        const place = figures.municipalities.find((m) => m.name === name);
+        expect(place?.publishedOffers).toBe(0);
+        expect(place?.offersPer1000).toBeNull();
+      }
+      // Taucha has inhabitants and no published offer: a rate of 0, not "unknown".
+      expect(figures.municipalities.find((m) => m.name === 'Taucha')?.offersPer1000).toBe(0);
+    } finally {
+      for (const place of added) await ctx.deps.db.delete(municipalities).where(eq(municipalities.id, place.id));
+    }
   });
 
   it('narrows the period', async () => {

@@ -179,6 +179,53 @@ describe('internal view', () => {
     ]);
   });
 
+  it('filters by period: March 2025 alone', async () => {
+    const march = 'von=2025-03&bis=2025-03';
+    const page = await office.get(`${GEMS}?${march}`);
+    expect(page.body).toContain('Zeitraum: März 2025 bis März 2025');
+    // P3 in contact, P4 declined; every other placement lies outside March.
+    const placements = await csv(office, `${GEMS}/export/vermittlungen.csv?${march}`);
+    expect(placements.slice(1).map((r) => r[1])).toEqual(['0', '1', '0', '0', '0', '1', '0', '2']);
+    const figures = valuesOf(await csv(office, `${GEMS}/export/kennzahlen.csv?${march}`));
+    expect(figures['Anfragen im Zeitraum']).toBe('2');
+    expect(figures['Antwortzeit auf Anfragen (Median, Stunden)']).toBe('14'); // (4 h + 24 h) / 2
+    // Offers and needs count as they are today, whatever the period.
+    expect(figures['Veröffentlichte Angebote']).toBe('4');
+    expect(figures['Offener Bedarf (Gesuche)']).toBe('7');
+    // The trend ends with the period's last month and reaches 24 months back.
+    const trend = await csv(office, `${GEMS}/export/verlauf.csv?${march}`);
+    expect(trend).toHaveLength(1 + 24);
+    expect(trend[1]?.[0]).toBe('2023-04');
+    expect(trend[24]).toEqual(['2025-03', '2', '2', '0']); // A2, A3; P3, P4, neither placed
+  });
+
+  it('filters by municipality: Krostitz for its contact, with the trend and the map table', async () => {
+    const query = `${Q}&kommune=${world.krostitz.id}`;
+    const page = await contact.get(`${GEMS}?${query}`);
+    expect(page.body).toContain('Kommune: Krostitz');
+    expect(page.body).toContain('Interne Ansicht');
+    // P1 placed, P2 ended, P3 in contact: the offers A1, A2 are in Krostitz.
+    const placements = await csv(contact, `${GEMS}/export/vermittlungen.csv?${query}`);
+    expect(placements.slice(1).map((r) => r[1])).toEqual(['0', '1', '0', '1', '1', '0', '0', '3']);
+    const trend = await csv(contact, `${GEMS}/export/verlauf.csv?${query}`);
+    expect(trend.filter((r) => r.slice(1).some((c) => c !== '0'))).toEqual([
+      ['Monat', 'Neue Angebote', 'Neue Anfragen', 'Davon vermittelt'],
+      ['2024-11', '0', '1', '1'], // P9 placed
+      ['2025-01', '0', '1', '1'], // P1 placed
+      ['2025-02', '1', '1', '1'], // A1; P2 ended
+      ['2025-03', '1', '1', '0'], // A2; P3 in contact
+    ]);
+    const unmet = await csv(contact, `${GEMS}/export/bedarf.csv?${query}`);
+    expect(unmet.slice(1)).toEqual([
+      ['Sozialer Bereich', '1', '0'], // N1, met by A1
+      ['Zusammen', '1', '0'],
+    ]);
+    // The map's table keeps all ten municipalities of the network.
+    const towns = await csv(contact, `${GEMS}/export/kommunen.csv?${query}`);
+    expect(towns).toHaveLength(1 + 10);
+    expect(towns.find((r) => r[0] === 'Delitzsch')).toEqual(['Delitzsch', '26054', '2', '0,08']); // 2 / 26,054 × 1,000
+  });
+
   it('shows a municipality contact exact numbers for their municipality only', async () => {
     const own = valuesOf(await csv(contact, `${GEMS}/export/kennzahlen.csv?${Q}&kommune=${world.krostitz.id}`));
     expect(own['Engagierte mit Profil']).toBe('3');
