@@ -1,0 +1,258 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkA11y, launchBrowser, linkInMail, readMails, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
+import { openDatabase, type Db } from '../src/platform/db.ts';
+import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
+import { memberships } from '../src/modules/members/schema.ts';
+import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
+import { networks } from '../src/modules/networks/schema.ts';
+import { offers } from '../src/modules/offers/schema.ts';
+import { addOrganisationMember } from '../src/modules/organisations/commands.ts';
+
+/*
+ * The acceptance path of the engagement database, in a real browser against the real server with the
+ * demo content of `npm start`: a visitor searches "Hausaufgaben" within 10 km of Delitzsch, narrows to
+ * "Schule oder Kindergarten", opens the offer and sends "Ich möchte helfen" without an account, confirms
+ * by mail; the organisation answers and sets the placement to "vermittelt"; the network office sees it
+ * with its response time. Every page on the way passes axe.
+ *
+ * Runs on the embedded database; with TEST_DATABASE_URL set, on a fresh database of that PostgreSQL server.
+ */
+
+const OFFER = 'Hausaufgabenhilfe für Grundschulkinder';
+const ORGANISATION_EMAIL = 'sabine.krueger@buergerverein-delitzsch-nord.example';
+const OFFICE_EMAIL = 'koordination@gems-netzwerk.example';
+const PASSWORD = 'Pflaumenbaum-am-Lober-17';
+const VOLUNTEER = { name: 'Paul Neumann', email: `paul.neumann.${Date.now()}@beispiel.de` };
+const ANSWER = 'Hallo Herr Neumann, wir freuen uns! Kommen Sie am Montag um 14 Uhr ins Bürgerhaus?';
+
+let dataDir: string;
+/** The PostgreSQL database of this run, when TEST_DATABASE_URL is set. */
+let postgres: { url: string; drop(): Promise<void> } | undefined;
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** A confirmed account with a password, made through the accounts module's own commands. */
+async function account(db: Db, name: string, email: string): Promise<string> {
+  const now = new Date();
+  const registered = await registerAccount(db, { name, email, password: PASSWORD, locale: 'de' }, now);
+  if (!registered.ok) throw new Error(`account ${email} not registered`);
+  const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, now);
+  if (!confirmed.ok) throw new Error(`account ${email} not confirmed`);
+  return registered.userId;
+}
+
+/**
+ * The embedded database before the server starts (it holds it alone while running): the demo networks
+ * with their content exactly as `npm start` seeds them, a member of the organisation behind the homework
+ * offer, and a person in the GEMS network office.
+ */
+async function prepareDatabase(dir: string, databaseUrl: string | undefined) {
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dir, 'db') });
+  try {
+    await database.migrate();
+    const db = database.db;
+    if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
+    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+    const [gems] = await db.select().from(networks).where(eq(networks.slug, 'gems'));
+    if (!offer || !gems) throw new Error('demo offer missing');
+    await account(db, 'Sabine Krüger', ORGANISATION_EMAIL);
+    const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
+    if (!added.ok) throw new Error(`member not added: ${added.code}`);
+    // Network roles are given by invitation mail in the app; the setup grants the accepted role directly.
+    const officeId = await account(db, 'Netzwerkstelle GEMS', OFFICE_EMAIL);
+    await db.insert(memberships).values({ networkId: gems.id, userId: officeId, role: 'network_office' });
+  } finally {
+    await database.close();
+  }
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `mmn_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-placement-'));
+  if (process.env.TEST_DATABASE_URL) postgres = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
+  await prepareDatabase(dataDir, postgres?.url);
+  server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await postgres?.drop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A new browser window with its own cookies: one per person. */
+async function person(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
+
+/** Waits for the page at `pattern`; when it does not come, says where the browser is and what the page shows. */
+async function arriveAt(page: Page, pattern: string | RegExp | ((url: URL) => boolean)) {
+  try {
+    await page.waitForURL(pattern);
+  } catch (error) {
+    const text = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`expected ${String(pattern)}, still at ${pathOf(page)}:\n${text.slice(0, 1500)}`, { cause: error });
+  }
+}
+
+async function logIn(page: Page, email: string) {
+  await checkA11y(page);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForLoadState();
+}
+
+test('a visitor finds the homework offer, asks to help, the organisation places them, the office sees the response time', async () => {
+  // ——— The visitor searches. ———
+  const visitor = await person();
+  expect((await visitor.goto('/angebote'))?.status()).toBe(200);
+  await checkA11y(visitor);
+  await visitor.getByLabel('Suchbegriffe').fill('Hausaufgaben');
+  await visitor.getByLabel('Ort oder Postleitzahl').fill('Delitzsch');
+  // A changed select already updates the results in place (search.js); let that finish, then search.
+  await visitor.getByLabel('Umkreis').selectOption({ label: '10 km' });
+  await visitor.waitForFunction(() => !document.querySelector('#suche[aria-busy]'));
+  await Promise.all([visitor.waitForEvent('load'), visitor.getByRole('button', { name: 'Suchen', exact: true }).click()]);
+  await arriveAt(visitor, /[?&]q=Hausaufgaben/);
+  await checkA11y(visitor);
+  const count = visitor.locator('#trefferzahl');
+  expect(await count.innerText()).toBe('2 Angebote gefunden im Umkreis von 10 km um Delitzsch');
+  const hits = visitor.locator('#ergebnisse .hit h3');
+  expect(await hits.allInnerTexts()).toContain(OFFER);
+  // The homework help in Taucha is 16 km away.
+  expect(await hits.allInnerTexts()).not.toContain('Hausaufgabenhilfe an der Oberschule Taucha');
+
+  // Narrow to the field; the page updates in place (search.js) and the address follows.
+  await visitor.locator('#filter summary').click();
+  await visitor.getByLabel('Schule oder Kindergarten').check();
+  await arriveAt(visitor, /[?&]feld=schule/);
+  await expect.poll(() => count.innerText()).toBe('1 Angebot gefunden im Umkreis von 10 km um Delitzsch');
+  expect(await hits.allInnerTexts()).toEqual([OFFER]);
+  await checkA11y(visitor);
+
+  // ——— Opens the offer and sends "Ich möchte helfen" without an account. ———
+  await visitor.getByRole('link', { name: OFFER }).click();
+  await arriveAt(visitor, /\/angebote\/[0-9a-f-]{36}$/);
+  await checkA11y(visitor);
+  expect(await visitor.locator('h1').innerText()).toBe(OFFER);
+  await visitor.getByRole('link', { name: 'Ich möchte helfen' }).click();
+  await arriveAt(visitor, /\/anfragen$/);
+  await checkA11y(visitor);
+  await visitor.getByLabel('Ihr Name').fill(VOLUNTEER.name);
+  await visitor.getByLabel('Ihre E-Mail-Adresse').fill(VOLUNTEER.email);
+  await visitor
+    .getByLabel('Ihre Nachricht an die Organisation')
+    .fill('Ich bin Lehrer im Ruhestand und hätte montags Zeit. Ich würde gern bei den Hausaufgaben helfen.');
+  await visitor.locator('#f-consent').check();
+  await visitor.getByRole('button', { name: 'Anfrage senden' }).click();
+  await arriveAt(visitor, /\/anfragen\/gesendet$/);
+  await checkA11y(visitor);
+  // Nobody but the visitor hears of it before the address is confirmed.
+  expect(readMails(dataDir).filter((m) => m.to.includes(ORGANISATION_EMAIL))).toEqual([]);
+
+  // ——— Confirms through the link in the mail. ———
+  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  expect(confirmation.subject).toContain(OFFER);
+  await visitor.goto(linkInMail(confirmation, '/vermittlungen/bestaetigen/'));
+  await checkA11y(visitor);
+  await visitor.getByRole('button', { name: 'Anfrage jetzt bestätigen' }).click();
+  await arriveAt(visitor, /\/vermittlungen\/[0-9a-f-]{36}\?zugang=/);
+  await checkA11y(visitor);
+  const placementPath = new URL(visitor.url()).pathname;
+  const volunteerLink = pathOf(visitor);
+  expect(await visitor.locator('strong.tag').innerText()).toBe('angefragt');
+
+  // ——— The organisation gets the inquiry by mail, logs in from its link and answers. ———
+  const inquiry = await waitForNewestMail(dataDir, (m) => m.to.includes(ORGANISATION_EMAIL) && m.subject === `Neue Anfrage: ${OFFER}`);
+  const organisation = await person();
+  await organisation.goto(linkInMail(inquiry, '/vermittlungen/'));
+  await arriveAt(organisation, /\/anmelden\?weiter=/);
+  await logIn(organisation, ORGANISATION_EMAIL);
+  await arriveAt(organisation, (url) => url.pathname === placementPath);
+  await checkA11y(organisation);
+  expect(await organisation.locator('main').innerText()).toContain(VOLUNTEER.name);
+  await organisation.getByLabel('Neue Nachricht').fill(ANSWER);
+  await organisation.getByRole('button', { name: 'Nachricht senden' }).click();
+  await arriveAt(organisation, /hinweis=message/);
+  await checkA11y(organisation);
+  await organisation.getByLabel('Neuer Stand').selectOption({ label: 'vermittelt' });
+  await organisation.getByLabel('Notiz zum Stand').fill('Startet am Montag in der Hausaufgabenhilfe');
+  await organisation.getByRole('button', { name: 'Stand speichern' }).click();
+  await arriveAt(organisation, /hinweis=status/);
+  await checkA11y(organisation);
+  expect(await organisation.locator('strong.tag').innerText()).toBe('vermittelt');
+
+  // Its own list of inquiries, reached from "Meine Organisationen", shows the placement too.
+  await organisation.goto('/meine-organisationen');
+  await checkA11y(organisation);
+  await organisation.getByRole('link', { name: 'Anfragen an meine Organisationen' }).click();
+  await arriveAt(organisation, /\/meine-organisationen\/vermittlungen$/);
+  await checkA11y(organisation);
+  const ownRow = organisation.locator('tbody tr', { has: organisation.getByRole('link', { name: OFFER }) });
+  expect(await ownRow.locator('td').nth(2).innerText()).toBe('vermittelt');
+
+  // The volunteer is told, and sees the answer behind the private link.
+  await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
+  await visitor.goto(volunteerLink);
+  expect(await visitor.locator('strong.tag').innerText()).toBe('vermittelt');
+  expect(await visitor.locator('.messages').innerText()).toContain(ANSWER);
+
+  // ——— The network office finds the placement with its response time. ———
+  const office = await person();
+  await office.goto('/anmelden');
+  await logIn(office, OFFICE_EMAIL);
+  await office.goto('/netzwerk/gems');
+  await office.locator('header').getByRole('link', { name: 'Verwaltung' }).click();
+  await arriveAt(office, /\/netzwerk\/gems\/verwaltung$/);
+  await checkA11y(office);
+  await office.locator('main').getByRole('link', { name: 'Vermittlungen', exact: true }).click();
+  await arriveAt(office, /\/netzwerk\/gems\/verwaltung\/vermittlungen$/);
+  await checkA11y(office);
+  await office.getByLabel('Stand', { exact: true }).selectOption({ label: 'vermittelt' });
+  await office.getByRole('button', { name: 'Anzeigen' }).click();
+  await arriveAt(office, /status=placed/);
+  await checkA11y(office);
+  const row = office.locator('tbody tr', { has: office.getByRole('link', { name: OFFER }) });
+  expect(await row.count()).toBe(1);
+  const cells = await row.locator('td').allInnerTexts();
+  // Subject, organisation, municipality, status, requested, age, response time.
+  expect(cells.slice(0, 4)).toEqual([OFFER, 'Bürgerverein Delitzsch-Nord e. V.', 'Delitzsch', 'vermittelt']);
+  expect(cells[6]).toMatch(/^\d+ Min\.$/);
+  expect(await office.locator('main').innerText()).toMatch(/Reaktionszeit \(Median\): .+ beantwortete von \d+ Vermittlungen/);
+  await office.getByRole('link', { name: OFFER }).click();
+  await arriveAt(office, (url) => url.pathname === placementPath);
+  await checkA11y(office);
+  expect(await office.locator('main').innerText()).toContain(ANSWER);
+}, 240_000);
