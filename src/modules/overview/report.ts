@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { Locale, T } from '../../platform/i18n/index.ts';
 import { AXIS_COLOR, BAR_COLOR, BAR_TONES, GRID_COLOR, NO_DATA_COLOR, SERIES, SHADES, TEXT_COLOR, type Point, type Scene, type Shape } from './charts.ts';
 import type { Period } from './params.ts';
@@ -53,6 +53,8 @@ function fonts(doc: PDFKit.PDFDocument, dir: string): { regular: string; bold: s
 export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
   const { t, locale } = input;
   const title = `${t('overview.report.title')} – ${input.scopeName}`;
+  // Loaded on first use, like exceljs: most processes never make a report.
+  const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
