@@ -98,6 +98,7 @@ describe('import and export pages', () => {
     expect(page.body).toContain('<h1>Angebote importieren und exportieren</h1>');
     expect(page.body).toContain('enctype="multipart/form-data"');
     expect(page.body).toContain(`href="${EXPORT}"`);
+    expect(page.body).toContain(`<a href="${IMPORT}" aria-current="page">`);
 
     const response = await upload(client, { filename: 'freinet.xml', type: 'text/xml', data: fs.readFileSync(FIXTURE) });
     expect(response.statusCode).toBe(200);

@@ -41,7 +41,9 @@ async function pendingOrganisation(name: string) {
 describe('who may moderate', () => {
   it('lets the office of the network in, and nobody else', async () => {
     const office = await signedInClient(ctx, cast.office);
-    expect((await office.get(QUEUE)).statusCode).toBe(200);
+    const queue = await office.get(QUEUE);
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(`<a href="${QUEUE}" aria-current="page">`);
     for (const user of [cast.volunteer, cast.memberA, cast.otherOffice]) {
       expect((await (await signedInClient(ctx, user)).get(QUEUE)).statusCode).toBe(403);
       expect((await (await signedInClient(ctx, user)).get(`${QUEUE}/einstellungen`)).statusCode).toBe(403);

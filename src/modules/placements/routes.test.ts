@@ -144,6 +144,8 @@ describe('an inquiry without an account, from the form to "vermittelt"', () => {
     expect(overview.body).toContain('<td>2 Std.</td>');
     expect(overview.body).toContain('Reaktionszeit (Median): 2 Std.');
     expect(overview.body).toContain('<caption>');
+    // Inside the admin area, with its navigation and this section marked.
+    expect(overview.body).toMatch(/<a href="\/netzwerk\/gems\/verwaltung\/vermittlungen" aria-current="page">/);
     // The default view shows only open placements.
     expect((await office.get('/netzwerk/gems/verwaltung/vermittlungen')).body).not.toContain(placementPath);
   });

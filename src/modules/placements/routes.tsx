@@ -484,6 +484,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         t={t}
         locale={request.locale}
         title={title}
+        adminSlug={kind === 'office' ? network.slug : undefined}
         action={`/netzwerk/${network.slug}/${kind === 'office' ? 'verwaltung' : 'lotsen'}/vermittlungen`}
         now={deps.clock()}
         rows={list.rows}

@@ -2,6 +2,7 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { PlacementRow } from '../queries.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../schema.ts';
 import { formatDuration, Time } from './format.tsx';
+import { AdminNav } from '../../members/views/common.tsx';
 
 function subjectOf(row: PlacementRow): string {
   return row.offerTitle ?? row.needTitle ?? '–';
@@ -71,6 +72,8 @@ export interface OverviewProps {
   t: T;
   locale: Locale;
   title: string;
+  /** The network office's list: shown inside the admin area with its navigation. */
+  adminSlug?: string | undefined;
   action: string;
   now: Date;
   rows: PlacementRow[];
@@ -89,6 +92,7 @@ export function Overview(props: OverviewProps) {
   return (
     <>
       <h1>{props.title}</h1>
+      {props.adminSlug && <AdminNav t={t} slug={props.adminSlug} current="placements" />}
       <form method="get" action={props.action} class="filters">
         <fieldset>
           <legend>{t('placements.list.filter')}</legend>
