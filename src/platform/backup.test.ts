@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE, openTestDatabase } from '../../test/helpers.ts';
 import { openDatabase, type Database } from './db.ts';
-import { backupToFile, restoreFromFile, sortByDependencies } from './backup.ts';
+import { backupForDownload, backupToFile, backupToStream, restoreFromFile, sortByDependencies } from './backup.ts';
 
 /** The server used as the other engine when the suite runs on PGlite. */
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -329,6 +330,44 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
     const { rows } = await target.query<{ id: string }>(`INSERT INTO audit_log (action) VALUES ('after.restore') RETURNING id::text AS id`);
     expect(Number(rows[0]!.id)).toBe(sequenceAtBackup + 1);
     await target.query(`DELETE FROM audit_log WHERE action = 'after.restore'`);
+  });
+
+  it('writes the same backup to any stream, and to a download that leaves no file behind', async () => {
+    const lines = (gzip: Buffer) => zlib.gunzipSync(gzip).toString('utf8').trimEnd().split('\n');
+    const withoutTime = (all: string[]) => all.map((l, i) => (i === 0 ? JSON.stringify({ ...JSON.parse(l), createdAt: null }) : l));
+    const expected = withoutTime(fileLines(first));
+
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const counts = await backupToStream(source, sink);
+    expect(withoutTime(lines(Buffer.concat(chunks)))).toEqual(expected);
+
+    const spool = path.join(dir, 'spool');
+    const download = await backupForDownload(source, spool);
+    const received: Buffer[] = [];
+    for await (const chunk of download.stream) received.push(chunk as Buffer);
+    expect(await download.finished).toEqual(counts);
+    expect(withoutTime(lines(Buffer.concat(received)))).toEqual(expected);
+    // PGlite writes the file first (its size is known); PostgreSQL streams from the snapshot.
+    expect(download.size).toBe(ENGINE === 'pglite' ? Buffer.concat(received).length : undefined);
+    expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
+  });
+
+  it('closes the snapshot when the stream it writes to fails', async () => {
+    const broken = new Writable({
+      write(_chunk, _encoding, done) {
+        done(new Error('disk full'));
+      },
+    });
+    await expect(backupToStream(source, broken)).rejects.toThrow('disk full');
+    // A snapshot left open would make this wait for ever on PGlite and keep a pool client on PostgreSQL.
+    expect((await source.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    if (source.pool) expect(source.pool.idleCount).toBe(source.pool.totalCount);
   });
 
   describe('refuses bad files and leaves the data as it was', () => {

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
-import { pipeline } from 'node:stream';
+import { PassThrough, pipeline, type Readable, type Writable } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from './db.ts';
@@ -93,7 +96,27 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 export async function backupToFile(database: Database, file: string): Promise<Record<string, number>> {
   const partial = `${file}.partial-${process.pid}`;
   try {
-    const rows = await inTransaction(database, async (query) => {
+    // The file holds password hashes and personal data: readable by its owner only.
+    const output = fs.createWriteStream(partial, { mode: 0o600 });
+    // Opened before the dump starts, so the removal below never runs ahead of the file's creation.
+    await once(output, 'open');
+    const rows = await backupToStream(database, output);
+    await fs.promises.rename(partial, file);
+    return rows;
+  } catch (error) {
+    await fs.promises.rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes the gzip-compressed backup to `output` and ends it; returns the row count per table.
+ * The snapshot stays open until `output` has taken the last byte, so a slow reader holds it open.
+ * On failure `output` is destroyed with the error, so a reader never mistakes a cut file for a whole one.
+ */
+export async function backupToStream(database: Database, output: Writable): Promise<Record<string, number>> {
+  try {
+    return await inTransaction(database, async (query) => {
       // One consistent snapshot, even while the app keeps writing (PostgreSQL).
       await query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await setOutputFormat(query);
@@ -123,16 +146,50 @@ export async function backupToFile(database: Database, file: string): Promise<Re
         const trailer: Trailer = { end: true, rows: counts, sequences: await readSequences(query, schema) };
         yield `${JSON.stringify(trailer)}\n`;
       }
-      // The file holds password hashes and personal data: readable by its owner only.
-      await pipelineAsync(lines, createGzip(), fs.createWriteStream(partial, { mode: 0o600 }));
+      await pipelineAsync(lines, createGzip(), output);
       return counts;
     });
-    await fs.promises.rename(partial, file);
-    return rows;
   } catch (error) {
-    await fs.promises.rm(partial, { force: true });
+    // pipeline destroys `output` itself; a failure before it (no connection, say) must too. Without
+    // the error: `output` may have no 'error' listener, and its reader sees the early end anyway.
+    if (!output.destroyed) output.destroy();
     throw error;
   }
+}
+
+export interface BackupDownload {
+  stream: Readable;
+  /** Known when the backup was written to a file first. */
+  size: number | undefined;
+  /** Settles when the snapshot is closed: the row counts, or why the backup failed and `stream` was cut. */
+  finished: Promise<Record<string, number>>;
+}
+
+/**
+ * A backup to hand to a client while the app keeps running. PGlite has a single connection and
+ * every other query waits while the snapshot is open, so a slow download would stall the whole
+ * platform: there the backup goes to a file in `spoolDir` first, which is unlinked once opened and
+ * read from its descriptor. On PostgreSQL the snapshot is streamed directly and blocks no one.
+ */
+export async function backupForDownload(database: Database, spoolDir: string): Promise<BackupDownload> {
+  if (database.kind === 'pglite') {
+    await fs.promises.mkdir(spoolDir, { recursive: true, mode: 0o700 });
+    const file = path.join(spoolDir, `backup-download-${randomUUID()}.jsonl.gz`);
+    const rows = await backupToFile(database, file);
+    const handle = await fs.promises.open(file, 'r').finally(() => fs.promises.rm(file, { force: true }));
+    try {
+      const { size } = await handle.stat();
+      return { stream: handle.createReadStream(), size, finished: Promise.resolve(rows) };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  const stream = new PassThrough();
+  const finished = backupToStream(database, stream);
+  // The caller reads the failure from `finished`; this keeps it from counting as unhandled meanwhile.
+  finished.catch(() => undefined);
+  return { stream, size: undefined, finished };
 }
 
 /**
