@@ -53,6 +53,8 @@ const ROUTES: AdminRoute[] = [
   { method: 'GET', path: '/verwaltung/postausgang', scope: 'platform' },
   { method: 'GET', path: '/verwaltung/postausgang/:file', scope: 'platform' },
   { method: 'GET', path: '/verwaltung/auftraege', scope: 'platform' },
+  { method: 'GET', path: '/verwaltung/sicherung', scope: 'platform' },
+  { method: 'POST', path: '/verwaltung/sicherung', scope: 'platform' },
 ];
 
 let ctx: TestContext;

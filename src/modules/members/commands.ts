@@ -9,6 +9,7 @@ import { tokens, users } from '../accounts/schema.ts';
 import { municipalities, networks, type Network } from '../networks/schema.ts';
 import { invitationMail } from './mails.ts';
 import {
+  BACKUP_DOWNLOADED,
   colourProblem,
   INVITATION_DAYS,
   isUuid,
@@ -454,4 +455,12 @@ export async function createNetwork(
     if (isUniqueViolation(error)) return invalid({ slug: { key: 'members.error.slugTaken' } });
     throw error;
   }
+}
+
+/**
+ * Logged before the backup is written, so even a download broken off midway leaves a trace. It
+ * concerns the whole platform, so it belongs to no network.
+ */
+export async function recordBackupDownload(db: Db, entry: { at: Date; actorId: string }): Promise<void> {
+  await db.insert(auditLog).values({ at: entry.at, actorId: entry.actorId, networkId: null, action: BACKUP_DOWNLOADED, details: {} });
 }

@@ -214,6 +214,7 @@ export const de = {
   'members.platform.networks': 'Netzwerke',
   'members.platform.outbox': 'Postausgang',
   'members.platform.jobs': 'Aufträge',
+  'members.platform.backup': 'Datensicherung',
   'members.platform.intro': 'Alle Netzwerke dieser Installation. Jedes Netzwerk verwaltet seine Netzwerkstelle selbst.',
   'members.platform.caption': 'Netzwerke auf dieser Plattform',
   'members.platform.name': 'Name',
@@ -253,6 +254,32 @@ export const de = {
   'members.jobs.retries': 'Wiederholungen',
   'members.jobs.error': 'Fehlermeldung',
   'members.jobs.empty': 'Keine fehlgeschlagenen Aufträge. Alles läuft.',
+  'members.backup.title': 'Datensicherung',
+  'members.backup.intro':
+    'Hier laden Sie eine Sicherung aller Daten dieser Plattform als eine Datei herunter. Die Plattform läuft dabei weiter.',
+  'members.backup.contentsTitle': 'Was in der Datei steht',
+  'members.backup.contents':
+    'Die Datei enthält alle Daten aller Netzwerke: Personen mit Namen und E-Mail-Adressen, Organisationen, Angebote, Anfragen, Vermittlungen, Stunden, Einstellungen und das Protokoll. Auch die Passwörter sind darin, nicht im Klartext, sondern als Prüfwerte (Hashes); wer die Datei hat, kann damit versuchen, Passwörter zu erraten.',
+  'members.backup.safety':
+    'Bewahren Sie die Datei deshalb gut geschützt auf, zum Beispiel auf einem verschlüsselten Speicher. Schicken Sie sie nicht per E-Mail und legen Sie sie nicht in einen Ordner, den andere sehen. Löschen Sie alte Sicherungen, die Sie nicht mehr brauchen.',
+  'members.backup.restoreTitle': 'So spielen Sie eine Sicherung zurück',
+  'members.backup.restoreStop':
+    'Halten Sie die Plattform zuerst an. Geben Sie dann dort, wo Sie die Plattform sonst starten, diesen Befehl ein und setzen Sie statt DATEI den Namen der Sicherung ein:',
+  'members.backup.restoreCommand': 'npx mitmachnetz restore DATEI',
+  'members.backup.restoreEffect':
+    'Dabei werden alle Daten der Plattform durch den Inhalt der Datei ersetzt. Eine beschädigte oder unvollständige Datei wird abgelehnt, und die Daten bleiben, wie sie waren. Starten Sie die Plattform danach wieder.',
+  'members.backup.downloadTitle': 'Sicherung herunterladen',
+  'members.backup.downloadHint':
+    'Die Datei heißt zum Beispiel mitmachnetz-sicherung-2026-11-24T0305.jsonl.gz (Datum und Uhrzeit der Sicherung). Jeder Download wird mit Ihrem Namen festgehalten; pro Stunde sind höchstens {max} Downloads möglich.',
+  'members.backup.embeddedHint':
+    'Solange die Sicherung geschrieben wird, antwortet die Plattform etwas langsamer, bei einem kleinen Netzwerk für wenige Sekunden.',
+  'members.backup.submit': 'Sicherung herunterladen',
+  'members.backup.recentTitle': 'Zuletzt heruntergeladen',
+  'members.backup.recentCaption': 'Heruntergeladene Sicherungen, neueste zuerst',
+  'members.backup.when': 'Zeitpunkt',
+  'members.backup.who': 'Heruntergeladen von',
+  'members.backup.deletedAccount': '(Konto gelöscht)',
+  'members.backup.none': 'Bisher wurde hier keine Sicherung heruntergeladen.',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -469,6 +496,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'members.platform.networks': 'Networks',
   'members.platform.outbox': 'Outbox',
   'members.platform.jobs': 'Jobs',
+  'members.platform.backup': 'Backup',
   'members.platform.intro': 'All networks of this installation. Each network is run by its own network office.',
   'members.platform.caption': 'Networks on this platform',
   'members.platform.name': 'Name',
@@ -506,4 +534,28 @@ export const en: { [K in keyof typeof de]: string } = {
   'members.jobs.retries': 'Retries',
   'members.jobs.error': 'Error message',
   'members.jobs.empty': 'No failed jobs. Everything is running.',
+  'members.backup.title': 'Backup',
+  'members.backup.intro': 'Here you download a backup of all data of this platform as one file. The platform keeps running meanwhile.',
+  'members.backup.contentsTitle': 'What the file contains',
+  'members.backup.contents':
+    'The file contains all data of all networks: people with their names and e-mail addresses, organisations, offers, inquiries, placements, hours, settings and the audit log. The passwords are in it too, not as plain text but as check values (hashes); whoever has the file can use them to try to guess passwords.',
+  'members.backup.safety':
+    'So keep the file well protected, for example on encrypted storage. Do not send it by e-mail and do not put it in a folder others can see. Delete old backups you no longer need.',
+  'members.backup.restoreTitle': 'How to restore a backup',
+  'members.backup.restoreStop':
+    'Stop the platform first. Then, where you usually start the platform, enter this command with the backup file’s name in place of FILE:',
+  'members.backup.restoreCommand': 'npx mitmachnetz restore FILE',
+  'members.backup.restoreEffect':
+    'This replaces all data of the platform with the contents of the file. A damaged or incomplete file is refused, and the data stays as it was. Start the platform again afterwards.',
+  'members.backup.downloadTitle': 'Download a backup',
+  'members.backup.downloadHint':
+    'The file is named like mitmachnetz-sicherung-2026-11-24T0305.jsonl.gz (date and time of the backup). Every download is recorded with your name; at most {max} downloads per hour are possible.',
+  'members.backup.embeddedHint': 'While the backup is being written, the platform answers a little more slowly, for a few seconds with a small network.',
+  'members.backup.submit': 'Download backup',
+  'members.backup.recentTitle': 'Recently downloaded',
+  'members.backup.recentCaption': 'Downloaded backups, newest first',
+  'members.backup.when': 'Time',
+  'members.backup.who': 'Downloaded by',
+  'members.backup.deletedAccount': '(account deleted)',
+  'members.backup.none': 'No backup has been downloaded here yet.',
 };

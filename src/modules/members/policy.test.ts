@@ -4,6 +4,7 @@ import { ROLES, type Role } from './schema.ts';
 import {
   canAcceptInvitation,
   canAdministerNetwork,
+  canDownloadBackup,
   canEditNetworkSettings,
   canManageMembers,
   canManageMunicipalities,
@@ -29,7 +30,7 @@ const networkRules = {
   canManageMunicipalities,
   canViewAuditLog,
 };
-const platformRules = { canViewOutbox, canViewFailedJobs, canManageNetworks };
+const platformRules = { canViewOutbox, canViewFailedJobs, canManageNetworks, canDownloadBackup };
 
 // One row per kind of person; `networkAdmin` says whether they administer network HERE.
 const cases: Array<{ who: string; actor: Actor; networkAdmin: boolean; platform: boolean; signedIn: boolean }> = [

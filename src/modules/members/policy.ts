@@ -45,3 +45,8 @@ export function canViewFailedJobs(actor: Actor): boolean {
 export function canManageNetworks(actor: Actor): boolean {
   return actor.isPlatformAdmin;
 }
+
+/** A backup holds every person's data and password hash, of all networks: the operator's alone. */
+export function canDownloadBackup(actor: Actor): boolean {
+  return actor.isPlatformAdmin;
+}

@@ -6,7 +6,7 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { decodeMimeWords, listOutbox } from '../../platform/mail/index.ts';
 import { tokens, users } from '../accounts/schema.ts';
 import { municipalities, networks, type Municipality, type Network } from '../networks/schema.ts';
-import { INVITATION_DAYS } from './rules.ts';
+import { BACKUP_DOWNLOADED, INVITATION_DAYS } from './rules.ts';
 import { invitations, membershipMunicipalities, memberships, type Invitation, type Role } from './schema.ts';
 
 export interface MunicipalityRef {
@@ -212,6 +212,25 @@ export async function listAuditLog(db: Db, networkId: string, page: number): Pro
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
+
+export interface BackupDownloadRow {
+  id: number;
+  at: Date;
+  /** Null when the account no longer exists. */
+  actorName: string | null;
+}
+
+/** The latest backup downloads, newest first. */
+export async function listBackupDownloads(db: Db, limit = 10): Promise<BackupDownloadRow[]> {
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    // network_id IS NULL lets the (network_id, at) index serve the newest platform entries.
+    .where(and(isNull(auditLog.networkId), eq(auditLog.action, BACKUP_DOWNLOADED)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
 }
 
 export interface FailedJob {

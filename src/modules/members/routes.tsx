@@ -5,6 +5,7 @@ import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
+import { backupForDownload } from '../../platform/backup.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities, listNetworks } from '../networks/queries.ts';
 import type { Network } from '../networks/schema.ts';
@@ -12,6 +13,7 @@ import {
   acceptInvitation,
   createNetwork,
   inviteMember,
+  recordBackupDownload,
   removeMembership,
   revokeInvitation,
   saveMunicipality,
@@ -23,6 +25,7 @@ import {
 import {
   canAcceptInvitation,
   canAdministerNetwork,
+  canDownloadBackup,
   canEditNetworkSettings,
   canManageMembers,
   canManageMunicipalities,
@@ -39,13 +42,25 @@ import {
   findMunicipality,
   hasMembership,
   listAuditLog,
+  listBackupDownloads,
   listFailedJobs,
   listMembers,
   listOpenInvitations,
   listOutbox,
   readOutboxMessage,
 } from './queries.ts';
-import { chosenColour, INVITATION_DAYS, isUuid, needsMunicipalities, parseMunicipality, SLUG, type MunicipalityInput, type Problems } from './rules.ts';
+import {
+  BACKUP_DOWNLOADS_PER_HOUR,
+  backupFileName,
+  chosenColour,
+  INVITATION_DAYS,
+  isUuid,
+  needsMunicipalities,
+  parseMunicipality,
+  SLUG,
+  type MunicipalityInput,
+  type Problems,
+} from './rules.ts';
 import { ROLES, type Role } from './schema.ts';
 import { AuditLogPage } from './views/audit.tsx';
 import { adminPath } from './views/common.tsx';
@@ -54,7 +69,7 @@ import { InvitationsPage, type InviteFormValues } from './views/invitations.tsx'
 import { MemberList, MemberMunicipalitiesForm, RemoveConfirm } from './views/members.tsx';
 import { MunicipalityForm, MunicipalityList, municipalityFormValues } from './views/municipalities.tsx';
 import { NetworkOverview } from './views/overview.tsx';
-import { FailedJobsPage, OutboxMessagePage, OutboxPage, PlatformOverview } from './views/platform.tsx';
+import { BackupPage, FailedJobsPage, OutboxMessagePage, OutboxPage, PlatformOverview } from './views/platform.tsx';
 import { SETTINGS_LIMITS, SettingsForm, type SettingsValues } from './views/settings.tsx';
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -160,6 +175,19 @@ const networkBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   slug: Type.String({ minLength: 1, maxLength: 60 }),
 });
+
+/**
+ * Counted per person after the CSRF check (preHandler), so a forged or refused request does not
+ * use up the operator's downloads.
+ */
+const BACKUP_LIMIT = {
+  rateLimit: {
+    max: BACKUP_DOWNLOADS_PER_HOUR,
+    timeWindow: 60 * 60_000,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => request.actor.userId ?? request.ip,
+  },
+};
 
 const SETTINGS_KEYS = Object.keys(settingsBody.properties) as Array<keyof SettingsValues>;
 const MUNICIPALITY_KEYS = Object.keys(municipalityBody.properties) as Array<keyof MunicipalityInput>;
@@ -632,5 +660,36 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/verwaltung/auftraege', async (request, reply) => {
     if (!allow(request, reply, canViewFailedJobs(request.actor))) return reply;
     return reply.page(request.t('members.jobs.title'), <FailedJobsPage t={request.t} locale={request.locale} jobs={await listFailedJobs(database)} />);
+  });
+
+  app.get('/verwaltung/sicherung', async (request, reply) => {
+    if (!allow(request, reply, canDownloadBackup(request.actor))) return reply;
+    return reply.page(
+      request.t('members.backup.title'),
+      <BackupPage
+        t={request.t}
+        locale={request.locale}
+        csrfToken={reply.generateCsrf()}
+        embedded={database.kind === 'pglite'}
+        perHour={BACKUP_DOWNLOADS_PER_HOUR}
+        downloads={await listBackupDownloads(db)}
+      />,
+    );
+  });
+
+  // compress: false, the file is gzip already.
+  app.post('/verwaltung/sicherung', { config: BACKUP_LIMIT, compress: false }, async (request, reply) => {
+    if (!allow(request, reply, canDownloadBackup(request.actor))) return reply;
+    const at = clock();
+    await recordBackupDownload(db, { at, actorId: actorId(request) });
+    // PGlite spools the file in the data folder: private to the operator, unlike a shared /tmp.
+    const download = await backupForDownload(database, config.dataDir);
+    download.finished.catch((error: unknown) => request.log.error({ err: error }, 'backup download failed'));
+    reply
+      .type('application/gzip')
+      .header('content-disposition', `attachment; filename="${backupFileName(at)}"`)
+      .header('cache-control', 'no-store');
+    if (download.size !== undefined) reply.header('content-length', download.size);
+    return reply.send(download.stream);
   });
 };

@@ -55,12 +55,13 @@ export function AdminNav({ t, slug, current }: { t: T; slug: string; current: Ad
   );
 }
 
-export type PlatformSection = 'networks' | 'outbox' | 'jobs';
+export type PlatformSection = 'networks' | 'outbox' | 'jobs' | 'backup';
 
 const PLATFORM_SECTIONS: ReadonlyArray<{ section: PlatformSection; href: string; label: MessageKey }> = [
   { section: 'networks', href: '/verwaltung', label: 'members.platform.networks' },
   { section: 'outbox', href: '/verwaltung/postausgang', label: 'members.platform.outbox' },
   { section: 'jobs', href: '/verwaltung/auftraege', label: 'members.platform.jobs' },
+  { section: 'backup', href: '/verwaltung/sicherung', label: 'members.platform.backup' },
 ];
 
 export function PlatformNav({ t, current }: { t: T; current: PlatformSection }) {

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { OutboxEntry } from '../../../platform/mail/index.ts';
 import type { Network } from '../../networks/schema.ts';
-import type { FailedJob, OutboxMessage } from '../queries.ts';
+import type { BackupDownloadRow, FailedJob, OutboxMessage } from '../queries.ts';
 import { adminPath, PlatformNav, Table } from './common.tsx';
 
 export function PlatformOverview({
@@ -146,6 +146,66 @@ export function FailedJobsPage({ t, locale, jobs }: { t: T; locale: Locale; jobs
               </td>
               <td>{formatNumber(locale, j.retryCount)}</td>
               <td>{j.error}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
+
+export function BackupPage({
+  t,
+  locale,
+  csrfToken,
+  embedded,
+  perHour,
+  downloads,
+}: {
+  t: T;
+  locale: Locale;
+  csrfToken: string;
+  /** PGlite: other requests wait while the backup is written. */
+  embedded: boolean;
+  perHour: number;
+  downloads: BackupDownloadRow[];
+}) {
+  return (
+    <>
+      <h1>{t('members.backup.title')}</h1>
+      <PlatformNav t={t} current="backup" />
+      <p>{t('members.backup.intro')}</p>
+      <h2>{t('members.backup.contentsTitle')}</h2>
+      <p>{t('members.backup.contents')}</p>
+      <p>
+        <strong>{t('members.backup.safety')}</strong>
+      </p>
+      <h2>{t('members.backup.restoreTitle')}</h2>
+      <p>{t('members.backup.restoreStop')}</p>
+      <p>
+        <code>{t('members.backup.restoreCommand')}</code>
+      </p>
+      <p>{t('members.backup.restoreEffect')}</p>
+      <h2>{t('members.backup.downloadTitle')}</h2>
+      <p>{t('members.backup.downloadHint', { max: formatNumber(locale, perHour) })}</p>
+      {embedded && <p>{t('members.backup.embeddedHint')}</p>}
+      <form method="post" action="/verwaltung/sicherung" class="stack">
+        <CsrfField token={csrfToken} />
+        <div class="actions">
+          <button type="submit">{t('members.backup.submit')}</button>
+        </div>
+      </form>
+      <h2>{t('members.backup.recentTitle')}</h2>
+      {downloads.length === 0 ? (
+        <p>{t('members.backup.none')}</p>
+      ) : (
+        <Table caption={t('members.backup.recentCaption')} head={[t('members.backup.when'), t('members.backup.who')]}>
+          {downloads.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <time dateTime={d.at.toISOString()}>{formatDateTime(locale, d.at)}</time>
+              </td>
+              <td>{d.actorName ?? t('members.backup.deletedAccount')}</td>
             </tr>
           ))}
         </Table>
