@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE, openTestDatabase } from '../../test/helpers.ts';
 import { openDatabase, type Database } from './db.ts';
-import { backupForDownload, backupToFile, backupToStream, restoreFromFile, sortByDependencies } from './backup.ts';
+import { backupForDownload, backupToFile, backupToStream, removeBackupSpool, restoreFromFile, sortByDependencies } from './backup.ts';
 
 /** The server used as the other engine when the suite runs on PGlite. */
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -427,6 +427,24 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
       const ahead = { ...header, migration: { tag: '9999_future', hash: 'f'.repeat(64), when: header.migration.when + 1 } };
       await expectRefused(withLines('ahead.gz', [JSON.stringify(ahead), ...rest]), /newer or different version of Mitmachnetz \(database state 9999_future\)/);
     });
+  });
+});
+
+describe('removeBackupSpool', () => {
+  it('removes the download files a crashed process left, and nothing else', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-spool-'));
+    try {
+      const id = crypto.randomUUID();
+      const left = [`backup-download-${id}.jsonl.gz`, `backup-download-${id}.jsonl.gz.partial-4242`];
+      const kept = ['cookie-secret', 'db.lock', 'backup-2026-11-24.jsonl.gz', `backup-download-${id}.jsonl.gz.bak`];
+      for (const name of [...left, ...kept]) fs.writeFileSync(path.join(dir, name), 'x');
+      fs.mkdirSync(path.join(dir, 'db'));
+      expect(await removeBackupSpool(dir)).toBe(2);
+      expect(fs.readdirSync(dir).sort()).toEqual([...kept, 'db'].sort());
+      expect(await removeBackupSpool(path.join(dir, 'missing'))).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

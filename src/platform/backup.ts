@@ -171,6 +171,19 @@ export interface BackupDownload {
  * platform: there the backup goes to a file in `spoolDir` first, which is unlinked once opened and
  * read from its descriptor. On PostgreSQL the snapshot is streamed directly and blocks no one.
  */
+const SPOOL_FILE = /^backup-download-[0-9a-f-]{36}\.jsonl\.gz(\.partial-\d+)?$/;
+
+/**
+ * Removes download files a crashed process left behind. Called at start, while the data folder is
+ * locked by this process, so no download of another process can be in progress.
+ */
+export async function removeBackupSpool(spoolDir: string): Promise<number> {
+  const names = await fs.promises.readdir(spoolDir).catch(() => [] as string[]);
+  const stale = names.filter((name) => SPOOL_FILE.test(name));
+  await Promise.all(stale.map((name) => fs.promises.rm(path.join(spoolDir, name), { force: true })));
+  return stale.length;
+}
+
 export async function backupForDownload(database: Database, spoolDir: string): Promise<BackupDownload> {
   if (database.kind === 'pglite') {
     await fs.promises.mkdir(spoolDir, { recursive: true, mode: 0o700 });

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { removeBackupSpool } from './backup.ts';
 import { openDatabase, type Database } from './db.ts';
 import type { AppDeps } from './deps.ts';
 import { createJobs } from './jobs/index.ts';
@@ -27,7 +28,11 @@ export async function createDeps(given: Config, options: StartOptions = {}): Pro
       dataDir: path.join(config.dataDir, 'db'),
       sharedBuffersMb: config.pgliteSharedBuffersMb,
     }));
-  if (!options.database) await database.migrate();
+  if (!options.database) {
+    await database.migrate();
+    // Download files of a process that crashed mid-download (embedded database: this process holds the lock).
+    if (database.kind === 'pglite') await removeBackupSpool(config.dataDir);
+  }
   const jobs = createJobs(database, { databaseUrl: config.databaseUrl });
   const mailer = createMailer(config);
   const deps: AppDeps = { config, database, db: database.db, jobs, mailer, clock: options.clock ?? (() => new Date()) };
