@@ -5,17 +5,21 @@
  *
  *   createdb mmn_bench_overview   # once, on the PostgreSQL server
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/mmn_bench_overview npx tsx bench/overview.ts \
- *     [--offers 100000] [--placements 1000000] [--runs 30]
+ *     [--offers 100000] [--placements 1000000] [--runs 30] [--no-exports] [--source rows|tables]
  *
  * Missing data is generated first with bench/generate.ts (offers, volunteers, placements) plus open
- * needs from bench/overview-data.ts; a second run reuses it.
+ * needs from bench/overview-data.ts; a second run reuses it. The figures come from the monthly tables
+ * where the database has them (see docs/performance.md), else from the rows; --source picks.
+ * Timings are wall-clock in this process (app.inject: no network, so server-side time), and this
+ * process's CPU time per request beside them; bench/overview-explain.ts gives the database's.
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { closeDeps, createDeps } from '../src/platform/runtime.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
-import { overviewFigures } from '../src/modules/overview/queries.ts';
+import { hasMonthlyTables, overviewFigures } from '../src/modules/overview/queries.ts';
+import { forgetCachedFigures } from '../src/modules/overview/cache.ts';
 import { addMonths, berlinMonth } from '../src/modules/overview/params.ts';
 import { BENCH_NETWORK_SLUG, generate, openBenchDatabase } from './generate.ts';
 import { addNeeds } from './overview-data.ts';
@@ -25,8 +29,12 @@ const { values } = parseArgs({
     offers: { type: 'string', default: '100000' },
     placements: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '30' },
+    exports: { type: 'boolean', default: true },
+    source: { type: 'string' },
   },
+  allowNegative: true,
 });
+const source = values.source === 'rows' || values.source === 'tables' ? values.source : undefined;
 const wantedOffers = Number(values.offers);
 const wantedPlacements = Number(values.placements);
 const runs = Number(values.runs);
@@ -35,18 +43,34 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function timed(label: string, fn: () => Promise<unknown>): Promise<{ label: string; p50: number; p95: number; max: number }> {
+interface Timing {
+  label: string;
+  p50: number;
+  p95: number;
+  max: number;
+  /** This process's CPU time per run (user + system), median: rendering and driver work, not the database's. */
+  cpuP50: number;
+}
+
+async function timed(label: string, fn: () => Promise<unknown>): Promise<Timing> {
   await fn();
   await fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await fn();
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  const result = { label, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN };
-  console.log(`${label.padEnd(48)} p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95.toFixed(1).padStart(7)} ms   max ${result.max.toFixed(1).padStart(7)} ms`);
+  cpu.sort((a, b) => a - b);
+  const result = { label, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? NaN, cpuP50: percentile(cpu, 50) };
+  console.log(
+    `${label.padEnd(48)} p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95.toFixed(1).padStart(7)} ms   max ${result.max.toFixed(1).padStart(7)} ms   node CPU p50 ${result.cpuP50.toFixed(1).padStart(6)} ms`,
+  );
   return result;
 }
 
@@ -98,28 +122,46 @@ console.log(`calibration: CPU loop ${loopMs.toFixed(0)} ms (${sink > 0 ? 'ok' : 
 const to = berlinMonth(new Date());
 const period = { from: addMonths(to, -11), to };
 const base = `/netzwerk/${BENCH_NETWORK_SLUG}/ueberblick`;
-let uncached = 0;
-console.log(`\nperiod ${period.from} … ${period.to}, ${runs} runs each (after 2 warm-up runs)`);
+const figuresFrom = source ?? ((await hasMonthlyTables(deps.db)) ? 'tables' : 'rows');
+console.log(`\nperiod ${period.from} … ${period.to}, ${runs} runs each (after 2 warm-up runs); figures from the ${figuresFrom === 'tables' ? 'monthly tables' : 'rows'}`);
+/** A page as a browser asks for it: compressed (brotli), maybe with the office's session. */
+const page = (url: string, withCookie?: string) =>
+  app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br', ...(withCookie ? { cookie: withCookie } : {}) } });
 const results = [
-  await timed('figures query, bench network', () => overviewFigures(deps.db, { networkIds: [benchId], municipalityId: null, period })),
-  await timed('figures query, one municipality', () => overviewFigures(deps.db, { networkIds: [benchId], municipalityId: town[0]!.id, period })),
-  await timed('figures query, all networks', () => overviewFigures(deps.db, { networkIds: null, municipalityId: null, period })),
-  // What a visitor meets when nobody asked for this scope in the last minute: a period nobody else uses.
+  await timed('figures query, bench network', () => overviewFigures(deps.db, { networkIds: [benchId], municipalityId: null, period }, { source })),
+  await timed('figures query, one municipality', () => overviewFigures(deps.db, { networkIds: [benchId], municipalityId: town[0]!.id, period }, { source })),
+  await timed('figures query, all networks', () => overviewFigures(deps.db, { networkIds: null, municipalityId: null, period }, { source })),
+  // What a visitor meets when nobody asked for this scope in the last minute.
   await timed('page, public view, figures not cached', async () => {
-    uncached += 1;
-    const r = await app.inject(`${base}?von=${addMonths(to, -uncached - 11)}&bis=${addMonths(to, -uncached)}`);
+    forgetCachedFigures(deps.db);
+    const r = await page(base);
+    if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
+  }),
+  await timed('page, one municipality, figures not cached', async () => {
+    forgetCachedFigures(deps.db);
+    const r = await page(`${base}?kommune=${town[0]!.id}`);
+    if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
+  }),
+  await timed('page, network office, figures not cached', async () => {
+    forgetCachedFigures(deps.db);
+    const r = await page(base, cookie);
+    if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
+  }),
+  await timed('page, all networks, figures not cached', async () => {
+    forgetCachedFigures(deps.db);
+    const r = await page('/ueberblick');
     if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
   }),
   await timed('page, public view, figures cached (app.inject)', async () => {
-    const r = await app.inject(base);
+    const r = await page(base);
     if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
   }),
   await timed('page, network office, figures cached', async () => {
-    const r = await app.inject({ url: base, headers: { cookie } });
+    const r = await page(base, cookie);
     if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
   }),
   await timed('page, all networks, figures cached', async () => {
-    const r = await app.inject('/ueberblick');
+    const r = await page('/ueberblick');
     if (r.statusCode !== 200) throw new Error(`page answered ${r.statusCode}`);
   }),
 ];
@@ -156,12 +198,13 @@ async function measureExport(path: string) {
   return { path, rows: lines - 1, seconds, rssBefore: before.rss, peakRss, heapBefore: before.heapUsed, peakHeap };
 }
 const wide = `von=${addMonths(to, -24)}&bis=${to}`;
-console.log('\nexports (this process serves and reads them; memory is the whole process)');
-const exports = [
-  await measureExport(`${base}/export/anfragen.csv?${wide}`),
-  await measureExport(`${base}/export/angebote.csv?${wide}`),
-  await measureExport(`${base}/export/anfragen.xlsx?${wide}`),
-];
+const exports = [];
+if (values.exports) {
+  console.log('\nexports (this process serves and reads them; memory is the whole process)');
+  exports.push(await measureExport(`${base}/export/anfragen.csv?${wide}`));
+  exports.push(await measureExport(`${base}/export/angebote.csv?${wide}`));
+  exports.push(await measureExport(`${base}/export/anfragen.xlsx?${wide}`));
+}
 console.log(JSON.stringify({ totals, loopMs, scanMs, results, exports }));
 await app.close();
 await closeDeps(deps);

@@ -55,8 +55,10 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** The month a moment falls in, in German local time (months of a council report start at local midnight). */
+const berlinYearMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' });
+
 export function berlinMonth(moment: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).formatToParts(moment);
+  const parts = berlinYearMonth.formatToParts(moment);
   const year = parts.find((p) => p.type === 'year')?.value ?? '2000';
   const month = parts.find((p) => p.type === 'month')?.value ?? '01';
   return `${year}-${month}`;

@@ -150,15 +150,30 @@ export function roundTo(value: number | null, decimals: number): number | null {
   return Math.round(value * factor) / factor;
 }
 
+/*
+ * Intl formatters are made once per kind and kept: making one costs tens of microseconds, and a page
+ * of a large network formats a few thousand cells (making them per cell was most of its render time).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, maximum: number, minimum: number): Intl.NumberFormat {
+  const key = `${locale}:${maximum}:${minimum}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: maximum, minimumFractionDigits: minimum });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A cell as text for people: numbers in the reader's format, "< 5", "–" for nothing. */
 export function cellText(cell: Cell, column: Column, t: T, locale: Locale): string {
   if (cell === null) return t('overview.none');
   if (isMasked(cell)) return t('overview.masked');
   if (typeof cell === 'number') {
-    return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      maximumFractionDigits: column.decimals ?? 0,
-      minimumFractionDigits: column.decimals && !Number.isInteger(cell) ? column.decimals : 0,
-    }).format(cell);
+    const decimals = column.decimals ?? 0;
+    return numberFormat(locale, decimals, decimals && !Number.isInteger(cell) ? decimals : 0).format(cell);
   }
   return cell;
 }
@@ -167,5 +182,11 @@ export function cellText(cell: Cell, column: Column, t: T, locale: Locale): stri
 export function monthName(month: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const [year = '2000', m = '1'] = month.split('-');
   const date = new Date(Date.UTC(Number(year), Number(m) - 1, 15));
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: style, year: 'numeric', timeZone: 'UTC' }).format(date);
+  const key = `${locale}:${style}`;
+  let format = monthFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: style, year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(key, format);
+  }
+  return format.format(date);
 }

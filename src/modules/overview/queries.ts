@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../placements/schema.ts';
@@ -144,60 +145,210 @@ export function medianOf(histogram: ReadonlyArray<{ value: number; count: number
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
+function histogramMedian(histogram: ReadonlyArray<{ minutes: number; count: number }>): { median: number | null; answered: number } {
+  return {
+    median: medianOf(histogram.map((h) => ({ value: Number(h.minutes), count: h.count }))),
+    answered: histogram.reduce((sum, h) => sum + h.count, 0),
+  };
+}
+
+/**
+ * The same median as medianOf over minutes, from counts per whole hour (floor(minutes / 60)) and the
+ * minute counts of only the one or two hours the middle values lie in, fetched by `minutesOf`.
+ */
+export async function medianByHours(
+  hours: ReadonlyArray<{ value: number; count: number }>,
+  minutesOf: (hours: number[]) => Promise<Array<{ value: number; count: number }>>,
+): Promise<{ median: number | null; answered: number }> {
+  const sorted = [...hours].filter((h) => h.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, h) => sum + h.count, 0);
+  if (total === 0) return { median: null, answered: 0 };
+  const ranks = total % 2 === 1 ? [(total - 1) / 2] : [total / 2 - 1, total / 2];
+  // For each middle rank: the hour it lies in and how many values come before that hour.
+  const located = ranks.map((rank) => {
+    let before = 0;
+    for (const h of sorted) {
+      if (rank < before + h.count) return { rank, hour: h.value, before };
+      before += h.count;
+    }
+    throw new Error('median rank beyond the histogram');
+  });
+  const minutes = await minutesOf([...new Set(located.map((l) => l.hour))]);
+  const valueAt = ({ rank, hour, before }: { rank: number; hour: number; before: number }) => {
+    const inHour = minutes.filter((m) => Math.floor(m.value / 60) === hour).sort((a, b) => a.value - b.value);
+    let seen = before;
+    for (const m of inHour) {
+      seen += m.count;
+      if (rank < seen) return m.value;
+    }
+    throw new Error('the hour and minute counts disagree');
+  };
+  const values = located.map(valueAt);
+  return { median: values.reduce((a, b) => a + b, 0) / values.length, answered: total };
+}
+
+/** Where the counts of placements and offers come from: the trigger-kept monthly tables, or the rows. */
+export type FiguresSource = 'tables' | 'rows';
+
+const monthlyTablesPresent = new WeakMap<object, Promise<boolean>>();
+
+/**
+ * Whether this database has the overview's monthly tables (overview_placement_months and its
+ * siblings, kept up to date by triggers). Asked once per database handle.
+ */
+export function hasMonthlyTables(db: Db): Promise<boolean> {
+  let present = monthlyTablesPresent.get(db);
+  if (!present) {
+    present = rows<{ present: boolean }>(db, sql`select to_regclass('overview_placement_months') is not null as present`).then(
+      (r) => r[0]?.present === true,
+    );
+    present.catch(() => monthlyTablesPresent.delete(db));
+    monthlyTablesPresent.set(db, present);
+  }
+  return present;
+}
+
+/**
+ * Runs `work` in a transaction with JIT compilation off. The planner prices the unmet-needs query by
+ * a box search for every open need (most are met in their own municipality and never search), so
+ * its estimate passes the JIT threshold at a few thousand needs, and compiling took 35-40 ms of the
+ * 50. set_config(..., true) ends with the transaction, so pooled connections stay clean.
+ */
+async function withoutJit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return (db as NodePgDatabase).transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
+    return work(tx as unknown as Db);
+  });
+}
+
+/** A month as the monthly tables key it: its first day. */
+function day(month: string): SQL {
+  return sql`${`${month}-01`}::date`;
+}
+
 /**
  * All figures of one overview. The queries run side by side (on PostgreSQL over several connections).
- * Response times are counted to the minute and the median taken from those counts: no sort of a
- * million values.
+ * With the monthly tables (the default where they exist) the placements and offers are read as a
+ * few thousand counts per network; from the rows (the reference, and the fallback) a million
+ * placements are scanned. Response times are counted to the minute and the median taken from those
+ * counts: no sort of a million values.
  */
-export async function overviewFigures(db: Db, scope: OverviewScope): Promise<OverviewFigures> {
+export async function overviewFigures(db: Db, scope: OverviewScope, options: { source?: FiguresSource } = {}): Promise<OverviewFigures> {
+  const source = options.source ?? ((await hasMonthlyTables(db)) ? 'tables' : 'rows');
   const months = trendMonths(scope.period);
   const firstMonth = months[0] ?? scope.period.from;
   const windowMonths = monthsBetween(firstMonth < scope.period.from ? firstMonth : scope.period.from, scope.period.to);
+  const windowStart = windowMonths[0] ?? scope.period.from;
   const windowEnd = addMonths(scope.period.to, 1);
   const periodFrom = at(scope.period.from);
   const offerScope = inScope(scope, sql`o.network_id`, sql`o.municipality_id`);
+  const networkScope = { ...scope, municipalityId: null };
   // A placement belongs to the municipality of its offer or, for a need, of the need; the joins are
   // needed only when the overview is about one municipality.
   const placementSource = scope.municipalityId
     ? sql`placements p left join offers o on o.id = p.offer_id left join needs n on n.id = p.need_id`
     : sql`placements p`;
   const placementScope = inScope(scope, sql`p.network_id`, sql`coalesce(o.municipality_id, n.municipality_id)`);
+  const tables = source === 'tables';
 
-  const [counts, placementGroups, responseMinutes, unmet, places, offerMonths] = await Promise.all([
+  const publishedOffers = tables
+    ? sql`(select coalesce(sum(c.published), 0)::int from overview_offer_counts c where ${inScope(scope, sql`c.network_id`, sql`c.municipality_id`)})`
+    : sql`(select count(*)::int from offers o where o.status = 'published' and ${offerScope})`;
+  // Published offers of every network count for a need: helpers cross network borders.
+  const publishedHere = tables
+    ? sql`exists (select 1 from overview_offer_counts c where c.field = n.field and c.municipality_id = n.municipality_id and c.published > 0)`
+    : sql`exists (select 1 from offers o where o.status = 'published' and o.field = n.field and o.municipality_id = n.municipality_id)`;
+  const offersPerPlace = tables
+    ? sql`select c.municipality_id, sum(c.published)::int as offers from overview_offer_counts c
+          where ${inScope(networkScope, sql`c.network_id`, sql`c.municipality_id`)} group by c.municipality_id`
+    : sql`select o.municipality_id, count(*)::int as offers from offers o
+          where o.status = 'published' and ${inScope(networkScope, sql`o.network_id`, sql`o.municipality_id`)} group by o.municipality_id`;
+  // Two plain aggregates rather than one with grouping sets: each is a hash aggregate over one scan
+  // (PostgreSQL may split it over parallel workers); grouping sets sorted a million rows on disk.
+  const placementMonths = !tables
+    ? sql`select width_bucket(p.created_at, ${monthBounds(windowMonths, windowEnd)}) as bucket, p.status, count(*)::int as count
+        from ${placementSource}
+        where p.created_at >= ${at(windowStart)} and p.created_at < ${at(windowEnd)} and ${placementScope}
+        group by 1, 2`
+    : scope.municipalityId
+      ? sql`select to_char(m.month, 'YYYY-MM') as month, m.status, m.count from (
+            select m.month, m.status, sum(m.placements)::int as count from overview_placement_months m
+            where m.month >= ${day(windowStart)} and m.month < ${day(windowEnd)} and ${inScope(scope, sql`m.network_id`, sql`m.municipality_id`)}
+            group by 1, 2) m`
+      : sql`select to_char(m.month, 'YYYY-MM') as month, m.status, m.count from (
+            select m.month, m.status, sum(m.placements)::int as count from overview_network_placement_months m
+            where m.month >= ${day(windowStart)} and m.month < ${day(windowEnd)} and ${inScope(scope, sql`m.network_id`, sql`null`)}
+            group by 1, 2) m`;
+  const answeredIn = sql`r.month >= ${day(scope.period.from)} and r.month < ${day(windowEnd)}`;
+  // One municipality's minutes are kept per municipality and read at once (a few thousand rows); a
+  // network's in two steps: the hour of the median, then the minutes of that hour.
+  const response: Promise<{ median: number | null; answered: number }> = !tables
+    ? rows<{ minutes: number; count: number }>(
+        db,
+        sql`select round(date_part('epoch', p.first_response_at - p.created_at) / 60)::int as minutes, count(*)::int as count
+          from ${placementSource}
+          where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${at(windowEnd)} and ${placementScope}
+          group by 1`,
+      ).then(histogramMedian)
+    : scope.municipalityId
+      ? rows<{ minutes: number; count: number }>(
+          db,
+          sql`select r.minutes, sum(r.answered)::int as count from overview_response_minutes r
+            where ${answeredIn} and ${inScope(scope, sql`r.network_id`, sql`r.municipality_id`)}
+            group by 1`,
+        ).then(histogramMedian)
+      : rows<{ hours: number; count: number }>(
+          db,
+          sql`select r.hours, sum(r.answered)::int as count from overview_network_response_hours r
+            where ${answeredIn} and ${inScope(scope, sql`r.network_id`, sql`null`)}
+            group by 1`,
+        ).then((hours) =>
+          medianByHours(
+            hours.map((h) => ({ value: Number(h.hours), count: h.count })),
+            (wanted) =>
+              rows<{ minutes: number; count: number }>(
+                db,
+                sql`select r.minutes, sum(r.answered)::int as count from overview_network_response_minutes r
+                  where ${answeredIn} and ${inScope(scope, sql`r.network_id`, sql`null`)}
+                    and (${sql.join(
+                      wanted.map((h) => sql`(r.minutes >= ${h * 60} and r.minutes < ${(h + 1) * 60})`),
+                      sql` or `,
+                    )})
+                  group by 1`,
+              ).then((found) => found.map((m) => ({ value: Number(m.minutes), count: m.count }))),
+          ),
+        );
+  const offerMonths = tables
+    ? sql`select to_char(m.month, 'YYYY-MM') as month, sum(m.offers)::int as count
+        from overview_offer_months m
+        where m.month >= ${day(firstMonth)} and m.month < ${day(windowEnd)} and ${inScope(scope, sql`m.network_id`, sql`m.municipality_id`)}
+        group by 1`
+    : sql`select width_bucket(o.published_at, ${monthBounds(months, windowEnd)}) as bucket, count(*)::int as count
+        from offers o
+        where o.published_at >= ${at(firstMonth)} and o.published_at < ${at(windowEnd)} and ${offerScope}
+        group by 1`;
+
+  const [counts, placementGroups, responseFigures, unmet, places, offerGroups] = await Promise.all([
     rows<{ offers: number; organisations: number; volunteers: number; needs: number }>(
       db,
       sql`select
-        (select count(*)::int from offers o where o.status = 'published' and ${offerScope}) as offers,
+        ${publishedOffers} as offers,
         (select count(*)::int from organisations g where g.status = 'verified' and ${inScope(scope, sql`g.network_id`, sql`g.municipality_id`)}) as organisations,
         (select count(*)::int from volunteer_profiles v join municipalities m on m.id = v.home_municipality_id
           where ${inScope(scope, sql`m.network_id`, sql`m.id`)}) as volunteers,
         (select count(*)::int from needs n where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}) as needs`,
     ),
-    // Two plain aggregates rather than one with grouping sets: each is a hash aggregate over one scan
-    // (PostgreSQL may split it over parallel workers); grouping sets sorted a million rows on disk.
-    rows<{ bucket: number; status: PlacementStatus; count: number }>(
-      db,
-      sql`select width_bucket(p.created_at, ${monthBounds(windowMonths, windowEnd)}) as bucket, p.status, count(*)::int as count
-        from ${placementSource}
-        where p.created_at >= ${at(windowMonths[0] ?? scope.period.from)} and p.created_at < ${at(windowEnd)} and ${placementScope}
-        group by 1, 2`,
-    ),
-    rows<{ minutes: number; count: number }>(
-      db,
-      sql`select round(date_part('epoch', p.first_response_at - p.created_at) / 60)::int as minutes, count(*)::int as count
-        from ${placementSource}
-        where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${at(windowEnd)} and ${placementScope}
-        group by 1`,
-    ),
-    rows<{ field: Field; open: number; unmet: number }>(
-      db,
-      sql`with open_needs as materialized (
+    rows<{ month?: string; bucket?: number; status: PlacementStatus; count: number }>(db, placementMonths),
+    response,
+    withoutJit(db, (tx) =>
+      rows<{ field: Field; open: number; unmet: number }>(
+        tx,
+        sql`with open_needs as materialized (
           select n.id, n.field, n.municipality_id, n.lat, n.lng from needs n
           where n.status = 'open' and ${inScope(scope, sql`n.network_id`, sql`n.municipality_id`)}
         ),
         same_place as (
-          select n.id from open_needs n
-          where exists (select 1 from offers o where o.status = 'published' and o.field = n.field and o.municipality_id = n.municipality_id)
+          select n.id from open_needs n where ${publishedHere}
         )
         select n.field, count(*)::int as open,
           count(*) filter (where s.id is null and not (n.lat is not null and n.lng is not null and exists (
@@ -212,6 +363,7 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
           )))::int as unmet
         from open_needs n left join same_place s on s.id = n.id
         group by n.field`,
+      ),
     ),
     rows<{ id: string; name: string; slug: string; network_name: string; inhabitants: number | null; lat: number | null; lng: number | null; outline: unknown; offers: number }>(
       db,
@@ -219,35 +371,28 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
           coalesce(c.offers, 0)::int as offers
         from municipalities m
         join networks net on net.id = m.network_id
-        left join (select o.municipality_id, count(*)::int as offers from offers o
-          where o.status = 'published' and ${inScope({ ...scope, municipalityId: null }, sql`o.network_id`, sql`o.municipality_id`)}
-          group by o.municipality_id) c on c.municipality_id = m.id
-        where ${inScope({ ...scope, municipalityId: null }, sql`m.network_id`, sql`m.id`)}
+        left join (${offersPerPlace}) c on c.municipality_id = m.id
+        where ${inScope(networkScope, sql`m.network_id`, sql`m.id`)}
         order by net.name, m.name`,
     ),
-    rows<{ bucket: number; count: number }>(
-      db,
-      sql`select width_bucket(o.published_at, ${monthBounds(months, windowEnd)}) as bucket, count(*)::int as count
-        from offers o
-        where o.published_at >= ${at(firstMonth)} and o.published_at < ${at(windowEnd)} and ${offerScope}
-        group by 1`,
-    ),
+    rows<{ month?: string; bucket?: number; count: number }>(db, offerMonths),
   ]);
+  const offerMonthRows = offerGroups.map((r) => ({ month: r.month ?? months[Number(r.bucket) - 1] ?? '', count: r.count }));
 
   const placementsByStatus = Object.fromEntries(PLACEMENT_STATUSES.map((s) => [s, 0])) as Record<PlacementStatus, number>;
   const newPlacements = new Map<string, number>();
   const placed = new Map<string, number>();
   for (const row of placementGroups) {
-    const month = windowMonths[Number(row.bucket) - 1];
+    const month = row.month ?? windowMonths[Number(row.bucket) - 1];
     if (!month) continue;
     if (month >= scope.period.from) placementsByStatus[row.status] += row.count;
     newPlacements.set(month, (newPlacements.get(month) ?? 0) + row.count);
     if (row.status === 'placed' || row.status === 'ended') placed.set(month, (placed.get(month) ?? 0) + row.count);
   }
-  const newOffers = new Map(offerMonths.map((r) => [months[Number(r.bucket) - 1] ?? '', r.count]));
+  const newOffers = new Map(offerMonthRows.map((r) => [r.month, r.count]));
   const unmetByField = new Map(unmet.map((r) => [r.field, r]));
   const [totals] = counts;
-  const medianMinutes = medianOf(responseMinutes.map((r) => ({ value: Number(r.minutes), count: r.count })));
+  const medianMinutes = responseFigures.median;
 
   return {
     publishedOffers: totals?.offers ?? 0,
@@ -256,7 +401,7 @@ export async function overviewFigures(db: Db, scope: OverviewScope): Promise<Ove
     openNeeds: totals?.needs ?? 0,
     placementsByStatus,
     placementsTotal: Object.values(placementsByStatus).reduce((a, b) => a + b, 0),
-    response: { medianHours: medianMinutes === null ? null : medianMinutes / 60, answered: responseMinutes.reduce((sum, r) => sum + r.count, 0) },
+    response: { medianHours: medianMinutes === null ? null : medianMinutes / 60, answered: responseFigures.answered },
     unmetNeeds: FIELDS.filter((f) => unmetByField.has(f)).map((field) => {
       const row = unmetByField.get(field);
       return { field, open: row?.open ?? 0, unmet: row?.unmet ?? 0 };
@@ -404,8 +549,10 @@ export const MAX_MAP_CELLS = 20_000;
 export async function offerPointsForMap(db: Db, networkId: string): Promise<OfferPoint[]> {
   const points = await rows<{ lat: number; lng: number; count: number; id: string; title: string }>(
     db,
-    sql`select round(o.lat::numeric, 2)::float8 as lat, round(o.lng::numeric, 2)::float8 as lng, count(*)::int as count,
-        min(o.id::text) as id, min(o.title) as title
+    // Rounded as floats and compared bytewise (collate "C"): rounding through numeric and comparing
+    // titles by the German collation took half of the time at 100,000 offers.
+    sql`select round(o.lat * 100) / 100 as lat, round(o.lng * 100) / 100 as lng, count(*)::int as count,
+        min(o.id::text collate "C") as id, min(o.title collate "C") as title
       from offers o
       where o.network_id = ${networkId}::uuid and o.status = 'published' and not o.remote and o.lat is not null and o.lng is not null
       group by 1, 2

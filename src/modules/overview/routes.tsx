@@ -7,7 +7,7 @@ import type { T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import { listNetworks } from '../networks/queries.ts';
 import type { Network } from '../networks/schema.ts';
-import { cachedOverviewFigures } from './cache.ts';
+import { cachedOfferPoints, cachedOverviewFigures } from './cache.ts';
 import { attachment, csvStream, CSV_TYPE, sheetOfTable, xlsxStream, XLSX_TYPE, type ExportSheet } from './export.ts';
 import { OverviewQuery, resolvePeriod, withoutEmptyValues, type ParamProblem, type Period } from './params.ts';
 import { canExportInternalTables, contactMunicipalities, overviewView, type OverviewView } from './policy.ts';
@@ -15,7 +15,6 @@ import { SHADES, shadeBreaks, shadeOf } from './charts.ts';
 import { fieldName, INTERNAL_TABLES, overviewTables, TABLE_NAMES, type TableName, type Tables } from './present.ts';
 import {
   municipalityChoices,
-  offerPointsForMap,
   offerRowsForExport,
   placementRowsForExport,
   type MunicipalityChoice,
@@ -81,7 +80,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const period = resolvePeriod({}, app.deps.clock()).period;
     const [figures, points] = await Promise.all([
       cachedOverviewFigures(db, { networkIds: [network.id], municipalityId: null, period }),
-      offerPointsForMap(db, network.id),
+      cachedOfferPoints(db, network.id),
     ]);
     const breaks = shadeBreaks(figures.municipalities.map((m) => m.offersPer1000 ?? 0));
     return reply.header('cache-control', 'public, max-age=60').send({
