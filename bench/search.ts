@@ -61,30 +61,48 @@ export function summary(samples: number[]) {
 }
 
 /**
- * CPU time used so far by each PostgreSQL backend serving this database (Linux /proc, server on this
- * machine). Wall-clock figures on a busy machine include time spent waiting for a core; CPU time does not.
+ * CPU time used so far by each PostgreSQL backend of this database (Linux /proc, server on this
+ * machine), found by its process title ("postgres: user database host(port) state") so that taking the
+ * snapshot costs the server nothing. Wall-clock figures on a busy machine include time spent waiting
+ * for a core; CPU time does not. /proc/<pid>/schedstat gives nanoseconds; stat's ticks of 10 ms are
+ * the fallback.
  */
-async function serverCpu(database: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<Map<number, number> | undefined> {
-  if (database.kind !== 'postgres') return undefined;
-  const { rows } = await database.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+function serverCpu(database: Awaited<ReturnType<typeof openBenchDatabase>>): Map<number, number> | undefined {
+  if (database.kind !== 'postgres' || !process.env.DATABASE_URL) return undefined;
+  const url = new URL(process.env.DATABASE_URL);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) return undefined;
+  const name = decodeURIComponent(url.pathname.slice(1));
   const used = new Map<number, number>();
-  for (const { pid } of rows) {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      // utime + stime in clock ticks of 10 ms.
-      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.includes(` ${name} `)) continue;
+      const schedstat = fs.readFileSync(`/proc/${entry}/schedstat`, 'utf8').split(' ');
+      if (schedstat.length >= 1 && Number(schedstat[0]) > 0) {
+        used.set(Number(entry), Number(schedstat[0]) / 1e6);
+      } else {
+        const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        used.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * 10);
+      }
     } catch {
-      // The backend ended meanwhile, or the server runs elsewhere.
+      // The process ended meanwhile, or belongs to someone else.
     }
   }
   return used;
 }
 
-/** Server CPU milliseconds between two snapshots, over the backends present in both. */
+/** Server CPU milliseconds between two snapshots; a backend that started in between counts whole. */
 function serverCpuDelta(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
   if (!before || !after) return undefined;
   let total = 0;
-  for (const [pid, ms] of after) if (before.has(pid)) total += ms - before.get(pid)!;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -119,7 +137,7 @@ async function main() {
 
   const results: Record<string, unknown> = { engine: database.kind, offers: count, runs, cores: os.cpus().length };
   const table: string[] = [
-    '| set | via | n | p50 ms | p95 ms | p99 ms | process CPU p50 / p95 ms | server CPU mean ms |',
+    '| set | via | n | p50 ms | p95 ms | p99 ms | process CPU p50 / p95 ms | server CPU p50 / p95 / mean ms |',
     '|---|---|---|---|---|---|---|---|',
   ];
   const near = positions(runs);
@@ -135,32 +153,45 @@ async function main() {
       for (const { query } of set) await measure(query);
       const samples: number[] = [];
       const cpuSamples: number[] = [];
+      const serverSamples: number[] = [];
       const perQuery: Record<string, number[]> = {};
-      const serverBefore = await serverCpu(database);
+      const perQueryCpu: Record<string, number[]> = {};
       for (let run = 0; run < runs; run++) {
         const queries = setName === 'typical' ? [...TYPICAL, near[run]!] : set;
         for (const { name, query } of queries) {
+          const serverBefore = serverCpu(database);
           const cpu = process.cpuUsage();
           const ms = await measure(query);
           const used = process.cpuUsage(cpu);
+          const server = serverCpuDelta(serverBefore, serverCpu(database));
+          // PGlite runs inside this process: its work is the process's CPU time.
+          const engineCpu = server ?? (used.user + used.system) / 1000;
           cpuSamples.push((used.user + used.system) / 1000);
+          if (server !== undefined) serverSamples.push(server);
           samples.push(ms);
           (perQuery[name] ??= []).push(ms);
+          (perQueryCpu[name] ??= []).push(engineCpu);
         }
       }
-      const serverAfter = await serverCpu(database);
       const overall = summary(samples);
       const cpu = summary(cpuSamples);
-      const serverUsed = serverCpuDelta(serverBefore, serverAfter);
-      const serverMean = serverUsed === undefined ? undefined : Math.round((serverUsed / samples.length) * 10) / 10;
-      results[`${setName} / ${via}`] = { overall, processCpu: cpu, serverCpuMeanMs: serverMean, perQuery: Object.fromEntries(Object.entries(perQuery).map(([k, v]) => [k, summary(v)])) };
-      table.push(
-        `| ${setName} | ${via} | ${overall.n} | ${overall.p50} | ${overall.p95} | ${overall.p99} | ${cpu.p50} / ${cpu.p95} | ${serverMean ?? '–'} |`,
-      );
-      console.log(`\n${setName} via ${via}: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms; process CPU p50 ${cpu.p50} ms, p95 ${cpu.p95} ms; server CPU mean ${serverMean ?? '–'} ms`);
+      const server = serverSamples.length ? summary(serverSamples) : undefined;
+      const serverMean = serverSamples.length ? Math.round((serverSamples.reduce((a, b) => a + b, 0) / serverSamples.length) * 10) / 10 : undefined;
+      results[`${setName} / ${via}`] = {
+        overall,
+        processCpu: cpu,
+        serverCpu: server,
+        serverCpuMeanMs: serverMean,
+        perQuery: Object.fromEntries(Object.entries(perQuery).map(([k, v]) => [k, { wall: summary(v), engineCpu: summary(perQueryCpu[k] ?? []) }])),
+      };
+      const serverText = server ? `${server.p50} / ${server.p95} / ${serverMean}` : '–';
+      table.push(`| ${setName} | ${via} | ${overall.n} | ${overall.p50} | ${overall.p95} | ${overall.p99} | ${cpu.p50} / ${cpu.p95} | ${serverText} |`);
+      console.log(`\n${setName} via ${via}: p50 ${overall.p50} ms, p95 ${overall.p95} ms, p99 ${overall.p99} ms; process CPU p50 ${cpu.p50} ms, p95 ${cpu.p95} ms; server CPU p50 / p95 / mean ${serverText} ms`);
+      console.log(`  ${''.padEnd(40)} wall: ${'p50'.padStart(6)} ${'p95'.padStart(6)}   ${database.kind === 'postgres' ? 'server' : 'process'} CPU: ${'p50'.padStart(6)} ${'p95'.padStart(6)}`);
       for (const [name, list] of Object.entries(perQuery)) {
         const s = summary(list);
-        console.log(`  ${name.padEnd(40)} p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  p99 ${String(s.p99).padStart(6)}`);
+        const c = summary(perQueryCpu[name] ?? []);
+        console.log(`  ${name.padEnd(40)}       ${String(s.p50).padStart(6)} ${String(s.p95).padStart(6)}               ${String(c.p50).padStart(6)} ${String(c.p95).padStart(6)}`);
       }
     }
   }
