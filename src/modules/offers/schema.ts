@@ -83,6 +83,13 @@ export const offers = pgTable(
     index('offers_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
     index('offers_lat_lng').on(t.lat, t.lng),
     index('offers_expires').on(t.expiresAt).where(sql`${t.status} = 'published'`),
+    // The search: newest first (the listing without words, and the offers read when many match),
+    // remote offers apart (they match every place), and a GiST index for the box around a place.
+    index('offers_published_newest').on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
+    index('offers_field_newest').on(t.field, t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
+    // These two serve word searches too, whose place condition is planned apart from the status.
+    index('offers_remote_newest').on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.remote}`),
+    index('offers_position').using('gist', sql`point(${t.lng}, ${t.lat})`),
   ],
 );
 

@@ -46,7 +46,7 @@ export async function runSavedSearchDigest(deps: AppDeps, now: Date): Promise<{ 
       '',
       ...lines,
       '',
-      t('search.digest.more', { count: result.total, url: all }),
+      t(result.totalExact ? 'search.digest.more' : 'search.digest.moreThan', { count: result.total, url: all }),
       '',
       '-- ',
       t('search.digest.unsubscribe', { url: unsubscribe }),

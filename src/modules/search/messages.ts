@@ -66,6 +66,8 @@ export const de = {
   'search.count.none': 'Keine Angebote gefunden.',
   'search.count.one': '1 Angebot gefunden',
   'search.count.many': '{count} Angebote gefunden',
+  'search.count.more': 'Mehr als {count} Angebote gefunden',
+  'search.count.capped': 'Gezeigt werden die ersten {count}. Mit weiteren Suchwörtern oder Filtern sehen Sie alle Treffer und die Zahl der Angebote je Filter.',
   'search.count.around': 'im Umkreis von {km} km um {place}',
   'search.count.near': 'nahe {place}',
   'search.noneHint': 'Versuchen Sie andere Suchbegriffe, einen größeren Umkreis oder weniger Filter.',
@@ -126,6 +128,7 @@ export const de = {
   'search.digest.greeting': 'Hallo {name},',
   'search.digest.intro': 'es gibt neue Angebote, die zu Ihrer gespeicherten Suche „{name}“ passen:',
   'search.digest.more': 'Alle neuen Treffer ({count}): {url}',
+  'search.digest.moreThan': 'Mehr als {count} neue Treffer: {url}',
   'search.digest.unsubscribe': 'Keine E-Mails mehr zu dieser Suche: {url}',
   'search.digest.manage': 'Ihre gespeicherten Suchen: {url}',
 } as const;
@@ -198,6 +201,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'search.count.none': 'No offers found.',
   'search.count.one': '1 offer found',
   'search.count.many': '{count} offers found',
+  'search.count.more': 'More than {count} offers found',
+  'search.count.capped': 'The first {count} are shown. With more words or filters you see every match and the number of offers per filter.',
   'search.count.around': 'within {km} km of {place}',
   'search.count.near': 'near {place}',
   'search.noneHint': 'Try other words, a larger radius or fewer filters.',
@@ -258,6 +263,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'search.digest.greeting': 'Hello {name},',
   'search.digest.intro': 'there are new offers matching your saved search “{name}”:',
   'search.digest.more': 'All new matches ({count}): {url}',
+  'search.digest.moreThan': 'More than {count} new matches: {url}',
   'search.digest.unsubscribe': 'No more e-mails about this search: {url}',
   'search.digest.manage': 'Your saved searches: {url}',
 };

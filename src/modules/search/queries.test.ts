@@ -8,13 +8,20 @@ import { resolvePlace, resolveSearch, runSearch, type SearchResult } from './que
 let ctx: TestContext;
 const offer: Record<string, Offer> = {};
 
-/** Runs a search as the routes do, from query parameters. */
-async function search(query: Record<string, string | string[]>): Promise<SearchResult> {
+/** Runs a search as the routes do, from query parameters; `countLimit` stands in for COUNT_LIMIT. */
+async function search(query: Record<string, string | string[]>, countLimit?: number): Promise<SearchResult> {
   const parsed = parseSearchQuery(query);
   if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
   const { search: resolved, problems } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
   expect(problems).toEqual([]);
-  return runSearch(ctx.deps.db, resolved, ctx.clock.now);
+  return runSearch(ctx.deps.db, resolved, ctx.clock.now, countLimit === undefined ? {} : { countLimit });
+}
+
+function exactGroups(result: SearchResult): string[] {
+  return Object.entries(result.facetsExact)
+    .filter(([, exact]) => exact)
+    .map(([group]) => group)
+    .sort();
 }
 
 function titles(result: SearchResult): string[] {
@@ -242,6 +249,72 @@ describe('filters and their counts', () => {
   it('sorts by newest', async () => {
     const result = await search({ sort: 'neu' });
     expect(titles(result).slice(0, 2)).toEqual(['Online-Nachhilfe in Mathematik', 'Betreuerin oder Betreuer für die Jugendfeuerwehr']);
+  });
+});
+
+describe('more offers than the count limit', () => {
+  const ALL_GROUPS = ['einsatz', 'feld', 'geeignet', 'kommune', 'netzwerk', 'remote', 'tageszeit', 'wochentag', 'zielgruppe'];
+
+  it('counts exactly up to the limit, with every group counted', async () => {
+    const result = await search({}, 7);
+    expect(result.total).toBe(7);
+    expect(result.totalExact).toBe(true);
+    expect(exactGroups(result)).toEqual(ALL_GROUPS);
+  });
+
+  it('says "more than the limit" above it, lists only that many, newest first, and counts no group', async () => {
+    const result = await search({}, 3);
+    expect(result).toMatchObject({ total: 3, totalExact: false });
+    expect(titles(result)).toEqual(['Online-Nachhilfe in Mathematik', 'Betreuerin oder Betreuer für die Jugendfeuerwehr', 'Gassi gehen mit Tierheimhunden']);
+    expect(exactGroups(result)).toEqual([]);
+    expect(Object.values(result.facets).flat()).toEqual([]);
+    // Pages end at the limit.
+    expect((await search({ seite: '2' }, 3)).items).toEqual([]);
+  });
+
+  it('still counts exactly what passes the filters, and the groups without a filter, when that is within the limit', async () => {
+    const result = await search({ feld: 'schule' }, 3);
+    expect(result).toMatchObject({ total: 3, totalExact: true });
+    expect(titles(result).sort()).toEqual(['Hausaufgabenhilfe in der Grundschule', 'Lesepatin oder Lesepate', 'Online-Nachhilfe in Mathematik']);
+    // The field group has the filter: its other values would need every offer counted.
+    expect(exactGroups(result)).toEqual(ALL_GROUPS.filter((g) => g !== 'feld'));
+    expect(result.facets.feld).toEqual([]);
+    expect(facet(result, 'zielgruppe')).toEqual({ kinder: 2, jugendliche: 1 });
+  });
+
+  it('reads the nearest offers around a place, so remote ones cannot crowd out the offers nearby', async () => {
+    const result = await search({ ort: 'Delitzsch', umkreis: '15' }, 4);
+    expect(result).toMatchObject({ total: 4, totalExact: false, sort: 'entfernung' });
+    expect(titles(result).sort()).toEqual(
+      ['Hausaufgabenhilfe in der Grundschule', 'Lesepatin oder Lesepate', 'Betreuerin oder Betreuer für die Jugendfeuerwehr', 'Dorffest in Löbnitz mitgestalten'].sort(),
+    );
+    // Within the limit, remote offers belong to every radius search, after the nearby ones.
+    const all = await search({ ort: 'Delitzsch', umkreis: '15' }, 5);
+    expect(all).toMatchObject({ total: 5, totalExact: true });
+    expect(titles(all).at(-1)).toBe('Online-Nachhilfe in Mathematik');
+  });
+
+  it('looks for the nearest in a smaller circle when many lie within the radius', async () => {
+    const result = await search({ lat: '51.5256', lng: '12.3422', umkreis: '15' }, 2);
+    expect(result).toMatchObject({ total: 2, totalExact: false });
+    expect(titles(result)).toEqual(['Hausaufgabenhilfe in der Grundschule', 'Betreuerin oder Betreuer für die Jugendfeuerwehr']);
+    // Without a radius, sorted by distance: the nearest anywhere.
+    const anywhere = await search({ lat: '51.5256', lng: '12.3422', sort: 'entfernung' }, 3);
+    expect(titles(anywhere)).toEqual(['Hausaufgabenhilfe in der Grundschule', 'Betreuerin oder Betreuer für die Jugendfeuerwehr', 'Lesepatin oder Lesepate']);
+  });
+
+  it('with words, reads every match once and takes those passing the filters from it', async () => {
+    const newest = await search({ q: 'Hausaufgaben', sort: 'neu' }, 1);
+    expect(newest).toMatchObject({ total: 1, totalExact: false });
+    expect(titles(newest)).toEqual(['Lesepatin oder Lesepate']);
+    const youth = await search({ q: 'Hausaufgaben', sort: 'neu', geeignet: 'youth' }, 1);
+    expect(youth).toMatchObject({ total: 1, totalExact: true });
+    expect(titles(youth)).toEqual(['Hausaufgabenhilfe in der Grundschule']);
+    expect(exactGroups(youth)).toEqual(ALL_GROUPS.filter((g) => g !== 'geeignet'));
+    // Without an order, the first matches found are ranked; the filters need a second reading.
+    const ranked = await search({ q: 'Hausaufgaben', geeignet: 'seniors' }, 1);
+    expect(ranked).toMatchObject({ totalExact: false, total: 1 });
+    expect(ranked.items).toHaveLength(1);
   });
 });
 

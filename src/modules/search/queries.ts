@@ -3,7 +3,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { savedSearches } from '../offers/schema.ts';
 import type { Commitment, Field } from '../offers/vocabulary.ts';
-import { MAX_PAGE, PER_PAGE, type FacetGroup, type SearchParams, type Sort } from './params.ts';
+import { FACET_GROUPS, MAX_PAGE, PER_PAGE, type FacetGroup, type SearchParams, type Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain, similarity } from './text.ts';
 
@@ -202,12 +202,23 @@ export interface FacetValue {
 
 export type Facets = Record<FacetGroup, FacetValue[]>;
 
+/**
+ * Counts are exact up to this many matching offers. Beyond it a search reads only this many (plus one,
+ * to know there are more): the nearest ones around a place, else the newest; the total then reads
+ * "more than 1,000", pages end there, and a filter group's counts are shown only where they are complete.
+ */
+export const COUNT_LIMIT = 1000;
+
 export interface SearchResult {
+  /** At most COUNT_LIMIT; with `totalExact` false, more offers match. */
   total: number;
+  totalExact: boolean;
   page: number;
   perPage: number;
   items: OfferHit[];
+  /** Counts per filter value; empty for a group whose `facetsExact` is false (too many offers to count). */
   facets: Facets;
+  facetsExact: Record<FacetGroup, boolean>;
   /** fulltext: the words were found; similar: nothing was, these are offers with similar titles. */
   mode: 'all' | 'fulltext' | 'similar';
   /** A corrected query text when few or no offers matched ("Meinten Sie …?"). */
@@ -227,8 +238,8 @@ function distanceSql(position: { lat: number; lng: number }): SQL {
       cos(radians(${lat}::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - ${lng}::float8) / 2), 2)))) end)`;
 }
 
-/** Conditions every search has: published, not expired, the text and the radius. */
-function coreConditions(search: ResolvedSearch, now: Date, mode: TextMode | undefined): SQL[] {
+/** Conditions every search has: published, not expired (and the digest's time window). */
+function coreConditions(search: ResolvedSearch, now: Date): SQL[] {
   const conditions: SQL[] = [
     sql`o.status = 'published'`,
     sql`(o.expires_at is null or o.expires_at > ${now.toISOString()}::timestamptz)`,
@@ -237,31 +248,44 @@ function coreConditions(search: ResolvedSearch, now: Date, mode: TextMode | unde
     conditions.push(sql`o.published_at > ${search.publishedAfter.toISOString()}::timestamptz`);
     conditions.push(sql`o.published_at <= ${now.toISOString()}::timestamptz`);
   }
-  if (search.text && mode === 'fulltext') conditions.push(sql`o.search @@ ${search.text.tsquery}::tsquery`);
-  if (search.text && mode === 'similar') {
-    // Each word either matches the full text or resembles a word of the title (pg_trgm's <% operator,
-    // which the title's trigram index answers; the plain % operator misbehaves on PGlite).
-    for (const { word, term } of search.text.words) {
-      conditions.push(
-        word.length >= 3
-          ? sql`(o.search @@ ${term}::tsquery or ${word} <% o.title)`
-          : sql`o.search @@ ${term}::tsquery`,
-      );
-    }
-  }
-  if (search.position && search.radiusKm !== undefined) {
-    const { lat, lng } = search.position;
-    const r = search.radiusKm;
-    const dLat = r / 111.2;
-    const cosLat = Math.cos((lat * Math.PI) / 180);
-    const dLng = cosLat > 0.01 ? r / (111.2 * cosLat) : 360;
-    // The bounding box lets the (lat, lng) index discard most rows before the exact distance.
-    conditions.push(sql`(o.remote or (
-        o.lat between ${lat - dLat}::float8 and ${lat + dLat}::float8
-        and o.lng between ${lng - dLng}::float8 and ${lng + dLng}::float8
-        and ${distanceSql(search.position)} <= ${r}::float8))`);
-  }
   return conditions;
+}
+
+/** The words: full text, or (mode `similar`) full text or a title that resembles each word. */
+function textConditions(search: ResolvedSearch, mode: TextMode | undefined): SQL[] {
+  if (!search.text || !mode) return [];
+  if (mode === 'fulltext') return [sql`o.search @@ ${search.text.tsquery}::tsquery`];
+  // Each word either matches the full text or resembles a word of the title (pg_trgm's <% operator,
+  // which the title's trigram index answers; the plain % operator misbehaves on PGlite).
+  return search.text.words.map(({ word, term }) =>
+    word.length >= 3 ? sql`(o.search @@ ${term}::tsquery or ${word} <% o.title)` : sql`o.search @@ ${term}::tsquery`,
+  );
+}
+
+/**
+ * Located within `km` of the position: the box lets the GiST index on point(lng, lat) find the
+ * candidates, the exact distance decides. Null when the offer has no coordinates.
+ */
+function withinSql(position: { lat: number; lng: number }, km: number): SQL {
+  const { lat, lng } = position;
+  const dLat = km / 111.2;
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  const dLng = cosLat > 0.01 ? km / (111.2 * cosLat) : 360;
+  return sql`(point(o.lng, o.lat) <@ box(point(${lng - dLng}::float8, ${lat - dLat}::float8), point(${lng + dLng}::float8, ${lat + dLat}::float8))
+    and ${distanceSql(position)} <= ${km}::float8)`;
+}
+
+/**
+ * The offers to read from, as `o`. With words, the word conditions (and `narrowing`: the place, or
+ * "remote") sit in a subquery the planner cannot merge (OFFSET 0), so that only the full-text index and
+ * the index for the narrowing are candidates. Otherwise it walks an index on published offers and
+ * tests the words on every row (8,000 rows at 10k offers): it overrates the cost of prefix words in the
+ * full-text index.
+ */
+function offersSource(scope: Scope, narrowing: SQL[] = []): SQL {
+  const text = textConditions(scope.search, scope.mode);
+  if (text.length === 0) return narrowing.length ? sql`(select * from offers o where ${sql.join(narrowing, sql` and `)}) as o` : sql`offers o`;
+  return sql`(select * from offers o where ${sql.join([...text, ...narrowing], sql` and `)} offset 0) as o`;
 }
 
 /** One condition per filter group in use, so facet counts can leave their own group out. */
@@ -269,7 +293,9 @@ function filterConditions(search: ResolvedSearch): Partial<Record<FacetGroup, SQ
   const p = search.params;
   const filters: Partial<Record<FacetGroup, SQL>> = {};
   if (search.networkId) filters.netzwerk = sql`o.network_id = ${search.networkId}::uuid`;
-  if (p.fields.length) filters.feld = sql`o.field = any(${arrayLiteral(p.fields)}::text[])`;
+  // One field as a plain equality, so that the index on (field, published_at) lists it newest first.
+  if (p.fields.length === 1) filters.feld = sql`o.field = ${p.fields[0]}`;
+  else if (p.fields.length) filters.feld = sql`o.field = any(${arrayLiteral(p.fields)}::text[])`;
   if (p.targetGroups.length) filters.zielgruppe = sql`o.target_groups && ${arrayLiteral(p.targetGroups)}::text[]`;
   if (search.municipalityIds.length) filters.kommune = sql`o.municipality_id = any(${arrayLiteral(search.municipalityIds)}::uuid[])`;
   if (p.commitments.length) filters.einsatz = sql`o.commitment = any(${arrayLiteral(p.commitments)}::text[])`;
@@ -300,82 +326,255 @@ function orderSql(sort: Sort): SQL {
 }
 
 /**
- * One scan for everything but the texts of the hits: the offers matching words and radius are read once
- * (a materialised CTE), then counted per filter value with the other filters applied (faceting), counted
- * in total, and ordered for the requested page, of which only the ids come back.
+ * Which offers a search reads when more than COUNT_LIMIT match. `found`: the first ones found (words
+ * without a place: ordering all matches first would read every one of them). `newest`: the newest ones.
+ * `near`: the nearest ones within `ringKm` (everywhere when undefined), sorted by distance; with
+ * `remote`, remote offers outside the radius follow, newest first (only when fewer than the limit are
+ * near, so that they cannot crowd out the offers nearby).
  */
-async function scan(
-  db: Db,
-  search: ResolvedSearch,
-  now: Date,
-  mode: TextMode | undefined,
-  page: { limit: number; offset: number },
-): Promise<{ total: number; facets: Facets; ids: string[] }> {
-  const core = coreConditions(search, now, mode);
-  const filters = filterConditions(search);
-  const active = Object.keys(filters) as FacetGroup[];
-  const flags = active.map((g) => sql`${filters[g]} as ${sql.raw(`"f_${g}"`)}`);
-  const others = (group: FacetGroup | null): SQL => {
-    const list = active.filter((g) => g !== group).map((g) => sql.raw(`"f_${g}"`));
-    return list.length ? sql.join(list, sql` and `) : sql`true`;
+type Sampling =
+  | { kind: 'found' }
+  | { kind: 'newest' }
+  | { kind: 'near'; position: { lat: number; lng: number }; ringKm: number | undefined; remote: boolean; placeFirst: boolean };
+
+interface Scope {
+  search: ResolvedSearch;
+  now: Date;
+  mode: TextMode | undefined;
+  /** COUNT_LIMIT, smaller in tests. */
+  limit: number;
+}
+
+/**
+ * The offers matching words and `conditions` in the order of `sampling`, with `columns` and `distance`:
+ * at most the limit + 1, or all of them (`unbounded`). `order` restates the order over those columns.
+ */
+function sampleSql(scope: Scope, conditions: SQL[], sampling: Sampling, columns: SQL, unbounded: boolean): { select: SQL; order: SQL | undefined } {
+  const limit = unbounded ? sql`` : sql` limit ${scope.limit + 1}`;
+  const where = (extra: SQL[]) => sql.join([...coreConditions(scope.search, scope.now), ...conditions, ...extra], sql` and `);
+  const from = offersSource(scope);
+  const newest = sql`published_at desc nulls last, id`;
+  const byDistance = sql`distance asc nulls last, published_at desc nulls last, id`;
+  if (sampling.kind === 'found') {
+    return { select: sql`select ${columns}, null::float8 as distance from ${from} where ${where([])}${limit}`, order: undefined };
+  }
+  if (sampling.kind === 'newest') {
+    return { select: sql`select ${columns}, null::float8 as distance from ${from} where ${where([])} order by ${newest}${limit}`, order: newest };
+  }
+  const { position, ringKm } = sampling;
+  const distance = distanceSql(position);
+  if (ringKm === undefined) {
+    return { select: sql`select ${columns}, ${distance} as distance from ${from} where ${where([])} order by ${byDistance}${limit}`, order: byDistance };
+  }
+  const within = withinSql(position, ringKm);
+  // Remote offers match every place; they carry no distance, so that "by distance" lists them last.
+  if (scope.search.text && !sampling.placeFirst) {
+    // Every match of the words is read: one pass decides near or remote.
+    const place = sampling.remote ? sql`(${within} or o.remote)` : within;
+    return {
+      select: sql`select ${columns}, case when ${within} then ${distance} end as distance from ${from}
+        where ${where([place])} order by ${byDistance}${limit}`,
+      order: byDistance,
+    };
+  }
+  const near = sql`select ${columns}, ${distance} as distance from ${offersSource(scope, [within])} where ${where([])} order by ${byDistance}${limit}`;
+  if (!sampling.remote) return { select: near, order: byDistance };
+  // Apart, so that the remote offers (5 % of all in the generated data) are read only up to the limit.
+  const remote = sql`select ${columns}, null::float8 as distance from ${offersSource(scope, [sql`o.remote`])}
+      where ${where([sql`not coalesce(${within}, false)`])} order by ${newest}${limit}`;
+  return {
+    select: sql`select * from ((${near}) union all (${remote})) as both_parts order by ${byDistance}${limit}`,
+    order: byDistance,
   };
-  const suitable = search.params.suitability.length ? sql` and suitability @> ${arrayLiteral(search.params.suitability)}::text[]` : sql``;
-  const distance = search.position && search.sort === 'entfernung' ? distanceSql(search.position) : sql`null::float8`;
+}
+
+/** How many published offers match `conditions` (words left out), counted up to `limit` + 1. */
+async function countUpTo(db: Db, scope: Scope, conditions: SQL[], limit: number): Promise<number> {
+  const where = [...coreConditions(scope.search, scope.now), ...conditions];
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from offers o where ${sql.join(where, sql` and `)} limit ${limit + 1}) as upto`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Words and a place: the place is the way in when its box holds at most this many times the limit. */
+const PLACE_FIRST = 4;
+
+/**
+ * Around a place the offers read are the nearest ones. Without words, when more than the limit lie
+ * within the radius, a smaller circle that still holds more than the limit is looked for (an eighth, a
+ * quarter, half the radius), so that sorting by distance reads a few thousand offers, not every one
+ * within 50 km; each count stops at the limit. With filters (`wide`) the whole radius: counting in rings
+ * would read more than it saves. With words the whole radius too, read through the box index when the
+ * box holds few offers, else through the full-text index (the planner cannot tell: it takes every box
+ * for a thousandth of the table).
+ */
+async function chooseSampling(db: Db, scope: Scope, conditions: SQL[], wide: boolean): Promise<Sampling> {
+  const { position, radiusKm, sort, text } = scope.search;
+  if (!position || (radiusKm === undefined && sort !== 'entfernung')) return text && sort !== 'neu' ? { kind: 'found' } : { kind: 'newest' };
+  const whole = { kind: 'near' as const, position, ringKm: radiusKm, remote: radiusKm !== undefined, placeFirst: false };
+  if (text) {
+    const box = radiusKm === undefined ? Infinity : await countUpTo(db, scope, [withinSql(position, radiusKm)], PLACE_FIRST * scope.limit);
+    return { ...whole, placeFirst: box <= PLACE_FIRST * scope.limit };
+  }
+  if (wide) return whole;
+  if ((await countUpTo(db, scope, [...conditions, ...(radiusKm === undefined ? [] : [withinSql(position, radiusKm)])], scope.limit)) <= scope.limit) return whole;
+  const rings = radiusKm !== undefined ? [radiusKm / 8, radiusKm / 4, radiusKm / 2] : [2, 8, 32, 128, 512, 2048];
+  for (const ringKm of rings) {
+    if ((await countUpTo(db, scope, [...conditions, withinSql(position, ringKm)], scope.limit)) > scope.limit) return { ...whole, ringKm, remote: false };
+  }
+  return { ...whole, remote: false };
+}
+
+interface Scanned {
+  /** Offers read that match words and place (at most the limit + 1). */
+  read: number;
+  /** Of the offers read, those passing every filter (at most the limit + 1). */
+  passing: number;
+  /** The same, as reported: at most the limit. */
+  total: number;
+  facets: Facets;
+  ids: string[];
+}
+
+function emptyFacets(): Facets {
+  return { netzwerk: [], feld: [], zielgruppe: [], kommune: [], einsatz: [], wochentag: [], tageszeit: [], geeignet: [], remote: [] };
+}
+
+/**
+ * One statement for everything but the texts of the hits. The offers matching words and place (see
+ * `sampleSql`) are materialised once, numbered in their order, with every filter as a flag. Of them,
+ * `base` is the first limit + 1, `passing` the first limit + 1 that pass every filter. The hits of the
+ * page are ordered from the first `limit` of `passing` (pages end there), of which only the ids come back. Counts per filter value (with the
+ * other filters applied: faceting) come from `base` when it holds every match; otherwise, for the
+ * groups without a filter, from `passing` when that holds every match; else none.
+ * `unbounded` reads every match, so that `passing` is complete even when `base` is not.
+ */
+async function scanSample(
+  db: Db,
+  scope: Scope,
+  conditions: SQL[],
+  flagged: Partial<Record<FacetGroup, SQL>>,
+  sampling: Sampling,
+  page: { limit: number; offset: number },
+  unbounded: boolean,
+): Promise<Scanned> {
+  const { search, mode, limit } = scope;
+  const active = Object.keys(flagged) as FacetGroup[];
+  const flags = active.map((g) => sql`${flagged[g]} as ${sql.raw(`"f_${g}"`)}`);
+  const all = active.length ? sql.join(active.map((g) => sql.raw(`"f_${g}"`)), sql` and `) : sql`true`;
+  // The rows counted for a group: those passing the other groups' filters. A group with a filter is
+  // counted only when every match was read.
+  const counting = (group: FacetGroup, extra?: SQL): SQL => {
+    const parts = active.filter((g) => g !== group).map((g) => sql.raw(`"f_${g}"`));
+    if (active.includes(group)) parts.push(sql`(select read from counted) <= ${limit}`);
+    if (extra) parts.push(extra);
+    return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  };
+  const suitable = search.params.suitability.length ? sql`suitability @> ${arrayLiteral(search.params.suitability)}::text[]` : undefined;
   // Ranking reads each offer's whole tsvector: only rows that pass every filter are ranked, not the
   // rows kept for the counts of other filter values.
-  const filterList = Object.values(filters);
+  const flagList = Object.values(flagged);
   const rank =
     search.sort !== 'relevanz'
       ? sql`0::float8`
-      : filterList.length
-        ? sql`case when ${sql.join(filterList, sql` and `)} then ${rankSql(search, mode)} end`
+      : flagList.length
+        ? sql`case when ${sql.join(flagList, sql` and `)} then ${rankSql(search, mode)} end`
         : rankSql(search, mode);
+  const columns = sql`o.id, o.published_at, o.network_id, o.field, o.target_groups, o.municipality_id, o.commitment,
+            o.weekdays, o.times_of_day, o.suitability, o.remote, ${rank} as rank${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}`;
+  const sample = sampleSql(scope, conditions, sampling, columns, unbounded);
+  const order = orderSql(search.sort);
   const found = await rows<{ g: string; v: string | null; c: number }>(
     db,
-    sql`with base as materialized (
-          select o.id, o.published_at, o.network_id, o.field, o.target_groups, o.municipality_id, o.commitment,
-            o.weekdays, o.times_of_day, o.suitability, o.remote, ${rank} as rank, ${distance} as distance
-            ${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
-          from offers o
-          where ${sql.join(core, sql` and `)}
-        )
-        select 'hit' as g, id::text as v, (row_number() over (order by ${orderSql(search.sort)}))::int as c
-          from (select * from base where ${others(null)} order by ${orderSql(search.sort)} limit ${page.limit} offset ${page.offset}) as hits
-        union all select 'total', null::text, count(*)::int from base where ${others(null)}
-        union all select 'netzwerk', network_id::text, count(*)::int from base where ${others('netzwerk')} group by 2
-        union all select 'feld', field::text, count(*)::int from base where ${others('feld')} group by 2
-        union all select 'zielgruppe', x, count(*)::int from base cross join lateral unnest(target_groups) as x
-          where ${others('zielgruppe')} group by 2
-        union all select 'kommune', municipality_id::text, count(*)::int from base
-          where municipality_id is not null and ${others('kommune')} group by 2
-        union all select 'einsatz', commitment::text, count(*)::int from base where ${others('einsatz')} group by 2
-        union all select 'wochentag', x::text, count(*)::int from base cross join lateral unnest(weekdays) as x
-          where ${others('wochentag')} group by 2
-        union all select 'tageszeit', x, count(*)::int from base cross join lateral unnest(times_of_day) as x
-          where ${others('tageszeit')} group by 2
-        union all select 'geeignet', x, count(*)::int from base cross join lateral unnest(suitability) as x
-          where ${others('geeignet')}${suitable} group by 2
-        union all select 'remote', 'true', count(*)::int from base where remote and ${others('remote')}`,
+    sql`with everything as materialized (select *, row_number() over (${sample.order ? sql`order by ${sample.order}` : sql``}) as seq from (${sample.select}) as s),
+        base as materialized (select * from everything where seq <= ${limit + 1}),
+        counted as materialized (select count(*)::int as read from base),
+        passing as materialized (select * from everything where ${all} order by seq limit ${limit + 1}),
+        passed as materialized (select count(*)::int as n from passing),
+        -- Facets only over a complete set: counts over a part would mislead, and they cost most of the
+        -- statement (1-3 ms per group and thousand offers on PGlite).
+        facet_rows as (
+          select * from base where (select read from counted) <= ${limit}
+          union all select * from passing where (select read from counted) > ${limit} and (select n from passed) <= ${limit})
+        select 'hit' as g, id::text as v, (row_number() over (order by ${order}))::int as c
+          from (select * from (select * from passing order by seq limit ${limit}) as shown
+                order by ${order} limit ${page.limit} offset ${page.offset}) as hits
+        union all select 'read', null::text, read from counted
+        union all select 'passing', null::text, n from passed
+        union all select 'netzwerk', network_id::text, count(*)::int from facet_rows where ${counting('netzwerk')} group by 2
+        union all select 'feld', field::text, count(*)::int from facet_rows where ${counting('feld')} group by 2
+        union all select 'zielgruppe', x, count(*)::int from facet_rows cross join lateral unnest(target_groups) as x
+          where ${counting('zielgruppe')} group by 2
+        union all select 'kommune', municipality_id::text, count(*)::int from facet_rows
+          where ${counting('kommune', sql`municipality_id is not null`)} group by 2
+        union all select 'einsatz', commitment::text, count(*)::int from facet_rows where ${counting('einsatz')} group by 2
+        union all select 'wochentag', x::text, count(*)::int from facet_rows cross join lateral unnest(weekdays) as x
+          where ${counting('wochentag')} group by 2
+        union all select 'tageszeit', x, count(*)::int from facet_rows cross join lateral unnest(times_of_day) as x
+          where ${counting('tageszeit')} group by 2
+        union all select 'geeignet', x, count(*)::int from facet_rows cross join lateral unnest(suitability) as x
+          where ${counting('geeignet', suitable)} group by 2
+        union all select 'remote', 'true', count(*)::int from facet_rows where ${counting('remote', sql`remote`)}`,
   );
-  const facets: Facets = {
-    netzwerk: [],
-    feld: [],
-    zielgruppe: [],
-    kommune: [],
-    einsatz: [],
-    wochentag: [],
-    tageszeit: [],
-    geeignet: [],
-    remote: [],
-  };
-  let total = 0;
+  const facets = emptyFacets();
+  let read = 0;
+  let passing = 0;
   const hits: Array<{ id: string; order: number }> = [];
   for (const row of found) {
-    if (row.g === 'total') total = Number(row.c);
+    if (row.g === 'read') read = Number(row.c);
+    else if (row.g === 'passing') passing = Number(row.c);
     else if (row.g === 'hit' && row.v) hits.push({ id: row.v, order: Number(row.c) });
     else if (row.v !== null && row.g in facets) facets[row.g as FacetGroup].push({ value: row.v, count: Number(row.c) });
   }
-  return { total, facets, ids: hits.sort((a, b) => a.order - b.order).map((h) => h.id) };
+  return { read, passing, total: Math.min(passing, limit), facets, ids: hits.sort((a, b) => a.order - b.order).map((h) => h.id) };
+}
+
+function allGroups(exact: boolean): Record<FacetGroup, boolean> {
+  return Object.fromEntries(FACET_GROUPS.map((g) => [g, exact])) as Record<FacetGroup, boolean>;
+}
+
+/**
+ * Counts, facets and the ids of one page. The offers matching words and place are read with every
+ * filter as a flag, which gives exact counts for every group when at most the limit match. When more
+ * match: with words and an order (place, newest), every match is read anyway, and the first
+ * limit + 1 passing all filters are the result; otherwise, with filters in use, the offers passing
+ * them are read once more. Either way their total, and the counts of the groups without a filter, are exact when
+ * within the limit. Groups whose counts would be incomplete come back empty and marked as not exact.
+ */
+async function scan(
+  db: Db,
+  scope: Scope,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; totalExact: boolean; facets: Facets; facetsExact: Record<FacetGroup, boolean>; ids: string[] }> {
+  const { search, limit } = scope;
+  const filters = filterConditions(search);
+  const active = Object.keys(filters) as FacetGroup[];
+  const sampling = await chooseSampling(db, scope, [], false);
+  // With words and an order (place, newest), every match is read to sort them anyway: the offers
+  // passing the filters come from the same reading.
+  const unbounded = Boolean(search.text) && sampling.kind !== 'found';
+  const first = await scanSample(db, scope, [], filters, sampling, page, unbounded);
+  if (first.read <= limit) {
+    return { total: first.total, totalExact: true, facets: first.facets, facetsExact: allGroups(true), ids: first.ids };
+  }
+  let result = first;
+  if (active.length > 0 && !unbounded) {
+    const filtered = Object.values(filters);
+    result = await scanSample(db, scope, filtered, {}, await chooseSampling(db, scope, filtered, true), page, false);
+  } else if (active.length === 0) {
+    return { total: limit, totalExact: false, facets: emptyFacets(), facetsExact: allGroups(false), ids: first.ids };
+  }
+  const exact = result.passing <= limit;
+  const facets = emptyFacets();
+  const facetsExact = allGroups(false);
+  for (const group of FACET_GROUPS) {
+    if (!exact || active.includes(group)) continue;
+    facets[group] = result.facets[group];
+    facetsExact[group] = true;
+  }
+  return { total: result.total, totalExact: exact, facets, facetsExact, ids: result.ids };
 }
 
 /** The texts of one page of hits, by id, in the given order; the snippet highlights the words searched. */
@@ -385,7 +584,8 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
   const found = await rows<{
     id: string;
     title: string;
-    body: string;
+    summary: string;
+    description: string;
     field: Field;
     commitment: Commitment;
     remote: boolean;
@@ -400,21 +600,18 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
     municipalityName: string | null;
   }>(
     db,
-    sql`select h.*
-        from (
-          select o.id, o.title, o.field, o.commitment, o.remote, o.place,
-            o.organisation_id as "organisationId", org.name as "organisationName",
-            n.slug as "networkSlug", n.name as "networkName",
-            o.municipality_id as "municipalityId", m.name as "municipalityName",
-            round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
-            ${distance} as "distanceKm",
-            translate(o.summary || ' ' || regexp_replace(left(o.description, 3000), '<[^>]*>', ' ', 'g'), ${`${MARK_START}${MARK_STOP}`}, '  ') as body
-          from offers o
-          join organisations org on org.id = o.organisation_id
-          join networks n on n.id = o.network_id
-          left join municipalities m on m.id = o.municipality_id
-          where o.id = any(${arrayLiteral(ids)}::uuid[])
-        ) h`,
+    // The texts are cleaned in TypeScript: regular expressions in PGlite's WebAssembly cost more than the query.
+    sql`select o.id, o.title, o.summary, left(o.description, 3000) as description, o.field, o.commitment, o.remote, o.place,
+          o.organisation_id as "organisationId", org.name as "organisationName",
+          n.slug as "networkSlug", n.name as "networkName",
+          o.municipality_id as "municipalityId", m.name as "municipalityName",
+          round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
+          ${distance} as "distanceKm"
+        from offers o
+        join organisations org on org.id = o.organisation_id
+        join networks n on n.id = o.network_id
+        left join municipalities m on m.id = o.municipality_id
+        where o.id = any(${arrayLiteral(ids)}::uuid[])`,
   );
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -432,11 +629,16 @@ async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<
         commitment: r.commitment,
         remote: r.remote,
         distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
-        snippet: snippetOf(r.body, search.text),
+        snippet: snippetOf(bodyText(r.summary, r.description), search.text),
         publishedAt: r.publishedMs === null ? null : new Date(Number(r.publishedMs)),
       },
     ];
   });
+}
+
+/** Summary and description as one plain text, tags removed, without the characters that mark matches. */
+function bodyText(summary: string, description: string): string {
+  return `${summary} ${description.replace(/<[^>]*>/g, ' ')}`.replaceAll(MARK_START, ' ').replaceAll(MARK_STOP, ' ');
 }
 
 const SNIPPET_LENGTH = 220;
@@ -510,14 +712,20 @@ async function suggest(db: Db, search: ResolvedSearch, now: Date): Promise<strin
 }
 
 /**
- * Runs `work` in a transaction that prefers index scans. The planner underrates the GIN indexes (full
- * text and the trigram index for `word <% title`) and reads every row instead, matching or computing
- * word_similarity() for each: 2-6x slower at 10k offers, and seconds at a million for trigrams.
- * set_config(..., true) ends with the transaction, so pooled connections stay clean.
+ * Runs `work` in one transaction with settings for the search. With words, it prefers index scans: the
+ * planner underrates the GIN indexes (full text and the trigram index for `word <% title`) and reads
+ * every row instead, matching or computing word_similarity() for each: 2-6x slower at 10k offers, and
+ * seconds at a million for trigrams. JIT compilation is off: PostgreSQL's estimates for the full-text
+ * statements pass its threshold at 100k offers and more, and compiling took longer (100-150 ms) than
+ * running them. set_config(..., true) ends with the transaction, so pooled connections stay clean.
  */
-async function withIndexScans<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+async function inSearchTransaction<T>(db: Db, options: { indexScans: boolean }, work: (tx: Db) => Promise<T>): Promise<T> {
   return (db as NodePgDatabase).transaction(async (tx) => {
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    await tx.execute(
+      options.indexScans
+        ? sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)`
+        : sql`select set_config('jit', 'off', true)`,
+    );
     return work(tx as unknown as Db);
   });
 }
@@ -533,15 +741,16 @@ export async function runSearch(
   db: Db,
   search: ResolvedSearch,
   now: Date,
-  options: { similar?: boolean } = {},
+  options: { similar?: boolean; countLimit?: number } = {},
 ): Promise<SearchResult> {
   const similar = options.similar ?? true;
+  const limit = options.countLimit ?? COUNT_LIMIT;
   const page = Math.min(Math.max(1, search.params.page), MAX_PAGE);
   const slice = { limit: PER_PAGE, offset: (page - 1) * PER_PAGE };
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
   // With words, the GIN indexes are the way in; the planner tends to read every row of smaller tables.
   const scanText = (textMode: TextMode | undefined) =>
-    search.text ? withIndexScans(db, (tx) => scan(tx, search, now, textMode, slice)) : scan(db, search, now, textMode, slice);
+    inSearchTransaction(db, { indexScans: Boolean(search.text) }, (tx) => scan(tx, { search, now, mode: textMode, limit }, slice));
   let scanned = await scanText(search.text ? 'fulltext' : undefined);
   const exactMatches = scanned.total;
   if (search.text && scanned.total === 0 && similar) {
@@ -549,13 +758,16 @@ export async function runSearch(
     scanned = await scanText('similar');
   }
   const items = await loadHits(db, search, scanned.ids);
-  const suggestion = similar && search.text && exactMatches < FEW ? await withIndexScans(db, (tx) => suggest(tx, search, now)) : undefined;
+  const suggestion =
+    similar && search.text && exactMatches < FEW ? await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now)) : undefined;
   return {
     total: scanned.total,
+    totalExact: scanned.totalExact,
     page,
     perPage: PER_PAGE,
     items,
     facets: scanned.facets,
+    facetsExact: scanned.facetsExact,
     mode,
     suggestion,
     sort: search.sort,

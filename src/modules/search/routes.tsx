@@ -10,7 +10,7 @@ import { deleteSavedSearch, isUnsubscribeToken, MAX_SAVED_SEARCHES, saveSearch, 
 import { fieldLabel, valueLabel } from './labels.ts';
 import { parseSearchQuery, SearchQuery, toSearchParams, withoutEmptyValues, FACET_GROUPS, type FacetGroup } from './params.ts';
 import { canManageSavedSearch, canSaveSearch } from './policy.ts';
-import { findSavedSearch, labelsFor, listSavedSearches, resolveSearch, runSearch, type SearchProblem, type SearchResult } from './queries.ts';
+import { COUNT_LIMIT, findSavedSearch, labelsFor, listSavedSearches, resolveSearch, runSearch, type SearchProblem, type SearchResult } from './queries.ts';
 import { plainSnippet } from './text.ts';
 import { SavedSearchesPage, SaveSearchForm, UnsubscribePage } from './views/saved.tsx';
 import { SearchPage } from './views/search.tsx';
@@ -41,22 +41,27 @@ export const OfferItemSchema = Type.Object({
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
+const facetGroups = <S extends TSchema>(schema: S) =>
+  Type.Object({
+    netzwerk: schema,
+    feld: schema,
+    zielgruppe: schema,
+    kommune: schema,
+    einsatz: schema,
+    wochentag: schema,
+    tageszeit: schema,
+    geeignet: schema,
+    remote: schema,
+  });
+
 export const SearchResponseSchema = Type.Object({
-  total: Type.Integer(),
+  total: Type.Integer({ description: `exact up to ${COUNT_LIMIT}; with totalExact false, more offers match and pages end at ${COUNT_LIMIT}` }),
+  totalExact: Type.Boolean(),
   page: Type.Integer(),
   perPage: Type.Integer(),
   items: Type.Array(OfferItemSchema),
-  facets: Type.Object({
-    netzwerk: Type.Array(FacetValueSchema),
-    feld: Type.Array(FacetValueSchema),
-    zielgruppe: Type.Array(FacetValueSchema),
-    kommune: Type.Array(FacetValueSchema),
-    einsatz: Type.Array(FacetValueSchema),
-    wochentag: Type.Array(FacetValueSchema),
-    tageszeit: Type.Array(FacetValueSchema),
-    geeignet: Type.Array(FacetValueSchema),
-    remote: Type.Array(FacetValueSchema),
-  }),
+  facets: facetGroups(Type.Array(FacetValueSchema)),
+  facetsExact: facetGroups(Type.Boolean({ description: 'false: too many offers match to count them per value; the group is empty' })),
   mode: Type.Union([Type.Literal('all'), Type.Literal('fulltext'), Type.Literal('similar')]),
   suggestion: Nullable(Type.String()),
   place: Nullable(Type.Object({ label: Type.String(), lat: Type.Number(), lng: Type.Number(), radiusKm: Nullable(Type.Integer()) })),
@@ -321,6 +326,7 @@ function toApiAnswer(
   const base = publicUrl.replace(/\/$/, '');
   return {
     total: result.total,
+    totalExact: result.totalExact,
     page: result.page,
     perPage: result.perPage,
     items: result.items.map((hit) => ({
@@ -342,6 +348,7 @@ function toApiAnswer(
     facets: Object.fromEntries(
       FACET_GROUPS.map((group) => [group, result.facets[group].map((f) => ({ value: f.value, label: label(group, f.value), count: f.count }))]),
     ),
+    facetsExact: result.facetsExact,
     mode: result.mode,
     suggestion: result.suggestion ?? null,
     place: result.position

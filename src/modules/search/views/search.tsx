@@ -146,6 +146,14 @@ function selectedIn(p: SearchParams, group: FacetGroup): string[] {
 
 function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageProps) {
   const counts = (group: FacetGroup) => new Map(result.facets[group].map((f) => [f.value, f.count]));
+  // Where too many offers match to count them all, every value is offered, without a number.
+  const count = (group: FacetGroup, value: number) =>
+    result.facetsExact[group] ? (
+      <>
+        {' '}
+        <span class="count">({formatNumber(locale, value)})</span>
+      </>
+    ) : null;
   const groups: FacetGroup[] = ['feld', 'zielgruppe', 'kommune', 'einsatz', 'wochentag', 'tageszeit', 'geeignet'];
   const remoteCount = counts('remote').get('true') ?? 0;
   return (
@@ -158,12 +166,13 @@ function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageP
             <label for="f-netzwerk-alle">{t('search.allNetworks')}</label>
           </div>
           {names.networks.map((n) => {
-            const count = counts('netzwerk').get(n.id) ?? 0;
+            const found = counts('netzwerk').get(n.id) ?? 0;
             return (
               <div class="checkbox" key={n.id}>
                 <input type="radio" id={`f-netzwerk-${n.slug}`} name="netzwerk" value={n.slug} checked={params.network === n.slug} />
                 <label for={`f-netzwerk-${n.slug}`}>
-                  {n.name} <span class="count">({formatNumber(locale, count)})</span>
+                  {n.name}
+                  {count('netzwerk', found)}
                 </label>
               </div>
             );
@@ -173,7 +182,8 @@ function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageP
       {groups.map((group) => {
         const found = counts(group);
         const selected = selectedIn(params, group);
-        let values = (GROUP_VALUES[group] ?? [...found.keys()]).filter((v) => (found.get(v) ?? 0) > 0 || selected.includes(v));
+        const exact = result.facetsExact[group];
+        let values = (GROUP_VALUES[group] ?? [...found.keys()]).filter((v) => !exact || (found.get(v) ?? 0) > 0 || selected.includes(v));
         if (group === 'kommune') {
           for (const id of selected) if (!values.includes(id)) values.push(id);
           if (values.length > MAX_MUNICIPALITIES) {
@@ -192,8 +202,8 @@ function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageP
                 <div class="checkbox" key={value}>
                   <input type="checkbox" id={id} name={group} value={value} checked={selected.includes(value)} />
                   <label for={id}>
-                    {valueLabel(t, locale, group, value, names)}{' '}
-                    <span class="count">({formatNumber(locale, found.get(value) ?? 0)})</span>
+                    {valueLabel(t, locale, group, value, names)}
+                    {count(group, found.get(value) ?? 0)}
                   </label>
                 </div>
               );
@@ -201,13 +211,14 @@ function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageP
           </fieldset>
         );
       })}
-      {(remoteCount > 0 || params.remoteOnly) && (
+      {(remoteCount > 0 || params.remoteOnly || !result.facetsExact.remote) && (
         <fieldset>
           <legend>{t('search.group.remote')}</legend>
           <div class="checkbox">
             <input type="checkbox" id="f-remote" name="remote" value="true" checked={params.remoteOnly} />
             <label for="f-remote">
-              {t('search.remoteOnly')} <span class="count">({formatNumber(locale, remoteCount)})</span>
+              {t('search.remoteOnly')}
+              {count('remote', remoteCount)}
             </label>
           </div>
         </fieldset>
@@ -217,8 +228,9 @@ function Filters({ t, locale, params, result, names, fixedNetwork }: SearchPageP
 }
 
 function countText(t: T, locale: Locale, result: SearchResult): string {
-  const count =
-    result.total === 0
+  const count = !result.totalExact
+    ? t('search.count.more', { count: formatNumber(locale, result.total) })
+    : result.total === 0
       ? t('search.count.none')
       : result.total === 1
         ? t('search.count.one')
@@ -241,6 +253,7 @@ function Results(props: SearchPageProps) {
       <p role="status" id="trefferzahl" class="result-count">
         {countText(t, locale, result)}
       </p>
+      {!result.totalExact && <p class="meta">{t('search.count.capped', { count: formatNumber(locale, result.total) })}</p>}
       {props.problems.length > 0 && (
         <div class="notice" id="hinweise">
           <p>{t('search.notUsed')}</p>

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { COUNT_LIMIT } from './queries.ts';
+
+let ctx: TestContext;
+const MANY = COUNT_LIMIT + 5;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const { gems, municipality } = await demoRegion(ctx);
+  const place = municipality('Delitzsch');
+  const organisation = await createOrganisation(ctx, { networkId: gems.id, name: 'Tafel Delitzsch e. V.', municipalityId: place.id });
+  // More offers than the search counts: every one about the food bank, five of them about gardens.
+  await ctx.deps.database.query(
+    `INSERT INTO offers (network_id, organisation_id, municipality_id, title, summary, field, status, published_at, lat, lng)
+     SELECT $1, $2, $3, 'Lebensmittel ausgeben ' || g, CASE WHEN g <= 5 THEN 'Auch im Garten.' ELSE 'Bei der Tafel.' END,
+       CASE WHEN g <= 5 THEN 'umwelt' ELSE 'sozial' END, 'published', now() - g * interval '1 minute', $4, $5
+     FROM generate_series(1, ${MANY}) AS g`,
+    [gems.id, organisation.id, place.id, place.lat, place.lng],
+  );
+}, 180_000);
+afterAll(() => ctx.close());
+
+describe('a search with more matches than it counts', () => {
+  it('says "more than 1,000" on the page, ends the pages there and shows filters without numbers', async () => {
+    const response = await ctx.app.inject('/angebote?q=Lebensmittel');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Mehr als 1.000 Angebote gefunden');
+    expect(response.body).toContain('Gezeigt werden die ersten 1.000.');
+    expect(response.body).toContain(`Seite 1 von ${COUNT_LIMIT / 20}`);
+    expect(response.body).toContain('<label for="f-feld-sozial">Sozialer Bereich</label>');
+    expect(response.body).not.toMatch(/<span class="count">/);
+    const english = await ctx.app.inject({ url: '/angebote?q=Lebensmittel', headers: { 'accept-language': 'en' } });
+    expect(english.body).toContain('More than 1,000 offers found');
+  });
+
+  it('answers totalExact and facetsExact false in the API, with the first 1,000 reachable', async () => {
+    const body = (await ctx.app.inject('/api/v1/offers?q=Lebensmittel&sort=neu')).json();
+    expect(body).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
+    expect(Object.values(body.facetsExact).every((exact) => exact === false)).toBe(true);
+    expect(body.items[0].title).toBe('Lebensmittel ausgeben 1');
+    const last = (await ctx.app.inject(`/api/v1/offers?q=Lebensmittel&sort=neu&seite=${COUNT_LIMIT / 20}`)).json();
+    expect(last.items.at(-1).title).toBe(`Lebensmittel ausgeben ${COUNT_LIMIT}`);
+    expect((await ctx.app.inject(`/api/v1/offers?q=Lebensmittel&sort=neu&seite=${COUNT_LIMIT / 20 + 1}`)).json().items).toEqual([]);
+  });
+
+  it('counts exactly again once the words narrow it down', async () => {
+    const body = (await ctx.app.inject('/api/v1/offers?q=Lebensmittel%20Garten')).json();
+    expect(body).toMatchObject({ total: 5, totalExact: true });
+    expect(body.facets.feld).toEqual([{ value: 'umwelt', label: 'Umwelt, Naturschutz oder Tierschutz', count: 5 }]);
+    expect(Object.values(body.facetsExact).every((exact) => exact === true)).toBe(true);
+    const page = await ctx.app.inject('/angebote?q=Lebensmittel%20Garten');
+    expect(page.body).toContain('5 Angebote gefunden');
+    expect(page.body).toMatch(/<span class="count">\(5\)<\/span>/);
+  });
+});
