@@ -60,7 +60,9 @@ export const placements = pgTable(
     index('placements_offer').on(t.offerId),
     index('placements_need').on(t.needId),
     index('placements_volunteer').on(t.volunteerId),
-    index('placements_request_key').on(t.requestKey),
+    // Idempotent inquiries: a unique index on (request_key, offer_id, need_id, volunteer_id,
+    // volunteer_email) where request_key is set, NULLS NOT DISTINCT, in drizzle/0009 (Drizzle cannot
+    // express it). It also serves findByRequestKey.
   ],
 );
 

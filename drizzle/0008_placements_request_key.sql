@@ -1,0 +1,1 @@
+DROP INDEX "placements_request_key";
