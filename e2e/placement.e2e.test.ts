@@ -256,3 +256,72 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   await checkA11y(office);
   expect(await office.locator('main').innerText()).toContain(ANSWER);
 }, 240_000);
+
+test('the same search and inquiry work without JavaScript, by keyboard alone', async () => {
+  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', javaScriptEnabled: false });
+  context.setDefaultTimeout(10_000);
+  // axe runs inside the page and needs JavaScript; the first test checks these pages with it.
+  contexts.push(context);
+  const page = await context.newPage();
+  const email = `lena.vogt.${Date.now()}@beispiel.de`;
+  /** Tabs forward until an element matching `selector` (and with `text`, when given) has the focus. */
+  async function tabTo(selector: string, limit = 60, text?: string) {
+    for (let i = 0; i < limit; i++) {
+      const focused = await page.evaluate(
+        ([s, want]) => {
+          const element = document.activeElement;
+          return !!element?.matches(s) && (want === undefined || element.textContent?.trim() === want);
+        },
+        [selector, text] as const,
+      );
+      if (focused) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`${selector} not reached by Tab on ${pathOf(page)}`);
+  }
+
+  await page.goto('/angebote');
+  await tabTo('#f-q');
+  await page.keyboard.type('Hausaufgaben');
+  await tabTo('input[name="ort"]');
+  await page.keyboard.type('Delitzsch');
+  await tabTo('select[name="umkreis"]');
+  await page.locator('select[name="umkreis"]').selectOption({ label: '10 km' });
+  // Without JavaScript the position button stays hidden: the next stop is the form's own button.
+  await tabTo('main form button[type="submit"]', 3);
+  await Promise.all([page.waitForURL(/[?&]q=Hausaufgaben/), page.keyboard.press('Enter')]);
+  expect(await page.locator('#trefferzahl').innerText()).toBe('2 Angebote gefunden im Umkreis von 10 km um Delitzsch');
+
+  // The filters sit in a <details>: Enter opens it, Space ticks the box, the form's own button applies them.
+  await tabTo('#filter summary');
+  await page.keyboard.press('Enter');
+  await tabTo('input[type="checkbox"][value="schule"]');
+  await page.keyboard.press('Space');
+  await tabTo('#filter button[type="submit"]');
+  await Promise.all([page.waitForURL(/[?&]feld=schule/), page.keyboard.press('Enter')]);
+  expect(await page.locator('#trefferzahl').innerText()).toBe('1 Angebot gefunden im Umkreis von 10 km um Delitzsch');
+
+  await tabTo('#ergebnisse a', 60, OFFER);
+  await Promise.all([page.waitForURL(/\/angebote\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
+  await tabTo('main a', 60, 'Ich möchte helfen');
+  await Promise.all([page.waitForURL(/\/anfragen$/), page.keyboard.press('Enter')]);
+
+  // Sent once without consent: the form comes back with the input kept and the field marked.
+  await tabTo('input[name="name"]');
+  await page.keyboard.type('Lena Vogt');
+  await tabTo('input[name="email"]');
+  await page.keyboard.type(email);
+  await tabTo('textarea');
+  await page.keyboard.type('Ich studiere Grundschullehramt und hätte dienstags Zeit.');
+  await tabTo('main button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState();
+  expect(await page.locator('input[name="name"]').inputValue()).toBe('Lena Vogt');
+  expect(await page.locator('#f-consent').getAttribute('aria-invalid')).toBe('true');
+  await tabTo('#f-consent');
+  await page.keyboard.press('Space');
+  await tabTo('main button[type="submit"]');
+  await Promise.all([page.waitForURL(/\/anfragen\/gesendet$/), page.keyboard.press('Enter')]);
+  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  expect(confirmation.subject).toContain(OFFER);
+}, 120_000);
