@@ -267,12 +267,16 @@ function textConditions(search: ResolvedSearch, mode: TextMode | undefined): SQL
  * candidates, the exact distance decides. Null when the offer has no coordinates.
  */
 function withinSql(position: { lat: number; lng: number }, km: number): SQL {
+  return sql`(${inBoxSql(position, km)} and ${distanceSql(position)} <= ${km}::float8)`;
+}
+
+/** Within the box around a circle of `km`: what the GiST index on point(lng, lat) answers. */
+function inBoxSql(position: { lat: number; lng: number }, km: number): SQL {
   const { lat, lng } = position;
   const dLat = km / 111.2;
   const cosLat = Math.cos((lat * Math.PI) / 180);
   const dLng = cosLat > 0.01 ? km / (111.2 * cosLat) : 360;
-  return sql`(point(o.lng, o.lat) <@ box(point(${lng - dLng}::float8, ${lat - dLat}::float8), point(${lng + dLng}::float8, ${lat + dLat}::float8))
-    and ${distanceSql(position)} <= ${km}::float8)`;
+  return sql`point(o.lng, o.lat) <@ box(point(${lng - dLng}::float8, ${lat - dLat}::float8), point(${lng + dLng}::float8, ${lat + dLat}::float8))`;
 }
 
 /**
@@ -398,8 +402,29 @@ async function countUpTo(db: Db, scope: Scope, conditions: SQL[], limit: number)
   return Number(row?.n ?? 0);
 }
 
-/** Words and a place: the place is the way in when its box holds at most this many times the limit. */
+/** Words and a place: the place is the way in at least when its box is expected to hold at most this many times the limit. */
 const PLACE_FIRST = 4;
+
+/**
+ * How many offers the planner expects the words to match (from the full-text column's statistics) and
+ * how many lie in the box (from the histograms of lat and lng): one planning, nothing read.
+ */
+async function estimateWordsAndBox(db: Db, scope: Scope, position: { lat: number; lng: number }, km: number): Promise<{ words: number; box: number }> {
+  const { lat, lng } = position;
+  const dLat = km / 111.2;
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  const dLng = cosLat > 0.01 ? km / (111.2 * cosLat) : 360;
+  const [row] = await rows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`explain (format json) select 1 from ${offersSource(scope)}
+        union all select 1 from offers o where o.lat between ${lat - dLat}::float8 and ${lat + dLat}::float8
+          and o.lng between ${lng - dLng}::float8 and ${lng + dLng}::float8`,
+  );
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan?: { Plans?: Array<{ 'Plan Rows'?: number }> } }> | undefined;
+  const [words, box] = (plan?.[0]?.Plan?.Plans ?? []).map((p) => Number(p['Plan Rows'] ?? NaN));
+  return { words: Number.isFinite(words) ? words! : Infinity, box: Number.isFinite(box) ? box! : Infinity };
+}
 
 /**
  * Around a place the offers read are the nearest ones. Without words, when more than the limit lie
@@ -407,16 +432,18 @@ const PLACE_FIRST = 4;
  * quarter, half the radius), so that sorting by distance reads a few thousand offers, not every one
  * within 50 km; each count stops at the limit. With filters (`wide`) the whole radius: counting in rings
  * would read more than it saves. With words the whole radius too, read through the box index when the
- * box holds few offers, else through the full-text index (the planner cannot tell: it takes every box
- * for a thousandth of the table).
+ * box is expected to hold fewer offers than the words match, else through the full-text index (the
+ * planner cannot tell by itself: it takes every box for a thousandth of the table).
  */
 async function chooseSampling(db: Db, scope: Scope, conditions: SQL[], wide: boolean): Promise<Sampling> {
   const { position, radiusKm, sort, text } = scope.search;
   if (!position || (radiusKm === undefined && sort !== 'entfernung')) return text && sort !== 'neu' ? { kind: 'found' } : { kind: 'newest' };
   const whole = { kind: 'near' as const, position, ringKm: radiusKm, remote: radiusKm !== undefined, placeFirst: false };
   if (text) {
-    const box = radiusKm === undefined ? Infinity : await countUpTo(db, scope, [withinSql(position, radiusKm)], PLACE_FIRST * scope.limit);
-    return { ...whole, placeFirst: box <= PLACE_FIRST * scope.limit };
+    if (radiusKm === undefined) return whole;
+    // The place first when its box is expected to hold fewer offers than the words match.
+    const expected = await estimateWordsAndBox(db, scope, position, radiusKm);
+    return { ...whole, placeFirst: expected.box <= Math.max(PLACE_FIRST * scope.limit, expected.words) };
   }
   if (wide) return whole;
   if ((await countUpTo(db, scope, [...conditions, ...(radiusKm === undefined ? [] : [withinSql(position, radiusKm)])], scope.limit)) <= scope.limit) return whole;
