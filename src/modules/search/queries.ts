@@ -567,7 +567,8 @@ function allGroups(exact: boolean): Record<FacetGroup, boolean> {
  * filter as a flag, which gives exact counts for every group when at most the limit match. When more
  * match: with words and an order (place, newest), every match is read anyway, and the first
  * limit + 1 passing all filters are the result; otherwise, with filters in use, the offers passing
- * them are read once more. Either way their total, and the counts of the groups without a filter, are exact when
+ * them are read (without words, a count that stops at the limit finds this out before the first
+ * reading). Either way their total, and the counts of the groups without a filter, are exact when
  * within the limit. Groups whose counts would be incomplete come back empty and marked as not exact.
  */
 async function scan(
@@ -578,7 +579,16 @@ async function scan(
   const { search, limit } = scope;
   const filters = filterConditions(search);
   const active = Object.keys(filters) as FacetGroup[];
-  const sampling = await chooseSampling(db, scope, [], false);
+  const filtered = Object.values(filters);
+  const passingOnly = () => chooseSampling(db, scope, filtered, true).then((s) => scanSample(db, scope, filtered, {}, s, page, false));
+  // Without words but with filters, a count that stops at the limit tells whether the first reading
+  // (exact counts for every group) can succeed; when it cannot, only the offers passing the filters are read.
+  if (!search.text && active.length > 0) {
+    const { position, radiusKm } = search;
+    const around = position && radiusKm !== undefined ? [withinSql(position, radiusKm)] : [];
+    if ((await countUpTo(db, scope, around, limit)) > limit) return partly(await passingOnly(), active, limit);
+  }
+  const sampling = await chooseSampling(db, scope, [], active.length > 0);
   // With words and an order (place, newest), every match is read to sort them anyway: the offers
   // passing the filters come from the same reading.
   const unbounded = Boolean(search.text) && sampling.kind !== 'found';
@@ -586,13 +596,18 @@ async function scan(
   if (first.read <= limit) {
     return { total: first.total, totalExact: true, facets: first.facets, facetsExact: allGroups(true), ids: first.ids };
   }
-  let result = first;
-  if (active.length > 0 && !unbounded) {
-    const filtered = Object.values(filters);
-    result = await scanSample(db, scope, filtered, {}, await chooseSampling(db, scope, filtered, true), page, false);
-  } else if (active.length === 0) {
+  if (active.length === 0) {
     return { total: limit, totalExact: false, facets: emptyFacets(), facetsExact: allGroups(false), ids: first.ids };
   }
+  return partly(unbounded ? first : await passingOnly(), active, limit);
+}
+
+/** The result when more than the limit match words and place: the offers passing the filters, counted where complete. */
+function partly(
+  result: Scanned,
+  active: FacetGroup[],
+  limit: number,
+): { total: number; totalExact: boolean; facets: Facets; facetsExact: Record<FacetGroup, boolean>; ids: string[] } {
   const exact = result.passing <= limit;
   const facets = emptyFacets();
   const facetsExact = allGroups(false);
@@ -705,20 +720,23 @@ export function snippetOf(body: string, text: TextQuery | undefined): string {
  * Looks for words like the ones typed in the titles of published offers ("Hausaufgabn" →
  * "Hausaufgabenhilfe"), for "Meinten Sie …?". Returns the corrected text, or undefined.
  */
-async function suggest(db: Db, search: ResolvedSearch, now: Date): Promise<string | undefined> {
+async function suggest(db: Db, search: ResolvedSearch, now: Date, similarTitles?: string[]): Promise<string | undefined> {
   if (!search.text) return undefined;
   const candidates = search.text.words.filter((w) => w.word.length >= 3).map((w) => w.word);
   if (candidates.length === 0) return undefined;
-  const titles = await rows<{ word: string; title: string }>(
-    db,
-    sql`select w.word, t.title from unnest(${arrayLiteral(candidates)}::text[]) as w(word)
-        cross join lateral (
-          select o.title from offers o
-          where o.status = 'published' and (o.expires_at is null or o.expires_at > ${now.toISOString()}::timestamptz)
-            and w.word <% o.title
-          limit 30
-        ) t`,
-  );
+  // After a search by title similarity, its best hits are the titles to look in.
+  const titles = similarTitles
+    ? candidates.flatMap((word) => similarTitles.map((title) => ({ word, title })))
+    : await rows<{ word: string; title: string }>(
+        db,
+        sql`select w.word, t.title from unnest(${arrayLiteral(candidates)}::text[]) as w(word)
+            cross join lateral (
+              select o.title from offers o
+              where o.status = 'published' and (o.expires_at is null or o.expires_at > ${now.toISOString()}::timestamptz)
+                and w.word <% o.title
+              limit 30
+            ) t`,
+      );
   let changed = false;
   const corrected = search.params.words.map((word) => {
     let best: { word: string; score: number } | undefined;
@@ -782,11 +800,9 @@ export async function runSearch(
       mode = 'similar';
       found = await scan(tx, { search, now, mode: 'similar', limit }, slice);
     }
-    return {
-      scanned: found,
-      items: await loadHits(tx, search, found.ids),
-      suggestion: similar && search.text && exact < FEW ? await suggest(tx, search, now) : undefined,
-    };
+    const items = await loadHits(tx, search, found.ids);
+    const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
+    return { scanned: found, items, suggestion: similar && search.text && exact < FEW ? await suggest(tx, search, now, similarTitles) : undefined };
   });
   return {
     total: scanned.total,
