@@ -20,7 +20,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const [present] = await query<{ present: boolean }>(`select to_regclass('overview_placement_months') is not null as present`);
   if (!present?.present) {
-    const migration = fs.readFileSync('/work/notes/overview-migration.sql', 'utf8');
+    const migration = fs.readFileSync('docs/drafts/overview-aggregates.sql', 'utf8');
     for (const statement of migration.split('--> statement-breakpoint')) {
       const text = statement.replace(/^\s*--.*$/gm, '').trim();
       if (text) await ctx.deps.database.query(text);
