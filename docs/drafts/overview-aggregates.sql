@@ -396,5 +396,5 @@ SELECT overview_rebuild();
 --   overview_offer_counts: (network_id, municipality_id, field varchar(30), published), unique … nullsNotDistinct()
 --   overview_offer_months: (network_id, municipality_id, month, offers), unique … nullsNotDistinct()
 --
--- The test /work/notes/overview-tables.test.ts belongs in src/modules/overview/ with the migration:
+-- The test docs/drafts/overview-aggregates.test.ts belongs in src/modules/overview/ with the migration:
 -- drop its beforeAll block that applies this file when the tables are missing.
