@@ -139,6 +139,8 @@ describe(`backup download (${ENGINE})`, () => {
     const refused = await second.submit('/verwaltung/sicherung', {}, '/verwaltung/sicherung');
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('Zu viele Versuche');
+    // The wait is an hour, not a moment, and the page says so.
+    expect(refused.body).toMatch(/Bitte versuchen Sie es in (59|60) Minuten erneut\./);
     expect(refused.headers['content-disposition']).toBeUndefined();
     expect(await downloadsBy(secondUser)).toBe(BACKUP_DOWNLOADS_PER_HOUR);
 

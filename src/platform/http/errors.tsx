@@ -22,7 +22,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
   const base = key ?? KNOWN[status] ?? (status >= 500 ? 'error.server' : 'error.badRequest');
   const t = request.t;
   const title = t(`${base}.title` as MessageKey);
-  const text = t(`${base}.text` as MessageKey);
+  const text = status === 429 ? rateLimitText(request, reply) : t(`${base}.text` as MessageKey);
   if (wantsJson(request) || !t) return sendProblem(reply, { title, status, detail: text });
   return reply.page(
     title,
@@ -35,6 +35,15 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
     </div>,
     { status },
   );
+}
+
+/** The rate limit's own wait (Retry-After, in seconds) when it is minutes rather than a moment. */
+function rateLimitText(request: FastifyRequest, reply: FastifyReply): string {
+  const seconds = Number(reply.getHeader('retry-after'));
+  if (Number.isFinite(seconds) && seconds > 90) {
+    return request.t('error.rateLimit.minutes', { minutes: String(Math.ceil(seconds / 60)) });
+  }
+  return request.t('error.rateLimit.text');
 }
 
 export function registerErrorHandlers(app: FastifyInstance): void {
