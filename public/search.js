@@ -53,11 +53,20 @@
         if (push) history.pushState(null, '', url);
       })
       .catch(function (error) {
-        if (error && error.name === 'AbortError') return;
+        if (leaving || (error && error.name === 'AbortError')) return;
         window.location.href = url;
       })
       .finally(function () { form.removeAttribute('aria-busy'); });
   }
+
+  // A submitted form loads the page itself: the update under way is dropped, and a fetch the browser
+  // cancels while leaving must not send it to the update's address as well.
+  var leaving = false;
+  form.addEventListener('submit', function () {
+    leaving = true;
+    if (pending) pending.abort();
+  });
+  window.addEventListener('pageshow', function () { leaving = false; });
 
   form.addEventListener('change', function (event) {
     var target = event.target;
