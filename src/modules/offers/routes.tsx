@@ -8,7 +8,8 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { offerPageMeta } from '../feeds/jsonld.ts';
 import { listMunicipalities, listNetworks } from '../networks/queries.ts';
-import { getOrganisationDetails, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
+import { organisationOf } from '../organisations/context.ts';
+import { listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
 import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
 import { keptFormValues, type FormValues } from '../organisations/views/fields.tsx';
 import { confirmOfferCurrent, saveDraft, submitOffer } from './commands.ts';
@@ -109,16 +110,9 @@ export const routes: FastifyPluginAsync = async (app) => {
   }
 
   async function loadOrganisationFor(request: FastifyRequest, reply: FastifyReply) {
-    const { id } = request.params as { id: string };
-    const organisation = await getOrganisationDetails(db, id);
-    if (!organisation) {
-      await sendError(request, reply, 404);
-      return undefined;
-    }
-    request.network = { id: organisation.network.id, slug: organisation.network.slug, name: organisation.network.name };
-    const role = await organisationRoleOf(db, organisation.id, request.actor.userId);
-    if (!allow(request, reply, canCreateOffer(request.actor, organisation, role))) return undefined;
-    return organisation;
+    const loaded = await organisationOf(request, reply);
+    if (!loaded || !allow(request, reply, canCreateOffer(request.actor, loaded.organisation, loaded.role))) return undefined;
+    return loaded.organisation;
   }
 
   app.get('/organisationen/:id/angebote/neu', async (request, reply) => {

@@ -11,7 +11,7 @@ import { cachedOverviewFigures } from '../overview/cache.ts';
 import { MONTH_PATTERN, resolvePeriod } from '../overview/params.ts';
 import { municipalityChoices } from '../overview/queries.ts';
 import { isUuid } from '../organisations/ids.ts';
-import { getOrganisationDetails, organisationRoleOf } from '../organisations/queries.ts';
+import { organisationOf } from '../organisations/context.ts';
 import { formErrors, noticeFrom } from '../organisations/route-helpers.ts';
 import { archiveOfferWithToken, createApiToken, createOfferWithToken, revokeApiToken, updateOfferWithToken, type ApiOfferFailure } from './commands.ts';
 import { API_PREFIX } from './document.ts';
@@ -360,16 +360,9 @@ export const routes = fp(async (app: FastifyInstance) => {
   // ---- Tokens in the organisation's settings -------------------------------------------------------
 
   async function loadForTokens(request: FastifyRequest, reply: FastifyReply) {
-    const { id } = request.params as { id: string };
-    const organisation = await getOrganisationDetails(db, id);
-    if (!organisation) {
-      await sendError(request, reply, 404);
-      return undefined;
-    }
-    request.network = { id: organisation.network.id, slug: organisation.network.slug, name: organisation.network.name };
-    const role = await organisationRoleOf(db, organisation.id, request.actor.userId);
-    if (!allow(request, reply, canManageApiTokens(request.actor, role))) return undefined;
-    return organisation;
+    const loaded = await organisationOf(request, reply);
+    if (!loaded || !allow(request, reply, canManageApiTokens(request.actor, loaded.role))) return undefined;
+    return loaded.organisation;
   }
 
   async function renderTokens(

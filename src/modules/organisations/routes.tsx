@@ -27,7 +27,8 @@ import {
   canViewOrganisation,
   canViewOrganisationMembers,
 } from './policy.ts';
-import { getOrganisationDetails, listOrganisationMembers, organisationRoleOf, type OrganisationDetails } from './queries.ts';
+import { organisationOf } from './context.ts';
+import { listOrganisationMembers, organisationRoleOf, type OrganisationDetails } from './queries.ts';
 import { ORGANISATION_MEMBER_ROLES } from './schema.ts';
 import { deleteUpload, readUpload, saveUpload } from './uploads.ts';
 import { keptFormValues, type FormValues } from './views/fields.tsx';
@@ -70,17 +71,6 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  async function loadOrganisation(request: FastifyRequest, reply: FastifyReply) {
-    const { id } = request.params as { id: string };
-    const organisation = await getOrganisationDetails(db, id);
-    if (!organisation) {
-      await sendError(request, reply, 404);
-      return undefined;
-    }
-    request.network = { id: organisation.network.id, slug: organisation.network.slug, name: organisation.network.name };
-    const role = await organisationRoleOf(db, organisation.id, request.actor.userId);
-    return { organisation, role };
-  }
 
   function renderCreate(
     request: FastifyRequest,
@@ -153,7 +143,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/organisationen/:id', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     const { organisation, role } = loaded;
     // Unverified organisations do not exist for the public: 404, not 403, so nothing is revealed.
@@ -227,7 +217,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/organisationen/:id/bearbeiten', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     if (!allow(request, reply, canEditOrganisation(request.actor, loaded.organisation, loaded.role))) return reply;
     return renderEdit(request, reply, loaded.organisation, storedValues(loaded.organisation), {});
@@ -237,7 +227,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     schema: { body: OrganisationFormSchema },
     attachValidation: true,
     handler: async (request, reply) => {
-      const loaded = await loadOrganisation(request, reply);
+      const loaded = await organisationOf(request, reply);
       if (!loaded) return reply;
       const { organisation } = loaded;
       if (!allow(request, reply, canEditOrganisation(request.actor, organisation, loaded.role))) return reply;
@@ -252,7 +242,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/organisationen/:id/logo', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     const { organisation } = loaded;
     if (!allow(request, reply, canEditOrganisation(request.actor, organisation, loaded.role))) return reply;
@@ -270,7 +260,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/organisationen/:id/logo/entfernen', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     const { organisation } = loaded;
     if (!allow(request, reply, canEditOrganisation(request.actor, organisation, loaded.role))) return reply;
@@ -318,7 +308,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   }
 
   app.get('/organisationen/:id/mitglieder', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     if (!allow(request, reply, canViewOrganisationMembers(request.actor, loaded.organisation, loaded.role))) return reply;
     return renderMembers(request, reply, loaded);
@@ -333,7 +323,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
     attachValidation: true,
     handler: async (request, reply) => {
-      const loaded = await loadOrganisation(request, reply);
+      const loaded = await organisationOf(request, reply);
       if (!loaded) return reply;
       if (!allow(request, reply, canManageOrganisationMembers(request.actor, loaded.organisation, loaded.role))) return reply;
       const values = keptFormValues(request.body) as { email?: string; role?: string };
@@ -351,7 +341,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/organisationen/:id/mitglieder/:userId/entfernen', async (request, reply) => {
-    const loaded = await loadOrganisation(request, reply);
+    const loaded = await organisationOf(request, reply);
     if (!loaded) return reply;
     if (!allow(request, reply, canManageOrganisationMembers(request.actor, loaded.organisation, loaded.role))) return reply;
     const { userId } = request.params as { userId: string };
