@@ -1,4 +1,5 @@
 import type { Role } from './schema.ts';
+import { berlinClock } from '../../platform/i18n/index.ts';
 
 /*
  * The rules of this module as plain functions over plain values: used by the commands (which
@@ -158,18 +159,8 @@ export const BACKUP_DOWNLOADED = 'backup.downloaded';
 /** How many backups one person may download per hour: each one is a full copy of all personal data. */
 export const BACKUP_DOWNLOADS_PER_HOUR = 5;
 
-const BERLIN_MINUTE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** The downloaded backup's file name, with the German wall-clock time: mitmachnetz-sicherung-2026-11-24T0305.jsonl.gz. */
 export function backupFileName(at: Date): string {
-  const part = Object.fromEntries(BERLIN_MINUTE.formatToParts(at).map((p) => [p.type, p.value]));
+  const part = berlinClock(at);
   return `mitmachnetz-sicherung-${part.year}-${part.month}-${part.day}T${part.hour}${part.minute}.jsonl.gz`;
 }

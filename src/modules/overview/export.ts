@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { createRequire } from 'node:module';
-import type { Locale } from '../../platform/i18n/index.ts';
+import { berlinClock, type Locale } from '../../platform/i18n/index.ts';
 import { isMasked, type Cell, type Column, type DataTable } from './present.ts';
 
 /*
@@ -35,15 +35,6 @@ export function sheetOfTable(table: DataTable, maskedText: string): ExportSheet 
   return { title: table.caption, columns: table.columns, batches: [rows] };
 }
 
-const berlin = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
 function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -52,7 +43,10 @@ function safeText(text: string): string {
 function csvField(value: ExportValue, locale: Locale, decimals: number | undefined): string {
   if (value === null) return '';
   let text: string;
-  if (value instanceof Date) text = berlin.format(value);
+  if (value instanceof Date) {
+    const c = berlinClock(value);
+    text = `${c.year}-${c.month}-${c.day} ${c.hour}:${c.minute}`;
+  }
   else if (typeof value === 'number') {
     text = decimals !== undefined && !Number.isInteger(value) ? String(Math.round(value * 10 ** decimals) / 10 ** decimals) : String(value);
     if (locale === 'de') text = text.replace('.', ',');

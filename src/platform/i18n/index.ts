@@ -49,6 +49,22 @@ export function formatDateTime(locale: Locale, date: Date): string {
   }).format(date);
 }
 
+const BERLIN_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The German wall-clock time of a moment in two-digit parts, for file names and exports. */
+export function berlinClock(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
+  const part = Object.fromEntries(BERLIN_CLOCK.formatToParts(date).map((p) => [p.type, p.value]));
+  return { year: part.year ?? '', month: part.month ?? '', day: part.day ?? '', hour: part.hour ?? '', minute: part.minute ?? '' };
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB').format(value);
 }
