@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { allow } from '../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import type { Actor } from '../../platform/policy.ts';
-import { networkOf } from '../networks/context.ts';
+import { adminNetwork } from '../networks/context.ts';
 import type { Network } from '../networks/schema.ts';
 import { importCsv, importFreinet, importTarget, recordExport } from './commands.ts';
 import { offersCsv } from './csv.ts';
@@ -43,18 +41,6 @@ export const routes: FastifyPluginAsync = async (app) => {
       (part as unknown as { value: Upload }).value = upload;
     },
   });
-
-  /** The `:slug` network, if the actor may use this page; otherwise the answer (404, 403 or login) is sent. */
-  async function adminNetwork(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    rule: (actor: Actor, networkId: string) => boolean,
-  ): Promise<Network | undefined> {
-    const network = await networkOf(request, reply);
-    if (!network) return undefined;
-    if (!allow(request, reply, rule(request.actor, network.id))) return undefined;
-    return network;
-  }
 
   function render(request: FastifyRequest, reply: FastifyReply, network: Network, extra: { errors?: FieldErrors; summary?: ImportSummary; status?: number } = {}) {
     const t = request.t;

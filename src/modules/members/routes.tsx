@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Actor } from '../../platform/policy.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import { backupForDownload } from '../../platform/backup.ts';
-import { networkOf } from '../networks/context.ts';
+import { adminNetwork } from '../networks/context.ts';
 import { listMunicipalities, listNetworks } from '../networks/queries.ts';
 import type { Network } from '../networks/schema.ts';
 import {
@@ -110,20 +109,6 @@ function pageTitle(t: T, section: MessageKey): string {
   return `${t(section)} – ${t('members.admin.title')}`;
 }
 
-/**
- * Loads the `:slug` network and checks the actor may use this part of its admin area.
- * Answers 404 / 403 (or the login redirect) itself and returns undefined when not.
- */
-async function adminNetwork(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  rule: (actor: Actor, networkId: string) => boolean,
-): Promise<Network | undefined> {
-  const network = await networkOf(request, reply);
-  if (!network) return undefined;
-  if (!allow(request, reply, rule(request.actor, network.id))) return undefined;
-  return network;
-}
 
 /** The signed-in person behind an admin action; the policy check before it guarantees there is one. */
 function actorId(request: FastifyRequest): string {

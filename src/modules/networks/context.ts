@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendError } from '../../platform/http/errors.tsx';
+import { allow, sendError } from '../../platform/http/errors.tsx';
+import type { Actor } from '../../platform/policy.ts';
 import { findNetworkBySlug } from './queries.ts';
 import type { Network } from './schema.ts';
 
@@ -15,5 +16,20 @@ export async function networkOf(request: FastifyRequest, reply: FastifyReply): P
     return undefined;
   }
   request.network = { id: network.id, slug: network.slug, name: network.name };
+  return network;
+}
+
+/**
+ * The `:slug` network, if the actor may use this part of its admin area by `rule`. Answers 404, 403
+ * or the login redirect itself and returns undefined when not.
+ */
+export async function adminNetwork(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rule: (actor: Actor, networkId: string) => boolean,
+): Promise<Network | undefined> {
+  const network = await networkOf(request, reply);
+  if (!network) return undefined;
+  if (!allow(request, reply, rule(request.actor, network.id))) return undefined;
   return network;
 }
