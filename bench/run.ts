@@ -12,7 +12,6 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -23,6 +22,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { generate, generatePeople } from './generate.ts';
+import { freePort } from '../test/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/mitmachnetz.js');
@@ -146,16 +146,6 @@ class CpuMeter {
 
 // ---- HTTP helpers ----
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Raw {
   status: number;

@@ -3,44 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { countRows, ROOT, runCli, SLOW, spawnCli, type Run } from '../test/cli.ts';
 import { ENGINE, openTestDatabase } from '../test/helpers.ts';
 import { openDatabase, type Database } from './platform/db.ts';
-
-/** The command line as operators run it: the bin, in a child process, with only the environment given. */
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/mitmachnetz.js');
-const SLOW = 180_000;
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'warn', ...env },
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
-  const exited = new Promise<Run>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, ...out })),
-  );
-  return { child, out, exited };
-}
-
-async function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { child, exited } = spawnCli(args, env);
-  const timer = setTimeout(() => child.kill('SIGKILL'), SLOW - 5000);
-  try {
-    return await exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** A data folder (and on PostgreSQL runs a database) of its own, already migrated from the run's template. */
 async function prepareInstance(): Promise<{ env: Record<string, string>; open(): Promise<Database>; drop(): Promise<void> }> {
@@ -69,16 +34,7 @@ async function prepareInstance(): Promise<{ env: Record<string, string>; open():
 }
 
 /** Reads from the instance's database while no command runs on it. */
-async function count(instance: { open(): Promise<Database> }, sql: string): Promise<number> {
-  const database = await instance.open();
-  try {
-    const { rows } = await database.query<{ n: number }>(sql);
-    return Number(rows[0]?.n);
-  } finally {
-    database.pool?.on('error', () => undefined);
-    await database.close();
-  }
-}
+const count = (instance: { open(): Promise<Database> }, sql: string) => countRows(instance.open, sql);
 
 describe('command line', () => {
   it('explains itself and rejects unknown commands and missing arguments with exit code 2', { timeout: SLOW }, async () => {

@@ -1,40 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { countRows, runCli, SLOW } from '../../../test/cli.ts';
 import { ENGINE, openTestDatabase } from '../../../test/helpers.ts';
 import { openDatabase, type Database } from '../../platform/db.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 
 /** The commands as an operator runs them: the bin in a child process, with only the environment given. */
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/mitmachnetz.js');
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/freinet-gems.xml');
-const SLOW = 180_000;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'warn', LANG: 'de_DE.UTF-8', ...env },
-    });
-    const out = { stdout: '', stderr: '' };
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), SLOW - 5000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, ...out });
-    });
-  });
-}
 
 let env: Record<string, string>;
 let open: () => Promise<Database>;
@@ -69,16 +43,7 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-async function count(sql: string): Promise<number> {
-  const database = await open();
-  try {
-    const { rows } = await database.query<{ n: number }>(sql);
-    return Number(rows[0]?.n);
-  } finally {
-    database.pool?.on('error', () => undefined);
-    await database.close();
-  }
-}
+const count = (sql: string) => countRows(open, sql);
 
 describe('import and export on the command line', () => {
   // One step per child process, each with its own time: on a busy machine opening the embedded database takes a while.
