@@ -48,7 +48,10 @@ const INCREMENT = `
     window_start = CASE WHEN r.expires_at <= now() THEN now() ELSE r.window_start END,
     count = CASE WHEN r.expires_at <= now() THEN 1 ELSE r.count + 1 END,
     expires_at = CASE WHEN r.expires_at <= now() THEN excluded.expires_at ELSE r.expires_at END
-  RETURNING count, greatest(0, ceil(extract(epoch FROM r.expires_at - now()) * 1000))::int AS ttl`;
+  RETURNING count,
+    -- now() is the time a transaction began: a window opened by a transaction that began a moment later
+    -- would otherwise look longer than the window itself.
+    least($2::float8, greatest(0, ceil(extract(epoch FROM r.expires_at - now()) * 1000)))::int AS ttl`;
 
 const READ = `
   SELECT count, greatest(0, ceil(extract(epoch FROM expires_at - now()) * 1000))::int AS ttl
