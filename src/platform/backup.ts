@@ -20,6 +20,11 @@ import { projectPath } from './paths.ts';
  *
  * Rows are turned into JSON by the database (to_jsonb) and back (jsonb_populate_record), so
  * every type keeps its exact value and the same SQL works on PGlite and PostgreSQL.
+ *
+ * Derived tables (counts kept by triggers, such as the overview's) are left out: a table whose
+ * comment reads 'derived: some_function()' is recomputed from scratch by that function at the end
+ * of a restore. Restoring their rows as well would count everything twice, since the triggers
+ * count the restored rows already.
  */
 
 export const BACKUP_FORMAT = 'mitmachnetz-backup';
@@ -63,6 +68,8 @@ interface ForeignKey {
 interface Schema {
   /** In foreign-key order: a table comes after the tables it references. */
   tables: Table[];
+  /** Functions that recompute the derived tables from the others, each named once. */
+  rebuilds: string[];
   /** Foreign keys inside a cycle (or to their own table): no insert order satisfies them. */
   cyclic: ForeignKey[];
   sequences: Array<{ name: string; table: string | null; column: string | null }>;
@@ -301,6 +308,7 @@ async function restoreLines(
     await query(`ALTER TABLE public.${ident(fk.table)} ALTER CONSTRAINT ${ident(fk.name)} NOT DEFERRABLE`);
   }
   await resetSequences(query, schema, trailer.sequences ?? {});
+  for (const rebuild of schema.rebuilds) await query(`SELECT public.${ident(rebuild)}()`);
   return counts;
 }
 
@@ -337,7 +345,23 @@ async function setOutputFormat(query: Query) {
 /** Bookkeeping and short-lived counters: not data anyone needs back after a restore. */
 const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits'];
 
+/** The comment that marks a derived table, naming the function that recomputes it. */
+const DERIVED = /^derived: ([a-z_][a-z0-9_]*)\(\)$/;
+
 async function readSchema(query: Query): Promise<Schema> {
+  const comments = await query(`
+    SELECT c.relname AS table_name, obj_description(c.oid, 'pg_class') AS comment
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND obj_description(c.oid, 'pg_class') LIKE 'derived:%'`);
+  const derived = new Set<string>();
+  const rebuilds = new Set<string>();
+  for (const row of comments) {
+    const match = DERIVED.exec(String(row.comment));
+    if (!match) throw new Error(`table "${String(row.table_name)}" has a malformed comment: ${String(row.comment)}`);
+    derived.add(String(row.table_name));
+    rebuilds.add(match[1]!);
+  }
   const columns = await query(`
     SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS not_null, a.attgenerated <> '' AS generated, a.attidentity = 'a' AS identity_always,
@@ -381,6 +405,7 @@ async function readSchema(query: Query): Promise<Schema> {
   const byName = new Map<string, Table>();
   for (const row of columns) {
     const name = String(row.table_name);
+    if (derived.has(name)) continue;
     let table = byName.get(name);
     if (!table) byName.set(name, (table = { name, columns: [], key: [] }));
     table.columns.push({
@@ -406,6 +431,7 @@ async function readSchema(query: Query): Promise<Schema> {
   const { order, cyclic } = sortByDependencies([...byName.keys()].sort(), fks);
   return {
     tables: order.map((name) => byName.get(name)!),
+    rebuilds: [...rebuilds].sort(),
     cyclic,
     sequences: sequences.map((row) => ({
       name: String(row.name),
