@@ -273,7 +273,7 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
     for (const table of ['networks', 'municipalities', 'users', 'sessions', 'tokens', 'memberships',
       'membership_municipalities', 'invitations', 'audit_log',
       // Derived: the round trip must give the same rows, counted once.
-      'backup_probe_labels']) {
+      'backup_probe_labels', 'overview_offer_counts', 'overview_placement_months', 'overview_network_response_minutes']) {
       expect(original[table]?.length, table).toBeGreaterThan(0);
     }
   });
@@ -292,6 +292,7 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
     expect(tables).not.toContain('__drizzle_migrations');
     expect(tables).not.toContain('rate_limits');
     expect(tables).not.toContain('backup_probe_labels');
+    expect(tables.filter((t) => t.startsWith('overview_'))).toEqual([]);
     expect(tables.indexOf('networks')).toBeLessThan(tables.indexOf('municipalities'));
     expect(tables.indexOf('users')).toBeLessThan(tables.indexOf('memberships'));
     expect(tables.indexOf('memberships')).toBeLessThan(tables.indexOf('membership_municipalities'));

@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { municipalities } from '../networks/schema.ts';
-import { medianByHours, medianOf, overviewFigures, type OverviewFigures } from './queries.ts';
+import { hasMonthlyTables, medianByHours, medianOf, overviewFigures, type OverviewFigures } from './queries.ts';
 import { overviewWorld, PERIOD } from './testing.ts';
 
 /*
  * Every figure against the hand-counted world of testing.ts. The comments name the fixture rows
- * (A1…A7 offers, N1…N9 needs, P1…P11 placements) each number was counted from.
+ * (A1…A7 offers, N1…N9 needs, P1…P11 placements) each number was counted from. The figures come
+ * from the monthly tables (the default); counting the rows must give the same (aggregates.test.ts
+ * follows both through every kind of change).
  */
 
 let ctx: TestContext;
@@ -24,6 +26,19 @@ beforeAll(async () => {
   all = await overviewFigures(ctx.deps.db, { networkIds: null, municipalityId: null, period: PERIOD });
 });
 afterAll(() => ctx.close());
+
+describe('sources', () => {
+  it('reads the monthly tables, and counting the rows gives the same figures', async () => {
+    expect(await hasMonthlyTables(ctx.deps.db)).toBe(true);
+    const scopes = [
+      { networkIds: [world.gems.id], municipalityId: null, period: PERIOD },
+      { networkIds: [world.gems.id], municipalityId: world.krostitz.id, period: PERIOD },
+      { networkIds: null, municipalityId: null, period: PERIOD },
+    ];
+    const fromRows = await Promise.all(scopes.map((scope) => overviewFigures(ctx.deps.db, scope, { source: 'rows' })));
+    expect(fromRows).toEqual([gems, krostitz, all]);
+  });
+});
 
 describe('figures of a network', () => {
   it('counts published offers, verified organisations, volunteers and open needs', () => {
