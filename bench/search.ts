@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/search.ts [--runs 30] [--json bench/results/search.json]
  *   DATABASE_URL=postgres://… npx tsx bench/search.ts
+ *   SEARCH_INDEX=database npx tsx bench/search.ts     # the database search instead of the in-memory index
  *
  * It prints figures and never fails; the targets (p95 ≤ 20 ms at 10k offers on PGlite, ≤ 15 ms at 1M
  * on PostgreSQL) are for reading, not for asserting.
@@ -17,6 +18,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { closeDeps, createDeps } from '../src/platform/runtime.ts';
 import { parseSearchQuery, toQueryString, toSearchParams } from '../src/modules/search/params.ts';
 import { resolveSearch, runSearch } from '../src/modules/search/queries.ts';
+import { liveOfferIndex } from '../src/modules/search/memory-sync.ts';
 import { openBenchDatabase, random } from './generate.ts';
 
 /** Typical searches: words, filters and a radius, alone and combined (what the search page sends). */
@@ -118,13 +120,30 @@ async function main() {
   // Other work on the machine inflates every figure: the load average is printed before and after.
   console.log(`engine: ${database.kind}; published offers: ${count}; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); ${runs} runs per query; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
+  const results: Record<string, unknown> = { engine: database.kind, offers: count, runs, cores: os.cpus().length, search: config.searchIndex };
+  const memory = config.searchIndex === 'memory';
+  if (memory) {
+    // The index's first load, and what it holds on to.
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const index = await liveOfferIndex(deps.db).current(deps.db, 600_000);
+    const loadMs = performance.now() - started;
+    globalThis.gc?.();
+    const rssAfter = process.memoryUsage().rss;
+    console.log(
+      `in-memory index: ${index?.size ?? 0} offers loaded in ${Math.round(loadMs)} ms; arrays ${(index ? index.arrayBytes() / 1e6 : 0).toFixed(1)} MB; RSS ${Math.round(rssBefore / 1e6)} → ${Math.round(rssAfter / 1e6)} MB`,
+    );
+    Object.assign(results, { indexLoadMs: Math.round(loadMs), indexRssMb: Math.round((rssAfter - rssBefore) / 1e6) });
+  }
+  console.log(`search: ${memory ? 'in-memory index' : 'database'}`);
+
   const now = new Date();
   async function direct(query: Record<string, string | string[]>): Promise<number> {
     const start = performance.now();
     const parsed = parseSearchQuery(query);
     if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
     const { search } = await resolveSearch(deps.db, toSearchParams(parsed));
-    await runSearch(deps.db, search, now);
+    await runSearch(deps.db, search, now, { memory });
     return performance.now() - start;
   }
   async function http(query: Record<string, string | string[]>): Promise<number> {
@@ -135,7 +154,6 @@ async function main() {
     return elapsed;
   }
 
-  const results: Record<string, unknown> = { engine: database.kind, offers: count, runs, cores: os.cpus().length };
   const table: string[] = [
     '| set | via | n | p50 ms | p95 ms | p99 ms | process CPU p50 / p95 ms | server CPU p50 / p95 / mean ms |',
     '|---|---|---|---|---|---|---|---|',

@@ -342,8 +342,8 @@ async function setOutputFormat(query: Query) {
   await query('SET LOCAL extra_float_digits = 1');
 }
 
-/** Bookkeeping and short-lived counters: not data anyone needs back after a restore. */
-const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits'];
+/** Bookkeeping, short-lived counters and the search index's change log: not data anyone needs back after a restore. */
+const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits', 'offer_changes'];
 
 /** The comment that marks a derived table, naming the function that recomputes it. */
 const DERIVED = /^derived: ([a-z_][a-z0-9_]*)\(\)$/;

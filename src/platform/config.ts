@@ -24,6 +24,8 @@ export interface Config {
   trustProxy: boolean;
   /** Embedded database only: PostgreSQL's shared_buffers in MB. */
   pgliteSharedBuffersMb: number;
+  /** Where the offer search looks: an index in each process's memory (default), or the database. */
+  searchIndex: 'memory' | 'database';
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const searchIndex = env.SEARCH_INDEX || 'memory';
+  if (searchIndex !== 'memory' && searchIndex !== 'database') {
+    problems.push(`SEARCH_INDEX must be memory or database, got "${searchIndex}"`);
+  }
   const cookieSecret = env.COOKIE_SECRET || undefined;
   if (cookieSecret !== undefined && cookieSecret.length < 32) {
     problems.push('COOKIE_SECRET must be at least 32 characters long');
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: bool('WORKERS', true),
     trustProxy: bool('TRUST_PROXY', false),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', 16, 1, 4096),
+    searchIndex: searchIndex === 'database' ? 'database' : 'memory',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

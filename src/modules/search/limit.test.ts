@@ -22,7 +22,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => ctx.close());
 
-describe('a search with more matches than it counts', () => {
+describe('a search in the database with more matches than it counts', () => {
+  beforeAll(() => {
+    ctx.deps.config.searchIndex = 'database';
+  });
+
   it('says "more than 1,000" on the page, ends the pages there and shows filters without numbers', async () => {
     const response = await ctx.app.inject('/angebote?q=Lebensmittel');
     expect(response.statusCode).toBe(200);
@@ -53,5 +57,25 @@ describe('a search with more matches than it counts', () => {
     const page = await ctx.app.inject('/angebote?q=Lebensmittel%20Garten');
     expect(page.body).toContain('5 Angebote gefunden');
     expect(page.body).toMatch(/<span class="count">\(5\)<\/span>/);
+  });
+});
+
+describe('the same search in memory', () => {
+  beforeAll(() => {
+    ctx.deps.config.searchIndex = 'memory';
+  });
+
+  it('counts every match, on the page and in the API, with every filter value counted', async () => {
+    const page = await ctx.app.inject('/angebote?q=Lebensmittel');
+    expect(page.body).toContain(`${(MANY).toLocaleString('de-DE')} Angebote gefunden`);
+    expect(page.body).toContain(`Seite 1 von ${Math.ceil(MANY / 20)}`);
+    expect(page.body).toContain('<label for="f-feld-sozial">Sozialer Bereich <span class="count">(1.000)</span></label>');
+    const body = (await ctx.app.inject('/api/v1/offers?q=Lebensmittel&sort=neu')).json();
+    expect(body).toMatchObject({ total: MANY, totalExact: true });
+    expect(body.facets.feld).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: 'sozial', count: MANY - 5 }), expect.objectContaining({ value: 'umwelt', count: 5 })]),
+    );
+    const last = (await ctx.app.inject(`/api/v1/offers?q=Lebensmittel&sort=neu&seite=${Math.ceil(MANY / 20)}`)).json();
+    expect(last.items.at(-1).title).toBe(`Lebensmittel ausgeben ${MANY}`);
   });
 });

@@ -6,6 +6,8 @@ import type { Commitment, Field } from '../offers/vocabulary.ts';
 import { FACET_GROUPS, MAX_PAGE, PER_PAGE, type FacetGroup, type SearchParams, type Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain, similarity } from './text.ts';
+import type { IndexQuery, OfferIndex } from './memory.ts';
+import { liveOfferIndex } from './memory-sync.ts';
 
 /** A search whose names are turned into ids and coordinates, ready for SQL. */
 export interface ResolvedSearch {
@@ -210,7 +212,7 @@ export type Facets = Record<FacetGroup, FacetValue[]>;
 export const COUNT_LIMIT = 1000;
 
 export interface SearchResult {
-  /** At most COUNT_LIMIT; with `totalExact` false, more offers match. */
+  /** Exact from the in-memory index; from the database at most COUNT_LIMIT, with `totalExact` false when more offers match. */
   total: number;
   totalExact: boolean;
   page: number;
@@ -777,19 +779,92 @@ async function inSearchTransaction<T>(db: Db, options: { indexScans: boolean }, 
 /** Few enough hits that a "did you mean" is worth showing. */
 const FEW = 3;
 
+export interface SearchOptions {
+  /** Look again by title similarity when the words match nothing (default true; false for e-mail alerts, which must be exact). */
+  similar?: boolean;
+  /** COUNT_LIMIT, smaller in tests (database only). */
+  countLimit?: number;
+  /** Search the offers in the process's memory (memory.ts) when its index is loaded; else the database. */
+  memory?: boolean;
+}
+
+/** How long a search waits for the in-memory index's first load before it asks the database instead. */
+const INDEX_WAIT_MS = 2_000;
+
 /**
  * Runs a resolved search: counts and facets, then one page of hits. When the words match nothing, it
  * looks again by title similarity (unless `similar` is false, as for e-mail alerts, which must be exact).
  */
-export async function runSearch(
-  db: Db,
-  search: ResolvedSearch,
-  now: Date,
-  options: { similar?: boolean; countLimit?: number } = {},
-): Promise<SearchResult> {
+export async function runSearch(db: Db, search: ResolvedSearch, now: Date, options: SearchOptions = {}): Promise<SearchResult> {
+  if (options.memory) {
+    const index = await liveOfferIndex(db).current(db, INDEX_WAIT_MS);
+    if (index) return runIndexed(db, index, search, now, options.similar ?? true);
+  }
+  return runInDatabase(db, search, now, options);
+}
+
+function pageOf(search: ResolvedSearch): number {
+  return Math.min(Math.max(1, search.params.page), MAX_PAGE);
+}
+
+/** The search over the in-memory index: every count exact; the texts of the page's hits from the database. */
+async function runIndexed(db: Db, index: OfferIndex, search: ResolvedSearch, now: Date, similar: boolean): Promise<SearchResult> {
+  const page = pageOf(search);
+  const p = search.params;
+  const query = (mode: IndexQuery['mode']): IndexQuery => ({
+    words: search.text?.words.map(({ word, lexemes }) => ({ word, lexemes })),
+    mode,
+    networkId: search.networkId,
+    fields: p.fields,
+    targetGroups: p.targetGroups,
+    municipalityIds: search.municipalityIds,
+    commitments: p.commitments,
+    weekdays: p.weekdays,
+    timesOfDay: p.timesOfDay,
+    suitability: p.suitability,
+    remoteOnly: p.remoteOnly,
+    position: search.position,
+    radiusKm: search.radiusKm,
+    sort: search.sort,
+    now: now.getTime(),
+    publishedAfter: search.publishedAfter?.getTime(),
+    offset: (page - 1) * PER_PAGE,
+    limit: PER_PAGE,
+  });
+  let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
+  let found = index.search(query('fulltext'));
+  const exact = found.total;
+  if (search.text && found.total === 0 && similar) {
+    mode = 'similar';
+    found = index.search(query('similar'));
+  }
+  const items = await loadHits(db, search, found.ids);
+  const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
+  const suggestion =
+    similar && search.text && exact < FEW
+      ? await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now, similarTitles))
+      : undefined;
+  return {
+    total: found.total,
+    totalExact: true,
+    page,
+    perPage: PER_PAGE,
+    items,
+    facets: found.facets,
+    facetsExact: allGroups(true),
+    mode,
+    suggestion,
+    sort: search.sort,
+    position: search.position,
+    radiusKm: search.radiusKm,
+  };
+}
+
+/** The search in the database: counts exact up to the limit (see COUNT_LIMIT). */
+async function runInDatabase(db: Db, search: ResolvedSearch, now: Date, options: SearchOptions): Promise<SearchResult> {
   const similar = options.similar ?? true;
   const limit = options.countLimit ?? COUNT_LIMIT;
-  const page = Math.min(Math.max(1, search.params.page), MAX_PAGE);
+  const page = pageOf(search);
   const slice = { limit: PER_PAGE, offset: (page - 1) * PER_PAGE };
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
   // One transaction for the readings of a search: fewer round trips, which count on PGlite.

@@ -8,7 +8,7 @@ import { networkOf } from '../networks/context.ts';
 import type { Network } from '../networks/schema.ts';
 import { deleteSavedSearch, isUnsubscribeToken, MAX_SAVED_SEARCHES, saveSearch, setSavedSearchAlerts } from './commands.ts';
 import { fieldLabel, valueLabel } from './labels.ts';
-import { parseSearchQuery, SearchQuery, toSearchParams, withoutEmptyValues, FACET_GROUPS, type FacetGroup } from './params.ts';
+import { MAX_PAGE, parseSearchQuery, SearchQuery, toSearchParams, withoutEmptyValues, FACET_GROUPS, type FacetGroup } from './params.ts';
 import { canManageSavedSearch, canSaveSearch } from './policy.ts';
 import { COUNT_LIMIT, findSavedSearch, labelsFor, listSavedSearches, resolveSearch, runSearch, type SearchProblem, type SearchResult } from './queries.ts';
 import { plainSnippet } from './text.ts';
@@ -55,7 +55,9 @@ const facetGroups = <S extends TSchema>(schema: S) =>
   });
 
 export const SearchResponseSchema = Type.Object({
-  total: Type.Integer({ description: `exact up to ${COUNT_LIMIT}; with totalExact false, more offers match and pages end at ${COUNT_LIMIT}` }),
+  total: Type.Integer({
+    description: `the number of matching offers; exact unless totalExact is false (then more offers match and pages end at ${COUNT_LIMIT}: only when the server searches its database instead of its in-memory index); pages end at ${MAX_PAGE}`,
+  }),
   totalExact: Type.Boolean(),
   page: Type.Integer(),
   perPage: Type.Integer(),
@@ -127,12 +129,12 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (network) params.network = network.slug;
     const { search, problems } = await resolveSearch(db, params);
     messages.push(...problemMessages(t, problems));
-    const result = await runSearch(db, search, app.deps.clock());
+    const result = await runSearch(db, search, app.deps.clock(), { memory: app.deps.config.searchIndex === 'memory' });
     const municipalityIds = [...new Set([...result.facets.kommune.map((f) => f.value), ...search.municipalityIds])];
     const names = await labelsFor(db, municipalityIds);
     const title = network ? t('search.titleNetwork', { network: network.name }) : t('search.title');
     return reply.page(
-      result.page > 1 ? `${title} (${t('search.pageOf', { page: result.page, pages: Math.ceil(result.total / result.perPage) })})` : title,
+      result.page > 1 ? `${title} (${t('search.pageOf', { page: result.page, pages: Math.min(MAX_PAGE, Math.ceil(result.total / result.perPage)) })})` : title,
       <SearchPage
         t={t}
         locale={request.locale}
@@ -184,7 +186,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           errors: problems.map((p) => ({ field: p.field, message: t(p.code) })),
         });
       }
-      const result = await runSearch(db, search, app.deps.clock());
+      const result = await runSearch(db, search, app.deps.clock(), { memory: app.deps.config.searchIndex === 'memory' });
       const names = await labelsFor(db, result.facets.kommune.map((f) => f.value));
       return toApiAnswer(result, (group, value) => valueLabel(t, request.locale, group, value, names), (field) => fieldLabel(request.locale, field), app.deps.config.publicUrl);
     },

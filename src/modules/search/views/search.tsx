@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField } from '../../../platform/ui/form.tsx';
 import { fieldLabel, GROUP_VALUES, valueLabel } from '../labels.ts';
-import { RADIUS_CHOICES, SORTS, toQuery, toQueryString, type FacetGroup, type SearchParams } from '../params.ts';
+import { MAX_PAGE, RADIUS_CHOICES, SORTS, toQuery, toQueryString, type FacetGroup, type SearchParams } from '../params.ts';
 import type { OfferHit, SearchResult } from '../queries.ts';
 import { snippetParts } from '../text.ts';
 
@@ -245,7 +245,8 @@ function countText(t: T, locale: Locale, result: SearchResult): string {
 
 function Results(props: SearchPageProps) {
   const { t, locale, params, result, action, fixedNetwork } = props;
-  const pages = Math.max(1, Math.ceil(result.total / result.perPage));
+  // Pages end at MAX_PAGE, however many offers match (the filters narrow further).
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / result.perPage)));
   const sorts = SORTS.filter((s) => s !== 'entfernung' || result.position);
   return (
     <section class="search-results" id="ergebnisse" aria-labelledby="ergebnisse-titel">

@@ -1,0 +1,198 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { OfferIndex, type IndexedOffer } from './memory.ts';
+
+/**
+ * Fills the in-memory offer index (memory.ts) from the database and keeps it current, in every
+ * process, whoever changed the offers: the server, another server process, the import command, a job.
+ *
+ * Every change to `offers` writes the offer's id to `offer_changes` with the id of the writing
+ * transaction (a statement trigger, migration 0011). A process remembers the oldest transaction still
+ * running when it last looked (`xmin` of its snapshot); the next look reads the changes of that
+ * transaction and every later one, skipping the transactions it has already read (a transaction's
+ * rows become visible all at once, at its commit). Changed offers are read again and replace their
+ * entry, so reading a change twice does no harm. Changes older than an hour are deleted; a process
+ * that has not looked for longer loads everything again.
+ */
+
+const BATCH = 5_000;
+/** Changes are kept this long; a process that has not looked for longer reloads. */
+const KEEP_CHANGES_MS = 60 * 60_000;
+const RELOAD_AFTER_MS = 45 * 60_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+type Row = Record<string, unknown>;
+
+async function rows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const COLUMNS = sql`o.id, o.network_id as "networkId", o.field, o.target_groups as "targetGroups",
+  o.municipality_id as "municipalityId", o.commitment, o.weekdays, o.times_of_day as "timesOfDay", o.suitability,
+  o.remote, o.lat, o.lng, round(extract(epoch from o.published_at) * 1000)::float8 as "publishedAt",
+  round(extract(epoch from o.expires_at) * 1000)::float8 as "expiresAt", coalesce(o.search::text, '') as vector`;
+
+interface OfferRow extends Row {
+  id: string;
+  networkId: string;
+  field: string;
+  targetGroups: string[];
+  municipalityId: string | null;
+  commitment: string;
+  weekdays: number[];
+  timesOfDay: string[];
+  suitability: string[];
+  remote: boolean;
+  lat: number | null;
+  lng: number | null;
+  publishedAt: number | null;
+  expiresAt: number | null;
+  vector: string;
+}
+
+function indexed(row: OfferRow): IndexedOffer {
+  const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ...row,
+    weekdays: row.weekdays.map(Number),
+    lat: number(row.lat),
+    lng: number(row.lng),
+    publishedAt: number(row.publishedAt),
+    expiresAt: number(row.expiresAt),
+  };
+}
+
+/** The oldest transaction still running, as seen by this statement. */
+const XMIN = sql`pg_snapshot_xmin(pg_current_snapshot())::text`;
+
+export class LiveOfferIndex {
+  private index: OfferIndex | undefined;
+  private loading: Promise<void> | undefined;
+  private failed: unknown;
+  private xmin = '0';
+  /** Transactions at or after `xmin` whose changes were read already. */
+  private seen = new Set<string>();
+  private lastLook = 0;
+  private lastPrune = 0;
+  private looking: Promise<void> | undefined;
+  private lookAgain: Promise<void> | undefined;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /**
+   * The index, current as of this call: after the first load (waited for up to `waitMs`; a search that
+   * cannot wait goes to the database) and a look at the changes since the last call.
+   */
+  async current(db: Db, waitMs: number): Promise<OfferIndex | undefined> {
+    if (this.index && this.clock() - this.lastLook > RELOAD_AFTER_MS) {
+      this.index = undefined;
+      this.loading = undefined;
+    }
+    if (!this.index) {
+      this.loading ??= this.load(db).catch((error: unknown) => {
+        this.failed = error;
+        this.loading = undefined;
+      });
+      const loaded = await Promise.race([this.loading.then(() => true), delay(waitMs).then(() => false)]);
+      if (!loaded || !this.index) return undefined;
+    }
+    await this.refresh(db);
+    return this.index;
+  }
+
+  /** Why the last load failed, if it did (the search then uses the database). */
+  get error(): unknown {
+    return this.failed;
+  }
+
+  private async load(db: Db): Promise<void> {
+    const started = this.clock();
+    const [first] = await rows<{ xmin: string }>(db, sql`select ${XMIN} as xmin`);
+    const index = new OfferIndex();
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch = await rows<OfferRow>(
+        db,
+        sql`select ${COLUMNS} from offers o where o.status = 'published' and o.id > ${after}::uuid order by o.id limit ${BATCH}`,
+      );
+      for (const row of batch) index.put(row.id, indexed(row));
+      if (batch.length < BATCH) break;
+      after = batch[batch.length - 1]!.id;
+    }
+    index.trim();
+    this.xmin = first?.xmin ?? '0';
+    this.seen = new Set();
+    this.lastLook = started;
+    this.index = index;
+    this.failed = undefined;
+  }
+
+  /** One look at a time; a call during a look waits for it and then looks once more. */
+  private refresh(db: Db): Promise<void> {
+    if (!this.looking) {
+      this.looking = this.look(db).finally(() => {
+        this.looking = undefined;
+      });
+      return this.looking;
+    }
+    this.lookAgain ??= this.looking.then(() => {
+      this.lookAgain = undefined;
+      return this.refresh(db);
+    });
+    return this.lookAgain;
+  }
+
+  private async look(db: Db): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    const started = this.clock();
+    const [found] = await rows<{ xmin: string; changes: Array<{ x: string; id: string }> | string | null }>(
+      db,
+      sql`select ${XMIN} as xmin,
+            (select json_agg(json_build_object('x', c.xid::text, 'id', c.offer_id)) from offer_changes c where c.xid >= ${this.xmin}::xid8) as changes`,
+    );
+    if (!found) return;
+    const raw = found.changes;
+    const changes = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Array<{ x: string; id: string }>;
+    const fresh = changes.filter((c) => !this.seen.has(c.x));
+    const ids = [...new Set(fresh.map((c) => c.id))];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const part = ids.slice(i, i + BATCH);
+      const current = await rows<OfferRow>(
+        db,
+        sql`select ${COLUMNS} from offers o where o.status = 'published' and o.id = any(${`{${part.join(',')}}`}::uuid[])`,
+      );
+      const byId = new Map(current.map((r) => [r.id, r]));
+      for (const id of part) {
+        const row = byId.get(id);
+        index.put(id, row ? indexed(row) : undefined);
+      }
+    }
+    const xmin = BigInt(found.xmin);
+    const seen = new Set<string>();
+    for (const x of [...this.seen, ...fresh.map((c) => c.x)]) if (BigInt(x) >= xmin) seen.add(x);
+    this.seen = seen;
+    this.xmin = found.xmin;
+    this.lastLook = started;
+    if (started - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = started;
+      await db.execute(sql`delete from offer_changes where at < now() - ${`${KEEP_CHANGES_MS / 1000} seconds`}::interval`);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** One live index per database handle (per process: the app and its jobs share the handle). */
+const live = new WeakMap<object, LiveOfferIndex>();
+
+export function liveOfferIndex(db: Db): LiveOfferIndex {
+  let found = live.get(db);
+  if (!found) {
+    found = new LiveOfferIndex();
+    live.set(db, found);
+  }
+  return found;
+}

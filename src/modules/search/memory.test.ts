@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { OfferIndex, parseVector, wordSimilarity, type IndexedOffer, type IndexQuery } from './memory.ts';
+
+/*
+ * The in-memory index on its own, without a database: the vector parser, the typo measure, and the
+ * index against a plain reference (every offer tested one by one) after many changes.
+ */
+
+describe('parseVector', () => {
+  it('reads lexemes, their weights in tenths and whether they occur in the title', () => {
+    expect(parseVector(`'garten':3C,7A 'hilf':1A 'o''brien':4B 'v':8`)).toEqual([
+      { lexeme: 'garten', mark: 0x80 | 12 },
+      { lexeme: 'hilf', mark: 0x80 | 10 },
+      { lexeme: "o'brien", mark: 4 },
+      { lexeme: 'v', mark: 1 },
+    ]);
+  });
+
+  it('caps the weight sum and reads vectors without positions', () => {
+    const many = Array.from({ length: 200 }, (_, i) => `${i + 1}A`).join(',');
+    expect(parseVector(`'viel':${many}`)[0]).toEqual({ lexeme: 'viel', mark: 0x80 | 127 });
+    expect(parseVector(`'ohne' 'positionen'`)).toEqual([
+      { lexeme: 'ohne', mark: 1 },
+      { lexeme: 'positionen', mark: 1 },
+    ]);
+    expect(parseVector('')).toEqual([]);
+  });
+});
+
+describe('wordSimilarity', () => {
+  it('measures a typed word against the best run of a longer word, as pg_trgm does', () => {
+    expect(wordSimilarity('hausaufgabn', 'hausaufgabenhilf')).toBeGreaterThanOrEqual(0.6);
+    expect(wordSimilarity('hausaufgaben', 'hausaufgaben')).toBe(1);
+    expect(wordSimilarity('garten', 'feuerwehr')).toBeLessThan(0.2);
+  });
+});
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 24);
+const FIELDS = ['schule', 'sozial', 'umwelt'];
+const WORDS = ['garten', 'hausaufgab', 'hilf', 'kind', 'lesen', 'senior'];
+
+/** A small random world, the same for every run (a fixed seed). */
+function offers(count: number, seed: number): IndexedOffer[] {
+  let state = seed;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const words = WORDS.filter(() => random() < 0.3);
+    return {
+      id: `00000000-0000-4000-8000-${String(seed * 100_000 + i).padStart(12, '0')}`,
+      networkId: random() < 0.5 ? 'n1' : 'n2',
+      field: FIELDS[Math.floor(random() * FIELDS.length)]!,
+      targetGroups: random() < 0.5 ? ['kinder'] : ['senioren', 'alle'],
+      municipalityId: random() < 0.9 ? `m${Math.floor(random() * 5)}` : null,
+      commitment: random() < 0.5 ? 'regular' : 'one_off',
+      weekdays: [1 + Math.floor(random() * 7)],
+      timesOfDay: random() < 0.5 ? ['morning'] : [],
+      suitability: random() < 0.3 ? ['youth', 'seniors'] : random() < 0.5 ? ['youth'] : [],
+      remote: random() < 0.05,
+      lat: random() < 0.95 ? 51 + random() : null,
+      lng: 12 + random() * 2,
+      publishedAt: NOW - Math.floor(random() * 100) * DAY,
+      expiresAt: random() < 0.1 ? NOW - DAY : null,
+      vector: words.map((w, k) => `'${w}':${k + 1}${random() < 0.3 ? 'A' : 'C'}`).join(' '),
+    };
+  });
+}
+
+function query(overrides: Partial<IndexQuery>): IndexQuery {
+  return {
+    words: undefined, mode: 'fulltext', networkId: undefined, fields: [], targetGroups: [], municipalityIds: [], commitments: [],
+    weekdays: [], timesOfDay: [], suitability: [], remoteOnly: false, position: undefined, radiusKm: undefined, sort: 'neu',
+    now: NOW, publishedAfter: undefined, offset: 0, limit: 10_000, ...overrides,
+  };
+}
+
+function km(a: { lat: number; lng: number }, lat: number, lng: number): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(lat * rad) * Math.sin(((lng - a.lng) * rad) / 2) ** 2;
+  return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The ids a query must find, tested offer by offer. */
+function reference(all: Map<string, IndexedOffer>, q: IndexQuery): string[] {
+  return [...all.values()]
+    .filter((o) => o.expiresAt === null || o.expiresAt > q.now)
+    .filter((o) => (q.words ?? []).every((w) => w.lexemes.some((stem) => o.vector.split(' ').some((l) => l.slice(1).startsWith(stem)))))
+    .filter((o) => !q.fields.length || q.fields.includes(o.field))
+    .filter((o) => !q.suitability.length || q.suitability.every((s) => o.suitability.includes(s)))
+    .filter((o) => {
+      if (!q.position || q.radiusKm === undefined) return true;
+      return o.remote || (o.lat !== null && o.lng !== null && km(q.position, o.lat, o.lng) <= q.radiusKm);
+    })
+    .map((o) => o.id)
+    .sort();
+}
+
+describe('OfferIndex', () => {
+  it('finds what testing every offer finds, after replacing and removing many (and compacting)', () => {
+    const index = new OfferIndex();
+    const all = new Map<string, IndexedOffer>();
+    for (const o of offers(3000, 1)) {
+      index.put(o.id, o);
+      all.set(o.id, o);
+    }
+    // Replace two thirds with new contents and remove a sixth: more than a quarter are dead, which compacts.
+    const contents = offers(3000, 2);
+    const changed = offers(3000, 1).map((o, i) => ({ ...contents[i]!, id: o.id }));
+    changed.forEach((o, i) => {
+      if (i % 6 === 0) {
+        index.put(o.id, undefined);
+        all.delete(o.id);
+      } else if (i % 3 !== 0) {
+        index.put(o.id, o);
+        all.set(o.id, o);
+      }
+    });
+    expect(index.size).toBe(all.size);
+    const delitzsch = { lat: 51.5, lng: 12.4 };
+    const queries = [
+      query({}),
+      query({ words: [{ word: 'garten', lexemes: ['garten'] }] }),
+      query({ words: [{ word: 'haus', lexemes: ['haus'] }, { word: 'kinder', lexemes: ['kind'] }], fields: ['schule'] }),
+      query({ position: delitzsch, radiusKm: 15, sort: 'entfernung' }),
+      query({ position: delitzsch, radiusKm: 40, suitability: ['youth', 'seniors'] }),
+      query({ words: [{ word: 'lesen', lexemes: ['les'] }], position: delitzsch, radiusKm: 25 }),
+    ];
+    for (const q of queries) {
+      const found = index.search(q);
+      const expected = reference(all, q);
+      expect(found.ids.slice().sort(), JSON.stringify(q)).toEqual(expected);
+      expect(found.total).toBe(expected.length);
+    }
+  });
+
+  it('orders by distance with remote offers outside the radius last, and pages through the order', () => {
+    const index = new OfferIndex();
+    const list = offers(500, 3);
+    for (const o of list) index.put(o.id, o);
+    const q = query({ position: { lat: 51.5, lng: 12.4 }, radiusKm: 30, sort: 'entfernung', limit: 10_000 });
+    const all = index.search(q).ids;
+    const byId = new Map(list.map((o) => [o.id, o]));
+    const distances = all.map((id) => {
+      const o = byId.get(id)!;
+      const d = o.lat === null || o.lng === null ? Infinity : km(q.position!, o.lat, o.lng);
+      return d <= 30 ? d : Infinity;
+    });
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(distances.at(-1)).toBe(Infinity);
+    const second = index.search({ ...q, offset: 20, limit: 20 }).ids;
+    expect(second).toEqual(all.slice(20, 40));
+  });
+
+  it('counts each filter group over the offers passing the other groups', () => {
+    const index = new OfferIndex();
+    const list = offers(400, 4);
+    for (const o of list) index.put(o.id, o);
+    const found = index.search(query({ fields: ['schule'], commitments: ['regular'] }));
+    const live = list.filter((o) => o.expiresAt === null || o.expiresAt > NOW);
+    const fieldCounts = Object.fromEntries(found.facets.feld.map((f) => [f.value, f.count]));
+    for (const field of FIELDS) {
+      expect(fieldCounts[field] ?? 0, field).toBe(live.filter((o) => o.field === field && o.commitment === 'regular').length);
+    }
+    const commitmentCounts = Object.fromEntries(found.facets.einsatz.map((f) => [f.value, f.count]));
+    expect(commitmentCounts.one_off).toBe(live.filter((o) => o.field === 'schule' && o.commitment === 'one_off').length);
+    expect(found.total).toBe(live.filter((o) => o.field === 'schule' && o.commitment === 'regular').length);
+  });
+});

@@ -1,0 +1,826 @@
+import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
+import type { Facets } from './queries.ts';
+
+/**
+ * The published offers as a search index in the process's memory (decision 005): posting lists per
+ * word of the stored full-text vectors, and the filter columns as typed arrays. A search walks the
+ * postings of the words typed, tests the filters, counts every filter value and picks the page —
+ * a few milliseconds where the database needed tens to hundreds (docs/performance.md), and every
+ * count exact, however many offers match.
+ *
+ * Matching is the database's: the words are stemmed by PostgreSQL (`prepareText`), and a word
+ * matches an offer when one of its stems is the beginning of one of the offer's lexemes, as with a
+ * `'stem':*` tsquery. The ranking is a weighted count of the occurrences (title 1.0; organisation,
+ * tags and skills 0.4; text 0.2), which is what `ts_rank_cd` gives for one word; it leaves out the
+ * closeness of several words to one another.
+ *
+ * This module holds no database code: `memory-sync.ts` fills the index and keeps it current.
+ */
+
+/** PostgreSQL's default weights for the vector's labels A, B, C, D. */
+const LABEL_WEIGHTS: Record<string, number> = { A: 1.0, B: 0.4, C: 0.2, D: 0.1 };
+
+/** A posting's byte: bit 7 says the word occurs in the title; bits 0–6 the weight sum in tenths (capped). */
+const IN_TITLE = 0x80;
+const WEIGHT_BITS = 0x7f;
+
+/** pg_trgm's default `word_similarity_threshold`: a typed word resembles a title word at least this much. */
+export const SIMILARITY_THRESHOLD = 0.6;
+
+/** One offer as the index needs it (what `memory-sync.ts` reads from the database). */
+export interface IndexedOffer {
+  id: string;
+  networkId: string;
+  field: string;
+  targetGroups: readonly string[];
+  municipalityId: string | null;
+  commitment: string;
+  weekdays: readonly number[];
+  timesOfDay: readonly string[];
+  suitability: readonly string[];
+  remote: boolean;
+  lat: number | null;
+  lng: number | null;
+  publishedAt: number | null;
+  expiresAt: number | null;
+  /** The stored tsvector as text: `'lexeme':1A,5 'other':3C`. */
+  vector: string;
+}
+
+/** What a search asks the index; the same fields as the SQL search reads from `ResolvedSearch`. */
+export interface IndexQuery {
+  /** Per word typed, its stems; undefined for a search without words. */
+  words: Array<{ word: string; lexemes: string[] }> | undefined;
+  /** `similar`: a word also matches a title word resembling it (the typo search). */
+  mode: 'fulltext' | 'similar';
+  networkId: string | undefined;
+  fields: readonly string[];
+  targetGroups: readonly string[];
+  municipalityIds: readonly string[];
+  commitments: readonly string[];
+  weekdays: readonly number[];
+  timesOfDay: readonly string[];
+  suitability: readonly string[];
+  remoteOnly: boolean;
+  position: { lat: number; lng: number } | undefined;
+  radiusKm: number | undefined;
+  sort: Sort;
+  now: number;
+  publishedAfter: number | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface IndexAnswer {
+  total: number;
+  facets: Facets;
+  ids: string[];
+}
+
+/** Values of one column, numbered in the order first seen. */
+class Dictionary {
+  private readonly numbers = new Map<string, number>();
+  readonly values: string[] = [];
+
+  number(value: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(value, n);
+      this.values.push(value);
+    }
+    return n;
+  }
+
+  find(value: string): number | undefined {
+    return this.numbers.get(value);
+  }
+}
+
+/** A dictionary of at most 32 values, for columns holding several values as a bit mask. */
+class BitDictionary extends Dictionary {
+  constructor(private readonly column: string) {
+    super();
+  }
+
+  mask(values: readonly (string | number)[]): number {
+    let mask = 0;
+    for (const value of values) {
+      const n = this.number(String(value));
+      if (n >= 32) throw new Error(`The search index holds at most 32 values of ${this.column}.`);
+      mask |= 1 << n;
+    }
+    return mask >>> 0;
+  }
+
+  /** The mask of the known values among `values`, and whether every one was known. */
+  wanted(values: readonly (string | number)[]): { mask: number; complete: boolean } {
+    let mask = 0;
+    let complete = true;
+    for (const value of values) {
+      const n = this.find(String(value));
+      if (n === undefined) complete = false;
+      else mask |= 1 << n;
+    }
+    return { mask: mask >>> 0, complete };
+  }
+}
+
+/** The offers containing one lexeme, in the order they were added (ascending numbers). */
+interface Postings {
+  docs: Uint32Array;
+  marks: Uint8Array;
+  length: number;
+  /** Some posting has the word in its title: a candidate for the typo search. */
+  inTitle: boolean;
+}
+
+function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 64));
+  bigger.set(array);
+  return bigger;
+}
+
+/** Parses PostgreSQL's text form of a tsvector: lexemes with their weight sums and a title flag. */
+export function parseVector(text: string): Array<{ lexeme: string; mark: number }> {
+  const found: Array<{ lexeme: string; mark: number }> = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== "'") {
+      i++;
+      continue;
+    }
+    let lexeme = '';
+    i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === "'") {
+        if (text[i + 1] === "'") {
+          lexeme += "'";
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      if (c === '\\' && i + 1 < text.length) {
+        lexeme += text[i + 1];
+        i += 2;
+        continue;
+      }
+      lexeme += c;
+      i++;
+    }
+    let weight = 0;
+    let title = false;
+    if (text[i] === ':') {
+      i++;
+      // Positions with an optional label each: 1A,5,7B
+      while (i < text.length && text[i] !== ' ') {
+        while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+        const label = text[i] === 'A' || text[i] === 'B' || text[i] === 'C' || text[i] === 'D' ? text[i]! : 'D';
+        if (label !== 'D' || text[i] === 'D') i++;
+        weight += LABEL_WEIGHTS[label]!;
+        if (label === 'A') title = true;
+        if (text[i] === ',') i++;
+      }
+    } else {
+      weight = LABEL_WEIGHTS.D!;
+    }
+    found.push({ lexeme, mark: Math.min(WEIGHT_BITS, Math.max(1, Math.round(weight * 10))) | (title ? IN_TITLE : 0) });
+  }
+  return found;
+}
+
+/** Trigrams as pg_trgm makes them from one word: two blanks in front, one behind. */
+function wordTrigrams(word: string): string[] {
+  const chars = [...`  ${word} `];
+  const list: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) list.push(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  return list;
+}
+
+/**
+ * pg_trgm's word_similarity(word, term): the greatest similarity between the word's trigrams and any
+ * run of consecutive trigrams of the term.
+ */
+export function wordSimilarity(word: string, term: string): number {
+  const wanted = new Set(wordTrigrams(word));
+  const sequence = wordTrigrams(term);
+  let best = 0;
+  for (let start = 0; start < sequence.length; start++) {
+    const seen = new Set<string>();
+    let shared = 0;
+    let extra = 0;
+    for (let end = start; end < sequence.length; end++) {
+      const t = sequence[end]!;
+      if (!seen.has(t)) {
+        seen.add(t);
+        if (wanted.has(t)) shared++;
+        else extra++;
+      }
+      const score = shared / (wanted.size + extra);
+      if (score > best) best = score;
+    }
+  }
+  return best;
+}
+
+function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+const GROUP_BIT = Object.fromEntries(FACET_GROUPS.map((g, i) => [g, 1 << i])) as Record<FacetGroup, number>;
+const BIT_NETZWERK = GROUP_BIT.netzwerk;
+const BIT_FELD = GROUP_BIT.feld;
+const BIT_ZIELGRUPPE = GROUP_BIT.zielgruppe;
+const BIT_KOMMUNE = GROUP_BIT.kommune;
+const BIT_EINSATZ = GROUP_BIT.einsatz;
+const BIT_WOCHENTAG = GROUP_BIT.wochentag;
+const BIT_TAGESZEIT = GROUP_BIT.tageszeit;
+const BIT_GEEIGNET = GROUP_BIT.geeignet;
+const BIT_REMOTE = GROUP_BIT.remote;
+
+export class OfferIndex {
+  private count = 0;
+  private deadCount = 0;
+  private ids: string[] = [];
+  private readonly ordinals = new Map<string, number>();
+  private alive = new Uint8Array(0);
+  private network = new Uint32Array(0);
+  private field = new Uint32Array(0);
+  private groups = new Uint32Array(0);
+  /** Municipality number + 1; 0 without one. */
+  private municipality = new Uint32Array(0);
+  private commitment = new Uint32Array(0);
+  private weekdays = new Uint32Array(0);
+  private times = new Uint32Array(0);
+  private suitable = new Uint32Array(0);
+  private remote = new Uint8Array(0);
+  private lat = new Float64Array(0);
+  private lng = new Float64Array(0);
+  /** Milliseconds; -Infinity without a publication date (sorted last among the newest). */
+  private published = new Float64Array(0);
+  /** Milliseconds; Infinity when it never expires. */
+  private expires = new Float64Array(0);
+  /** Scratch space of the searches (one runs at a time: they are synchronous). */
+  private score = new Float64Array(0);
+  private distance = new Float64Array(0);
+  private primary = new Float64Array(0);
+  private stamp = new Uint32Array(0);
+  private passing = new Uint32Array(64);
+  private generation = 0;
+
+  private readonly networks = new Dictionary();
+  private readonly fields = new Dictionary();
+  private readonly municipalities = new Dictionary();
+  private readonly commitments = new Dictionary();
+  private readonly targetGroupBits = new BitDictionary('target groups');
+  private readonly weekdayBits = new BitDictionary('weekdays');
+  private readonly timeBits = new BitDictionary('times of day');
+  private readonly suitabilityBits = new BitDictionary('suitability');
+
+  private readonly postings = new Map<string, Postings>();
+  /** Offers by grid cell of a tenth of a degree (about 11 × 7 km in Germany), and the remote ones. */
+  private cells = new Map<number, DocList>();
+  private remoteDocs: DocList = { docs: new Uint32Array(16), length: 0 };
+  /** Every lexeme in order, for finding those that begin with a stem. */
+  private sortedLexemes: string[] = [];
+  /** Lexemes occurring in titles, by trigram, for the typo search; built on first use. */
+  private titleTrigrams: Map<string, string[]> | undefined;
+
+  /** Published offers in the index. */
+  get size(): number {
+    return this.count - this.deadCount;
+  }
+
+  /** Adds an offer, or replaces the one with the same id; `undefined` removes it (no longer published). */
+  put(id: string, offer: IndexedOffer | undefined): void {
+    const previous = this.ordinals.get(id);
+    if (previous !== undefined) {
+      this.alive[previous] = 0;
+      this.ordinals.delete(id);
+      this.deadCount++;
+    }
+    if (offer) this.append(offer);
+    if (this.deadCount > 1000 && this.deadCount * 4 > this.count) this.compact();
+  }
+
+  private append(offer: IndexedOffer): void {
+    const n = this.count;
+    this.ensureCapacity(n + 1);
+    this.count++;
+    this.ids[n] = offer.id;
+    this.ordinals.set(offer.id, n);
+    this.alive[n] = 1;
+    this.network[n] = this.networks.number(offer.networkId);
+    this.field[n] = this.fields.number(offer.field);
+    this.groups[n] = this.targetGroupBits.mask(offer.targetGroups);
+    this.municipality[n] = offer.municipalityId === null ? 0 : this.municipalities.number(offer.municipalityId) + 1;
+    this.commitment[n] = this.commitments.number(offer.commitment);
+    this.weekdays[n] = this.weekdayBits.mask(offer.weekdays);
+    this.times[n] = this.timeBits.mask(offer.timesOfDay);
+    this.suitable[n] = this.suitabilityBits.mask(offer.suitability);
+    this.remote[n] = offer.remote ? 1 : 0;
+    this.lat[n] = offer.lat ?? NaN;
+    this.lng[n] = offer.lng ?? NaN;
+    this.published[n] = offer.publishedAt ?? -Infinity;
+    this.expires[n] = offer.expiresAt ?? Infinity;
+    for (const { lexeme, mark } of parseVector(offer.vector)) this.post(lexeme, n, mark);
+    this.place(n);
+  }
+
+  /** Files the offer under its grid cell, and among the remote offers. */
+  private place(doc: number): void {
+    const lat = this.lat[doc]!;
+    const lng = this.lng[doc]!;
+    if (lat === lat && lng === lng) {
+      const key = cellKey(cellOf(lat), cellOf(lng));
+      let cell = this.cells.get(key);
+      if (!cell) this.cells.set(key, (cell = { docs: new Uint32Array(8), length: 0 }));
+      pushDoc(cell, doc);
+    }
+    if (this.remote[doc]) pushDoc(this.remoteDocs, doc);
+  }
+
+  /** Gives back the room the lists grew into while loading. */
+  trim(): void {
+    for (const list of this.postings.values()) {
+      if (list.docs.length === list.length) continue;
+      list.docs = list.docs.slice(0, list.length);
+      list.marks = list.marks.slice(0, list.length);
+    }
+  }
+
+  private post(lexeme: string, doc: number, mark: number): void {
+    let list = this.postings.get(lexeme);
+    if (!list) {
+      list = { docs: new Uint32Array(4), marks: new Uint8Array(4), length: 0, inTitle: false };
+      this.postings.set(lexeme, list);
+      const at = lowerBound(this.sortedLexemes, lexeme);
+      this.sortedLexemes.splice(at, 0, lexeme);
+    }
+    if (list.length === list.docs.length) {
+      list.docs = grow(list.docs, list.length * 2);
+      list.marks = grow(list.marks, list.length * 2);
+    }
+    list.docs[list.length] = doc;
+    list.marks[list.length] = mark;
+    list.length++;
+    if (mark & IN_TITLE && !list.inTitle) {
+      list.inTitle = true;
+      if (this.titleTrigrams) addTrigrams(this.titleTrigrams, lexeme);
+    }
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.alive.length) return;
+    const capacity = Math.max(size, this.alive.length * 2, 1024);
+    this.alive = grow(this.alive, capacity);
+    this.network = grow(this.network, capacity);
+    this.field = grow(this.field, capacity);
+    this.groups = grow(this.groups, capacity);
+    this.municipality = grow(this.municipality, capacity);
+    this.commitment = grow(this.commitment, capacity);
+    this.weekdays = grow(this.weekdays, capacity);
+    this.times = grow(this.times, capacity);
+    this.suitable = grow(this.suitable, capacity);
+    this.remote = grow(this.remote, capacity);
+    this.lat = grow(this.lat, capacity);
+    this.lng = grow(this.lng, capacity);
+    this.published = grow(this.published, capacity);
+    this.expires = grow(this.expires, capacity);
+    this.score = new Float64Array(capacity);
+    this.distance = new Float64Array(capacity);
+    this.primary = new Float64Array(capacity);
+    this.stamp = new Uint32Array(capacity);
+    this.generation = 0;
+  }
+
+  /** Renumbers the offers without the replaced and removed ones, when they have become a quarter. */
+  private compact(): void {
+    const renumber = new Int32Array(this.count).fill(-1);
+    let next = 0;
+    for (let d = 0; d < this.count; d++) if (this.alive[d]) renumber[d] = next++;
+    const columns = ['alive', 'network', 'field', 'groups', 'municipality', 'commitment', 'weekdays', 'times', 'suitable', 'remote', 'lat', 'lng', 'published', 'expires'] as const;
+    for (const name of columns) {
+      const column = this[name];
+      for (let d = 0; d < this.count; d++) if (renumber[d]! >= 0) column[renumber[d]!] = column[d]!;
+    }
+    const ids: string[] = new Array<string>(next);
+    for (let d = 0; d < this.count; d++) if (renumber[d]! >= 0) ids[renumber[d]!] = this.ids[d]!;
+    this.ids = ids;
+    for (let d = 0; d < next; d++) this.ordinals.set(ids[d]!, d);
+    for (const [lexeme, list] of this.postings) {
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const to = renumber[list.docs[i]!]!;
+        if (to < 0) continue;
+        list.docs[kept] = to;
+        list.marks[kept] = list.marks[i]!;
+        kept++;
+      }
+      list.length = kept;
+      if (kept === 0) this.postings.delete(lexeme);
+    }
+    if (this.postings.size !== this.sortedLexemes.length) {
+      this.sortedLexemes = this.sortedLexemes.filter((l) => this.postings.has(l));
+      this.titleTrigrams = undefined;
+    }
+    this.count = next;
+    this.deadCount = 0;
+    this.cells = new Map();
+    this.remoteDocs = { docs: new Uint32Array(16), length: 0 };
+    for (let d = 0; d < next; d++) this.place(d);
+  }
+
+  private nextGeneration(): number {
+    if (this.generation >= 0xfffffff0) {
+      this.stamp.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
+  /** The posting lists of the lexemes beginning with `stem`. */
+  private withPrefix(stem: string): Postings[] {
+    const lists: Postings[] = [];
+    for (let i = lowerBound(this.sortedLexemes, stem); i < this.sortedLexemes.length; i++) {
+      const lexeme = this.sortedLexemes[i]!;
+      if (!lexeme.startsWith(stem)) break;
+      lists.push(this.postings.get(lexeme)!);
+    }
+    return lists;
+  }
+
+  /** Title lexemes resembling the word as typed, with their similarity. */
+  private resembling(word: string): Array<{ list: Postings; similarity: number }> {
+    if (!this.titleTrigrams) {
+      this.titleTrigrams = new Map();
+      for (const [lexeme, list] of this.postings) if (list.inTitle) addTrigrams(this.titleTrigrams, lexeme);
+    }
+    const wanted = new Set(wordTrigrams(word));
+    const shared = new Map<string, number>();
+    for (const trigram of wanted) for (const lexeme of this.titleTrigrams.get(trigram) ?? []) shared.set(lexeme, (shared.get(lexeme) ?? 0) + 1);
+    const found: Array<{ list: Postings; similarity: number }> = [];
+    for (const [lexeme, n] of shared) {
+      // A run of the lexeme can share at most n trigrams: below the threshold, skip the exact measure.
+      if (n < SIMILARITY_THRESHOLD * wanted.size) continue;
+      const similarity = wordSimilarity(word, lexeme);
+      const list = this.postings.get(lexeme);
+      if (similarity >= SIMILARITY_THRESHOLD && list) found.push({ list, similarity });
+    }
+    return found;
+  }
+
+  /**
+   * Marks the offers containing every word with the returned generation, their scores summed in
+   * `score`, and lists them. Offers no longer published are skipped.
+   */
+  private matchWords(query: IndexQuery): Uint32Array {
+    const words = (query.words ?? []).map(({ word, lexemes }) => {
+      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, similarity: 0 }));
+      const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];
+      const lists = [...exact, ...similar];
+      return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
+    });
+    words.sort((a, b) => a.size - b.size);
+    let previous = 0;
+    for (let w = 0; w < words.length; w++) {
+      const current = this.nextGeneration();
+      for (const { list, similarity } of words[w]!.lists) {
+        const titleOnly = similarity > 0;
+        for (let i = 0; i < list.length; i++) {
+          const d = list.docs[i]!;
+          if (!this.alive[d]) continue;
+          const mark = list.marks[i]!;
+          if (titleOnly && !(mark & IN_TITLE)) continue;
+          const gain = titleOnly ? similarity : (mark & WEIGHT_BITS) / 10;
+          if (w === 0) {
+            if (this.stamp[d] !== current) {
+              this.stamp[d] = current;
+              this.score[d] = 0;
+            }
+            this.score[d] = this.score[d]! + gain;
+          } else if (this.stamp[d] === previous) {
+            this.stamp[d] = current;
+            this.score[d] = this.score[d]! + gain;
+          } else if (this.stamp[d] === current) {
+            this.score[d] = this.score[d]! + gain;
+          }
+        }
+      }
+      previous = current;
+    }
+    if (words.length === 0) return new Uint32Array(0);
+    const listed = this.nextGeneration();
+    let found = new Uint32Array(64);
+    let n = 0;
+    for (const { list } of words[0]!.lists) {
+      for (let i = 0; i < list.length; i++) {
+        const d = list.docs[i]!;
+        if (this.stamp[d] !== previous) continue;
+        this.stamp[d] = listed;
+        if (n === found.length) found = grow(found, n * 2);
+        found[n++] = d;
+      }
+    }
+    return found.subarray(0, n);
+  }
+
+  /** The offers in the grid cells overlapping the box, and the remote ones, each once. */
+  private inBox(box: { south: number; north: number; west: number; east: number }): Uint32Array | undefined {
+    const south = cellOf(box.south);
+    const north = cellOf(box.north);
+    const west = cellOf(box.west);
+    const east = cellOf(box.east);
+    // A box over most of the map: reading every offer is as quick.
+    if ((north - south + 1) * (east - west + 1) > this.cells.size) return undefined;
+    const listed = this.nextGeneration();
+    let found = new Uint32Array(256);
+    let n = 0;
+    const add = (list: DocList) => {
+      for (let i = 0; i < list.length; i++) {
+        const d = list.docs[i]!;
+        if (this.stamp[d] === listed) continue;
+        this.stamp[d] = listed;
+        if (n === found.length) found = grow(found, n * 2);
+        found[n++] = d;
+      }
+    };
+    for (let y = south; y <= north; y++) {
+      for (let x = west; x <= east; x++) {
+        const cell = this.cells.get(cellKey(y, x));
+        if (cell) add(cell);
+      }
+    }
+    add(this.remoteDocs);
+    return found.subarray(0, n);
+  }
+
+  search(query: IndexQuery): IndexAnswer {
+    const words = query.words?.length ? this.matchWords(query) : undefined;
+    // Without words every offer ranks the same: newest first, as in the database.
+    const sort: Sort = !words && query.sort === 'relevanz' ? 'neu' : query.sort;
+
+    // The filters, as tests on the numbered values; a value no offer has matches nothing.
+    const pick = (dictionary: Dictionary, values: readonly string[]): Uint8Array | undefined => {
+      if (values.length === 0) return undefined;
+      const allowed = new Uint8Array(dictionary.values.length + 1);
+      for (const value of values) {
+        const n = dictionary.find(value);
+        if (n !== undefined) allowed[n] = 1;
+      }
+      return allowed;
+    };
+    const networkAllowed = query.networkId === undefined ? undefined : pick(this.networks, [query.networkId]);
+    const fieldAllowed = pick(this.fields, query.fields);
+    const municipalityAllowed = query.municipalityIds.length
+      ? (() => {
+          const allowed = new Uint8Array(this.municipalities.values.length + 1);
+          for (const id of query.municipalityIds) {
+            const n = this.municipalities.find(id);
+            if (n !== undefined) allowed[n + 1] = 1;
+          }
+          return allowed;
+        })()
+      : undefined;
+    const commitmentAllowed = pick(this.commitments, query.commitments);
+    const anyOf = (dictionary: BitDictionary, values: readonly (string | number)[]) => (values.length ? dictionary.wanted(values).mask : undefined);
+    const groupMask = anyOf(this.targetGroupBits, query.targetGroups);
+    const weekdayMask = anyOf(this.weekdayBits, query.weekdays);
+    const timeMask = anyOf(this.timeBits, query.timesOfDay);
+    const suitability = query.suitability.length ? this.suitabilityBits.wanted(query.suitability) : undefined;
+
+    const { position, radiusKm } = query;
+    const box =
+      position && radiusKm !== undefined
+        ? (() => {
+            const dLat = radiusKm / 111.2;
+            const cosLat = Math.cos((position.lat * Math.PI) / 180);
+            const dLng = cosLat > 0.01 ? radiusKm / (111.2 * cosLat) : 360;
+            return { south: position.lat - dLat, north: position.lat + dLat, west: position.lng - dLng, east: position.lng + dLng };
+          })()
+        : undefined;
+    const byDistance = sort === 'entfernung' && position !== undefined;
+    const candidates = words ?? (box ? this.inBox(box) : undefined);
+
+    const counts = {
+      netzwerk: new Uint32Array(this.networks.values.length),
+      feld: new Uint32Array(this.fields.values.length),
+      zielgruppe: new Uint32Array(32),
+      kommune: new Uint32Array(this.municipalities.values.length + 1),
+      einsatz: new Uint32Array(this.commitments.values.length),
+      wochentag: new Uint32Array(32),
+      tageszeit: new Uint32Array(32),
+      geeignet: new Uint32Array(32),
+      remote: new Uint32Array(1),
+    };
+    // Suitability narrows: its values are counted over the offers passing every filter, its own too.
+    const geeignetAlone = suitability ? 0 : GROUP_BIT.geeignet;
+    const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
+    const { alive, expires, published, lat: lats, lng: lngs, remote, network, field, groups, municipality, commitment, weekdays, times } = this;
+    const suitable = this.suitable;
+    const distances = this.distance;
+    const now = query.now;
+    const after = query.publishedAfter;
+    const radius = radiusKm ?? 0;
+    let passing = this.passing;
+    let total = 0;
+    const n = candidates ? candidates.length : this.count;
+    for (let i = 0; i < n; i++) {
+      const d = candidates ? candidates[i]! : i;
+      if (!alive[d] || expires[d]! <= now) continue;
+      if (after !== undefined && !(published[d]! > after && published[d]! <= now)) continue;
+      let distance = NaN;
+      if (box && position) {
+        const lat = lats[d]!;
+        const lng = lngs[d]!;
+        if (lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east) {
+          const km = haversineKm(position.lat, position.lng, lat, lng);
+          if (km <= radius) distance = km;
+        }
+        if (distance !== distance && !remote[d]) continue;
+      } else if (byDistance && position) {
+        const lat = lats[d]!;
+        const lng = lngs[d]!;
+        if (lat === lat && lng === lng) distance = haversineKm(position.lat, position.lng, lat, lng);
+      }
+      let fails = 0;
+      if (networkAllowed && !networkAllowed[network[d]!]) fails |= BIT_NETZWERK;
+      if (fieldAllowed && !fieldAllowed[field[d]!]) fails |= BIT_FELD;
+      if (groupMask !== undefined && (groups[d]! & groupMask) === 0) fails |= BIT_ZIELGRUPPE;
+      if (municipalityAllowed && !municipalityAllowed[municipality[d]!]) fails |= BIT_KOMMUNE;
+      if (commitmentAllowed && !commitmentAllowed[commitment[d]!]) fails |= BIT_EINSATZ;
+      if (weekdayMask !== undefined && (weekdays[d]! & weekdayMask) === 0) fails |= BIT_WOCHENTAG;
+      if (timeMask !== undefined && (times[d]! & timeMask) === 0) fails |= BIT_TAGESZEIT;
+      if (suitability && (suitabilityMask === undefined || (suitable[d]! & suitabilityMask) !== suitabilityMask)) fails |= BIT_GEEIGNET;
+      if (query.remoteOnly && !remote[d]) fails |= BIT_REMOTE;
+      // Each group is counted over the offers passing the other groups' filters (faceting).
+      if (fails === 0) {
+        counts.netzwerk[network[d]!]!++;
+        counts.feld[field[d]!]!++;
+        countBits(counts.zielgruppe, groups[d]!);
+        counts.kommune[municipality[d]!]!++;
+        counts.einsatz[commitment[d]!]!++;
+        countBits(counts.wochentag, weekdays[d]!);
+        countBits(counts.tageszeit, times[d]!);
+        countBits(counts.geeignet, suitable[d]!);
+        if (remote[d]) counts.remote[0]!++;
+        distances[d] = distance;
+        if (total === passing.length) passing = this.passing = grow(passing, total * 2);
+        passing[total++] = d;
+        continue;
+      }
+      if ((fails & (fails - 1)) !== 0) continue;
+      switch (fails) {
+        case BIT_NETZWERK: counts.netzwerk[network[d]!]!++; break;
+        case BIT_FELD: counts.feld[field[d]!]!++; break;
+        case BIT_ZIELGRUPPE: countBits(counts.zielgruppe, groups[d]!); break;
+        case BIT_KOMMUNE: counts.kommune[municipality[d]!]!++; break;
+        case BIT_EINSATZ: counts.einsatz[commitment[d]!]!++; break;
+        case BIT_WOCHENTAG: countBits(counts.wochentag, weekdays[d]!); break;
+        case BIT_TAGESZEIT: countBits(counts.tageszeit, times[d]!); break;
+        case geeignetAlone: countBits(counts.geeignet, suitable[d]!); break;
+        case BIT_REMOTE: if (remote[d]) counts.remote[0]!++; break;
+      }
+    }
+
+    const ids = this.page(passing.subarray(0, total), { ...query, sort }).map((d) => this.ids[d]!);
+    return { total, facets: this.facets(counts), ids };
+  }
+
+  /** The offers of the page, in the search's order: only the first offset + limit are ever sorted. */
+  private page(passing: Uint32Array, query: IndexQuery): number[] {
+    const wanted = query.offset + query.limit;
+    if (wanted <= 0 || passing.length === 0 || query.offset >= passing.length) return [];
+    // One number decides most comparisons (smaller first); ties go by newest, then id, as in the database.
+    const primary = this.primary;
+    const { score, distance, published, ids } = this;
+    for (let i = 0; i < passing.length; i++) {
+      const d = passing[i]!;
+      if (query.sort === 'relevanz') primary[d] = -score[d]!;
+      else if (query.sort === 'entfernung') primary[d] = distance[d] === distance[d] ? distance[d]! : Infinity;
+      else primary[d] = 0;
+    }
+    const compare = (a: number, b: number): number => {
+      const pa = primary[a]!;
+      const pb = primary[b]!;
+      if (pa !== pb) return pa < pb ? -1 : 1;
+      const qa = published[a]!;
+      const qb = published[b]!;
+      if (qa !== qb) return qa > qb ? -1 : 1;
+      const ia = ids[a]!;
+      const ib = ids[b]!;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    };
+    // A bounded heap with the last of the first `wanted` on top.
+    const heap: number[] = [];
+    for (let i = 0; i < passing.length; i++) {
+      const d = passing[i]!;
+      if (heap.length < wanted) {
+        heap.push(d);
+        siftUp(heap, heap.length - 1, compare);
+      } else if (compare(d, heap[0]!) < 0) {
+        heap[0] = d;
+        siftDown(heap, 0, compare);
+      }
+    }
+    return heap.sort(compare).slice(query.offset, wanted);
+  }
+
+  private facets(counts: Record<FacetGroup, Uint32Array>): Facets {
+    const facets = {} as Facets;
+    const listed = (values: readonly string[], found: Uint32Array, shift = 0) =>
+      values.flatMap((value, n) => (found[n + shift]! > 0 ? [{ value, count: found[n + shift]! }] : []));
+    facets.netzwerk = listed(this.networks.values, counts.netzwerk);
+    facets.feld = listed(this.fields.values, counts.feld);
+    facets.zielgruppe = listed(this.targetGroupBits.values, counts.zielgruppe);
+    facets.kommune = listed(this.municipalities.values, counts.kommune, 1);
+    facets.einsatz = listed(this.commitments.values, counts.einsatz);
+    facets.wochentag = listed(this.weekdayBits.values, counts.wochentag);
+    facets.tageszeit = listed(this.timeBits.values, counts.tageszeit);
+    facets.geeignet = listed(this.suitabilityBits.values, counts.geeignet);
+    facets.remote = counts.remote[0]! > 0 ? [{ value: 'true', count: counts.remote[0]! }] : [];
+    return facets;
+  }
+
+  /** Bytes held by the index's arrays (not counting the ids and the lexicon's strings). */
+  arrayBytes(): number {
+    let bytes = this.alive.length * (1 + 4 * 8 + 1 + 8 * 4 + 8 + 8 + 4);
+    for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
+    return bytes;
+  }
+}
+
+/** A growable list of offer numbers. */
+interface DocList {
+  docs: Uint32Array;
+  length: number;
+}
+
+function pushDoc(list: DocList, doc: number): void {
+  if (list.length === list.docs.length) list.docs = grow(list.docs, list.length * 2);
+  list.docs[list.length++] = doc;
+}
+
+function cellOf(degrees: number): number {
+  return Math.floor(degrees * 10);
+}
+
+function cellKey(latCell: number, lngCell: number): number {
+  return (latCell + 1000) * 4000 + (lngCell + 2000);
+}
+
+function countBits(counts: Uint32Array, mask: number): void {
+  while (mask) {
+    const bit = 31 - Math.clz32(mask);
+    counts[bit]!++;
+    mask &= ~(1 << bit);
+  }
+}
+
+function addTrigrams(index: Map<string, string[]>, lexeme: string): void {
+  for (const trigram of new Set(wordTrigrams(lexeme))) {
+    const list = index.get(trigram);
+    if (list) list.push(lexeme);
+    else index.set(trigram, [lexeme]);
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function siftUp(heap: number[], i: number, compare: (a: number, b: number) => number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (compare(heap[i]!, heap[parent]!) <= 0) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], i: number, compare: (a: number, b: number) => number): void {
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let top = i;
+    if (left < heap.length && compare(heap[left]!, heap[top]!) > 0) top = left;
+    if (right < heap.length && compare(heap[right]!, heap[top]!) > 0) top = right;
+    if (top === i) return;
+    [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+    i = top;
+  }
+}
