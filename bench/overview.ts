@@ -9,7 +9,8 @@
  *
  * Missing data is generated first with bench/generate.ts (offers, volunteers, placements) plus open
  * needs from bench/overview-data.ts; a second run reuses it. The figures come from the monthly tables
- * where the database has them (see docs/performance.md), else from the rows; --source picks.
+ * (migration 0010; see docs/performance.md); --source rows counts the rows instead, for the figures
+ * queries and the pages alike.
  * Timings are wall-clock in this process (app.inject: no network, so server-side time), and this
  * process's CPU time per request beside them; bench/overview-explain.ts gives the database's.
  */
@@ -18,7 +19,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { closeDeps, createDeps } from '../src/platform/runtime.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
-import { hasMonthlyTables, overviewFigures } from '../src/modules/overview/queries.ts';
+import { countRowsInstead, hasMonthlyTables, overviewFigures } from '../src/modules/overview/queries.ts';
 import { forgetCachedFigures } from '../src/modules/overview/cache.ts';
 import { addMonths, berlinMonth } from '../src/modules/overview/params.ts';
 import { BENCH_NETWORK_SLUG, generate, openBenchDatabase } from './generate.ts';
@@ -97,6 +98,7 @@ console.log(`database (${database.kind}):`, totals);
 await database.close();
 
 const deps = await createDeps(loadConfig({ DEMO: 'false', DATABASE_URL: process.env.DATABASE_URL ?? '', DATA_DIR: process.env.DATA_DIR ?? './data', COOKIE_SECRET: 'bench-cookie-secret-0123456789abcdef0123' }), { workers: false });
+if (source === 'rows') countRowsInstead(deps.db);
 const app = await buildApp(deps);
 await app.ready();
 const { rows: office } = await deps.database.query<{ id: string }>(
