@@ -7,12 +7,12 @@ import { OfferIndex, type IndexedOffer } from './memory.ts';
  * process, whoever changed the offers: the server, another server process, the import command, a job.
  *
  * Every change to `offers` writes the offer's id to `offer_changes` with the id of the writing
- * transaction (a statement trigger, migration 0011). A process remembers the oldest transaction still
- * running when it last looked (`xmin` of its snapshot); the next look reads the changes of that
- * transaction and every later one, skipping the transactions it has already read (a transaction's
- * rows become visible all at once, at its commit). Changed offers are read again and replace their
- * entry, so reading a change twice does no harm. Changes older than an hour are deleted; a process
- * that has not looked for longer loads everything again.
+ * transaction (a statement trigger, migration 0011). A process remembers which transactions its last
+ * look could not see: those still running then (the snapshot's `xip` list) and every later one (from
+ * the snapshot's `xmax` on). The next look reads the changes of exactly those transactions that have
+ * committed since; a transaction's rows become visible all at once, at its commit. Changed offers are
+ * read again and replace their entry, so reading a change twice would do no harm. Changes older than
+ * an hour are deleted; a process that has not looked for longer loads everything again.
  */
 
 const BATCH = 5_000;
@@ -62,16 +62,21 @@ function indexed(row: OfferRow): IndexedOffer {
   };
 }
 
-/** The oldest transaction still running, as seen by this statement. */
-const XMIN = sql`pg_snapshot_xmin(pg_current_snapshot())::text`;
+/** The transactions this statement cannot see: those running (`xip`) and those from `xmax` on. */
+const SNAPSHOT = sql`pg_snapshot_xmax(pg_current_snapshot())::text as xmax,
+  array(select x::text from pg_snapshot_xip(pg_current_snapshot()) as x) as xip`;
+
+interface Unseen {
+  xmax: string;
+  xip: string[];
+}
 
 export class LiveOfferIndex {
   private index: OfferIndex | undefined;
   private loading: Promise<void> | undefined;
   private failed: unknown;
-  private xmin = '0';
-  /** Transactions at or after `xmin` whose changes were read already. */
-  private seen = new Set<string>();
+  /** What the last look (or the load) could not see yet. */
+  private unseen: Unseen = { xmax: '0', xip: [] };
   private lastLook = 0;
   private lastPrune = 0;
   private looking: Promise<void> | undefined;
@@ -107,7 +112,7 @@ export class LiveOfferIndex {
 
   private async load(db: Db): Promise<void> {
     const started = this.clock();
-    const [first] = await rows<{ xmin: string }>(db, sql`select ${XMIN} as xmin`);
+    const [first] = await rows<{ xmax: string; xip: string[] }>(db, sql`select ${SNAPSHOT}`);
     const index = new OfferIndex();
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -119,9 +124,9 @@ export class LiveOfferIndex {
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1]!.id;
     }
+    index.compact();
     index.trim();
-    this.xmin = first?.xmin ?? '0';
-    this.seen = new Set();
+    this.unseen = { xmax: first?.xmax ?? '0', xip: first?.xip ?? [] };
     this.lastLook = started;
     this.index = index;
     this.failed = undefined;
@@ -146,16 +151,17 @@ export class LiveOfferIndex {
     const index = this.index;
     if (!index) return;
     const started = this.clock();
-    const [found] = await rows<{ xmin: string; changes: Array<{ x: string; id: string }> | string | null }>(
+    const { xmax, xip } = this.unseen;
+    const [found] = await rows<{ xmax: string; xip: string[]; changes: Array<{ id: string }> | string | null }>(
       db,
-      sql`select ${XMIN} as xmin,
-            (select json_agg(json_build_object('x', c.xid::text, 'id', c.offer_id)) from offer_changes c where c.xid >= ${this.xmin}::xid8) as changes`,
+      sql`select ${SNAPSHOT},
+            (select json_agg(json_build_object('id', c.offer_id)) from offer_changes c
+             where c.xid >= ${xmax}::xid8 or c.xid = any(${`{${xip.join(',')}}`}::xid8[])) as changes`,
     );
     if (!found) return;
     const raw = found.changes;
-    const changes = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Array<{ x: string; id: string }>;
-    const fresh = changes.filter((c) => !this.seen.has(c.x));
-    const ids = [...new Set(fresh.map((c) => c.id))];
+    const changes = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Array<{ id: string }>;
+    const ids = [...new Set(changes.map((c) => c.id))];
     for (let i = 0; i < ids.length; i += BATCH) {
       const part = ids.slice(i, i + BATCH);
       const current = await rows<OfferRow>(
@@ -168,11 +174,7 @@ export class LiveOfferIndex {
         index.put(id, row ? indexed(row) : undefined);
       }
     }
-    const xmin = BigInt(found.xmin);
-    const seen = new Set<string>();
-    for (const x of [...this.seen, ...fresh.map((c) => c.x)]) if (BigInt(x) >= xmin) seen.add(x);
-    this.seen = seen;
-    this.xmin = found.xmin;
+    this.unseen = { xmax: found.xmax, xip: found.xip };
     this.lastLook = started;
     if (started - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = started;

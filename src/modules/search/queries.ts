@@ -68,14 +68,31 @@ function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`;
 }
 
+/** Stems already asked for, per database handle: the stemmer's answers never change. */
+const stemCache = new WeakMap<object, Map<string, string[] | null>>();
+const STEM_CACHE_SIZE = 10_000;
+
+/** The German snowball stemmer's lexemes for each word (null for a stop word), from the cache or the database. */
+async function stemsOf(db: Db, words: string[]): Promise<Array<{ word: string; lexemes: string[] | null }>> {
+  let cache = stemCache.get(db);
+  if (!cache) stemCache.set(db, (cache = new Map()));
+  const missing = words.filter((w) => !cache.has(w));
+  if (missing.length) {
+    const found = await rows<{ word: string; lexemes: string[] | null }>(
+      db,
+      sql`select w as word, ts_lexize('german_stem', w) as lexemes from unnest(${arrayLiteral(missing)}::text[]) as w`,
+    );
+    if (cache.size + found.length > STEM_CACHE_SIZE) cache.clear();
+    for (const f of found) cache.set(f.word, f.lexemes);
+  }
+  return words.map((word) => ({ word, lexemes: cache.get(word) ?? null }));
+}
+
 /** Stems the words with the German snowball stemmer; stop words drop out. */
 export async function prepareText(db: Db, words: string[]): Promise<TextQuery | undefined> {
   if (words.length === 0) return undefined;
   const all = [...new Set(words.flatMap(spellings))];
-  const stems = await rows<{ word: string; lexemes: string[] | null }>(
-    db,
-    sql`select w as word, ts_lexize('german_stem', w) as lexemes from unnest(${arrayLiteral(all)}::text[]) as w`,
-  );
+  const stems = await stemsOf(db, all);
   const prepared: TextQuery['words'] = [];
   for (const word of words) {
     // Words with digits are indexed unstemmed (the parser's numword/uint go to the simple dictionary).
