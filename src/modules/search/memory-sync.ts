@@ -124,7 +124,7 @@ export class LiveOfferIndex {
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1]!.id;
     }
-    index.compact();
+    index.compact(true);
     index.trim();
     this.unseen = { xmax: first?.xmax ?? '0', xip: first?.xip ?? [] };
     this.lastLook = started;

@@ -404,11 +404,13 @@ export class OfferIndex {
   }
 
   /**
-   * Renumbers the offers without the replaced and removed ones (when they have become a quarter, and
-   * after a load), in the order of their grid cells: the offers around a place then lie side by side
-   * in memory, and a search by radius reads them in sequence.
+   * Renumbers the offers without the replaced and removed ones (when they have become a quarter).
+   * `byPlace` (after a load) puts them in the order of their grid cells: the offers around a place then
+   * lie side by side in memory, and a search by radius reads them in sequence; the posting lists are
+   * sorted again, so that the offers of a word are read in ascending order too. Otherwise the order is
+   * kept, and with it the posting lists' order (no sorting while the server answers).
    */
-  compact(): void {
+  compact(byPlace = false): void {
     const alive: number[] = [];
     const key = new Float64Array(this.count);
     for (let d = 0; d < this.count; d++) {
@@ -418,7 +420,7 @@ export class OfferIndex {
       const lng = this.lng[d]!;
       key[d] = lat === lat && lng === lng ? cellKey(cellOf(lat), cellOf(lng)) : Infinity;
     }
-    alive.sort((a, b) => key[a]! - key[b]! || a - b);
+    if (byPlace) alive.sort((a, b) => key[a]! - key[b]! || a - b);
     const renumber = new Int32Array(this.count).fill(-1);
     alive.forEach((d, i) => (renumber[d] = i));
     const next = alive.length;
@@ -447,6 +449,7 @@ export class OfferIndex {
       }
       list.length = kept;
       if (kept === 0) this.postings.delete(lexeme);
+      else if (byPlace) sortPostings(list);
     }
     if (this.postings.size !== this.sortedLexemes.length) {
       this.sortedLexemes = this.sortedLexemes.filter((l) => this.postings.has(l));
@@ -793,6 +796,17 @@ export class OfferIndex {
     for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
     for (const cell of this.cells.values()) bytes += cell.docs.byteLength;
     return bytes + this.remoteDocs.docs.byteLength;
+  }
+}
+
+/** Sorts a posting list by offer number, keeping each offer's mark beside it. */
+function sortPostings(list: Postings): void {
+  const pairs = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) pairs[i] = list.docs[i]! * 256 + list.marks[i]!;
+  pairs.sort();
+  for (let i = 0; i < list.length; i++) {
+    list.docs[i] = Math.floor(pairs[i]! / 256);
+    list.marks[i] = pairs[i]! % 256;
   }
 }
 
