@@ -250,11 +250,19 @@ const BIT_REMOTE = GROUP_BIT.remote;
  */
 /** Weekdays (bits 0–7), times of day (8–15), suitability (16–23), published and current (24), remote (25), expires (26). */
 const ALIVE = 1 << 24;
-const HOT = 4;
+const HOT = 8;
 const H_SMALL = 0;
 const H_KIND = 1;
 const H_GROUPS = 2;
 const H_MUNICIPALITY = 3;
+/** Seconds, rounded up; NEVER when it does not expire. */
+const H_EXPIRES = 4;
+const NEVER = 0xffffffff;
+/** Seconds, rounded down; 0 without a publication date (the exact moment is in `published`). */
+const H_PUBLISHED = 5;
+/** Scratch of the current search: the relevance (float32) and the generation that last touched the offer. */
+const H_SCORE = 6;
+const H_STAMP = 7;
 const REMOTE = 1 << 25;
 const EXPIRES = 1 << 26;
 
@@ -264,23 +272,20 @@ export class OfferIndex {
   private ids: string[] = [];
   private readonly ordinals = new Map<string, number>();
   /**
-   * What every search reads, 16 bytes per offer in one array (one cache line): at HOT * d + H_SMALL the
-   * bits of ALIVE, REMOTE, EXPIRES; H_KIND network (bits 0–15), field (16–23), commitment (24–31);
-   * H_GROUPS the target groups, a bit each; H_MUNICIPALITY the municipality's number + 1 (0: none).
+   * What every search reads and writes, 32 bytes per offer in one array (one cache line: at a million
+   * offers a search is bound by memory reads): at HOT * d + H_SMALL the bits of ALIVE, REMOTE, EXPIRES;
+   * H_KIND network (bits 0–15), field (16–23), commitment (24–31); H_GROUPS the target groups, a bit
+   * each; H_MUNICIPALITY the municipality's number + 1 (0: none); then H_EXPIRES, H_PUBLISHED, H_SCORE
+   * (through `hotFloat`, the same memory) and H_STAMP.
    */
   private hot = new Uint32Array(0);
+  private hotFloat = new Float32Array(0);
   private lat = new Float64Array(0);
   private lng = new Float64Array(0);
   /** Milliseconds; -Infinity without a publication date (sorted last among the newest). */
   private published = new Float64Array(0);
-  /** Milliseconds; read only where the EXPIRES bit is set. */
-  private expires = new Float64Array(0);
-  /** Scratch of the searches (one runs at a time: they are synchronous). */
-  private score = new Float32Array(0);
+  /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
   private distance = new Float64Array(0);
-  private primary = new Float64Array(0);
-  private stamp = new Uint32Array(0);
-  private passing = new Uint32Array(64);
   private generation = 0;
 
   private readonly networks = new Dictionary('networks', 1 << 16);
@@ -327,8 +332,10 @@ export class OfferIndex {
     this.lat[n] = offer.lat ?? NaN;
     this.lng[n] = offer.lng ?? NaN;
     this.published[n] = offer.publishedAt ?? -Infinity;
-    this.expires[n] = offer.expiresAt ?? Infinity;
     const h = n * HOT;
+    this.hot[h + H_EXPIRES] = offer.expiresAt === null ? NEVER : Math.min(NEVER - 1, Math.max(0, Math.ceil(offer.expiresAt / 1000)));
+    this.hot[h + H_PUBLISHED] = offer.publishedAt === null ? 0 : Math.max(1, Math.floor(offer.publishedAt / 1000));
+    this.hot[h + H_STAMP] = 0;
     this.hot[h + H_MUNICIPALITY] = offer.municipalityId === null ? 0 : this.municipalities.number(offer.municipalityId) + 1;
     this.hot[h + H_GROUPS] = this.targetGroupBits.mask(offer.targetGroups);
     this.hot[h + H_KIND] =
@@ -389,18 +396,14 @@ export class OfferIndex {
   }
 
   private ensureCapacity(size: number): void {
-    if (size <= this.stamp.length) return;
-    const capacity = Math.max(size, this.stamp.length * 2, 1024);
+    if (size <= this.distance.length) return;
+    const capacity = Math.max(size, this.distance.length * 2, 1024);
     this.hot = grow(this.hot, capacity * HOT);
+    this.hotFloat = new Float32Array(this.hot.buffer);
     this.lat = grow(this.lat, capacity);
     this.lng = grow(this.lng, capacity);
     this.published = grow(this.published, capacity);
-    this.expires = grow(this.expires, capacity);
-    this.score = new Float32Array(capacity);
     this.distance = new Float64Array(capacity);
-    this.primary = new Float64Array(capacity);
-    this.stamp = new Uint32Array(capacity);
-    this.generation = 0;
   }
 
   /**
@@ -424,11 +427,12 @@ export class OfferIndex {
     const renumber = new Int32Array(this.count).fill(-1);
     alive.forEach((d, i) => (renumber[d] = i));
     const next = alive.length;
-    const capacity = this.stamp.length;
+    const capacity = this.distance.length;
     const hot = new Uint32Array(capacity * HOT);
     for (let i = 0; i < next; i++) hot.set(this.hot.subarray(alive[i]! * HOT, alive[i]! * HOT + HOT), i * HOT);
     this.hot = hot;
-    for (const name of ['lat', 'lng', 'published', 'expires'] as const) {
+    this.hotFloat = new Float32Array(hot.buffer);
+    for (const name of ['lat', 'lng', 'published'] as const) {
       const column = new Float64Array(capacity);
       const old = this[name];
       for (let i = 0; i < next; i++) column[i] = old[alive[i]!]!;
@@ -464,7 +468,7 @@ export class OfferIndex {
 
   private nextGeneration(): number {
     if (this.generation >= 0xfffffff0) {
-      this.stamp.fill(0);
+      for (let d = 0; d < this.count; d++) this.hot[d * HOT + H_STAMP] = 0;
       this.generation = 0;
     }
     return ++this.generation;
@@ -513,7 +517,7 @@ export class OfferIndex {
       return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
     });
     words.sort((a, b) => a.size - b.size);
-    const { score, hot, stamp } = this;
+    const { hot, hotFloat } = this;
     let previous = 0;
     for (let w = 0; w < words.length; w++) {
       const current = this.nextGeneration();
@@ -525,18 +529,19 @@ export class OfferIndex {
           const mark = marks[i]!;
           if (titleOnly && !(mark & IN_TITLE)) continue;
           const gain = titleOnly ? similarity : (mark & WEIGHT_BITS) / 10;
-          const s = stamp[d]!;
+          const h = d * HOT;
+          const s = hot[h + H_STAMP]!;
           if (w === 0) {
             if (s !== current) {
-              if (!(hot[d * HOT + H_SMALL]! & ALIVE)) continue;
-              stamp[d] = current;
-              score[d] = gain;
-            } else score[d] = score[d]! + gain;
+              if (!(hot[h + H_SMALL]! & ALIVE)) continue;
+              hot[h + H_STAMP] = current;
+              hotFloat[h + H_SCORE] = gain;
+            } else hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
           } else if (s === previous) {
-            stamp[d] = current;
-            score[d] = score[d]! + gain;
+            hot[h + H_STAMP] = current;
+            hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
           } else if (s === current) {
-            score[d] = score[d]! + gain;
+            hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
           }
         }
       }
@@ -549,8 +554,8 @@ export class OfferIndex {
     for (const { list } of words[0]!.lists) {
       for (let i = 0; i < list.length; i++) {
         const d = list.docs[i]!;
-        if (stamp[d] !== previous) continue;
-        stamp[d] = listed;
+        if (hot[d * HOT + H_STAMP] !== previous) continue;
+        hot[d * HOT + H_STAMP] = listed;
         if (n === found.length) found = grow(found, n * 2);
         found[n++] = d;
       }
@@ -567,14 +572,14 @@ export class OfferIndex {
     // A box over most of the map: reading every offer is as quick.
     if ((north - south + 1) * (east - west + 1) > this.cells.size) return undefined;
     const listed = this.nextGeneration();
-    const stamp = this.stamp;
+    const hot = this.hot;
     let found = new Uint32Array(256);
     let n = 0;
     const add = (list: DocList) => {
       for (let i = 0; i < list.length; i++) {
         const d = list.docs[i]!;
-        if (stamp[d] === listed) continue;
-        stamp[d] = listed;
+        if (hot[d * HOT + H_STAMP] === listed) continue;
+        hot[d * HOT + H_STAMP] = listed;
         if (n === found.length) found = grow(found, n * 2);
         found[n++] = d;
       }
@@ -632,15 +637,18 @@ export class OfferIndex {
       zielgruppe: new Uint32Array(32),
       kommune: new Uint32Array(this.municipalities.values.length + 1),
       einsatz: new Uint32Array(this.commitments.values.length),
-      wochentag: new Uint32Array(8),
-      tageszeit: new Uint32Array(8),
-      geeignet: new Uint32Array(8),
+      // By mask (8 bits): the values' counts are summed from these at the end.
+      wochentag: new Uint32Array(256),
+      tageszeit: new Uint32Array(256),
+      geeignet: new Uint32Array(256),
       remote: new Uint32Array(1),
     };
     // Suitability narrows: its values are counted over the offers passing every filter, its own too.
     const geeignetAlone = suitability ? 0 : BIT_GEEIGNET;
     const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
-    const { hot, lat: lats, lng: lngs, published, expires, distance: distances } = this;
+    const { hot, lat: lats, lng: lngs, published, distance: distances } = this;
+    // An offer expiring within the current second counts as expired (expiry is kept in whole seconds).
+    const nowSeconds = Math.floor(query.now / 1000);
     const KM_PER_DEGREE = 111.195;
     const now = query.now;
     const after = query.publishedAfter;
@@ -652,7 +660,10 @@ export class OfferIndex {
     // Germany's latitudes; beyond 5 % either way it decides alone.
     const inner = (radius * 0.95) ** 2;
     const outer = (radius * 1.05) ** 2;
-    let passing = this.passing;
+    const byDistance = sort === 'entfernung' && position !== undefined;
+    const wanted = query.offset + query.limit;
+    const heap: number[] = [];
+    const compare = this.comparator(sort, byDistance);
     let total = 0;
     const n = candidates ? candidates.length : this.count;
     for (let i = 0; i < n; i++) {
@@ -660,7 +671,7 @@ export class OfferIndex {
       const h = d * HOT;
       const small = hot[h + H_SMALL]!;
       if (!(small & ALIVE)) continue;
-      if (small & EXPIRES && expires[d]! <= now) continue;
+      if (small & EXPIRES && hot[h + H_EXPIRES]! <= nowSeconds) continue;
       if (after !== undefined && !(published[d]! > after && published[d]! <= now)) continue;
       // Within the radius: a flat-earth measure decides all but the offers near the circle's edge,
       // where the exact distance does. The distance itself is measured only for the page (`page`).
@@ -702,13 +713,24 @@ export class OfferIndex {
         countBits(counts.zielgruppe, groups);
         counts.kommune[municipality]!++;
         counts.einsatz[commitment]!++;
-        countBits(counts.wochentag, weekdays);
-        countBits(counts.tageszeit, times);
-        countBits(counts.geeignet, suitable);
+        counts.wochentag[weekdays]!++;
+        counts.tageszeit[times]!++;
+        counts.geeignet[suitable]!++;
         if (small & REMOTE) counts.remote[0]!++;
-        if (box) distances[d] = within ? 0 : NaN;
-        if (total === passing.length) passing = this.passing = grow(passing, total * 2);
-        passing[total++] = d;
+        total++;
+        // The page is chosen while the offer's data is at hand: a bounded heap of the first offset + limit.
+        if (byDistance) {
+          const lat = lats[d]!;
+          const lng = lngs[d]!;
+          distances[d] = (!box || within) && lat === lat && lng === lng ? haversineKm(centreLat, centreLng, lat, lng) : Infinity;
+        }
+        if (heap.length < wanted) {
+          heap.push(d);
+          siftUp(heap, heap.length - 1, compare);
+        } else if (wanted > 0 && compare(d, heap[0]!) < 0) {
+          heap[0] = d;
+          siftDown(heap, 0, compare);
+        }
         continue;
       }
       if ((fails & (fails - 1)) !== 0) continue;
@@ -718,37 +740,42 @@ export class OfferIndex {
         case BIT_ZIELGRUPPE: countBits(counts.zielgruppe, groups); break;
         case BIT_KOMMUNE: counts.kommune[municipality]!++; break;
         case BIT_EINSATZ: counts.einsatz[commitment]!++; break;
-        case BIT_WOCHENTAG: countBits(counts.wochentag, weekdays); break;
-        case BIT_TAGESZEIT: countBits(counts.tageszeit, times); break;
-        case geeignetAlone: countBits(counts.geeignet, suitable); break;
+        case BIT_WOCHENTAG: counts.wochentag[weekdays]!++; break;
+        case BIT_TAGESZEIT: counts.tageszeit[times]!++; break;
+        case geeignetAlone: counts.geeignet[suitable]!++; break;
         case BIT_REMOTE: if (small & REMOTE) counts.remote[0]!++; break;
       }
     }
 
-    const ids = this.page(passing.subarray(0, total), { ...query, sort }).map((d) => this.ids[d]!);
+    for (const group of ['wochentag', 'tageszeit', 'geeignet'] as const) {
+      const byMask = counts[group];
+      const byValue = new Uint32Array(8);
+      for (let mask = 1; mask < 256; mask++) if (byMask[mask]) for (let bit = 0; bit < 8; bit++) if (mask & (1 << bit)) byValue[bit]! += byMask[mask]!;
+      counts[group] = byValue;
+    }
+    const ids = heap.sort(compare).slice(query.offset, wanted).map((d) => this.ids[d]!);
     return { total, facets: this.facets(counts), ids };
   }
 
-  /** The offers of the page, in the search's order: only the first offset + limit are ever sorted. */
-  private page(passing: Uint32Array, query: IndexQuery): number[] {
-    const wanted = query.offset + query.limit;
-    if (wanted <= 0 || passing.length === 0 || query.offset >= passing.length) return [];
-    // One number decides most comparisons (smaller first); ties go by newest, then id, as in the database.
-    const { primary, score, distance, lat, lng, published, ids } = this;
-    const position = query.position;
-    for (let i = 0; i < passing.length; i++) {
-      const d = passing[i]!;
-      if (query.sort === 'relevanz') primary[d] = -score[d]!;
-      else if (query.sort === 'entfernung' && position) {
-        // With a radius, NaN marks a remote offer outside it; without one, every offer with coordinates counts.
-        const listed = query.radiusKm === undefined || distance[d] === distance[d];
-        primary[d] = listed && lat[d] === lat[d] && lng[d] === lng[d] ? haversineKm(position.lat, position.lng, lat[d]!, lng[d]!) : Infinity;
-      } else primary[d] = -published[d]!;
-    }
-    const compare = (a: number, b: number): number => {
-      const pa = primary[a]!;
-      const pb = primary[b]!;
-      if (pa !== pb) return pa < pb ? -1 : 1;
+  /** The search's order: by relevance, distance (in `distance`) or newest; ties by newest, then id, as in the database. */
+  private comparator(sort: Sort, byDistance: boolean): (a: number, b: number) => number {
+    const { hot, hotFloat, distance, published, ids } = this;
+    const relevance = sort === 'relevanz';
+    return (a, b) => {
+      const ha = a * HOT;
+      const hb = b * HOT;
+      if (relevance) {
+        const sa = hotFloat[ha + H_SCORE]!;
+        const sb = hotFloat[hb + H_SCORE]!;
+        if (sa !== sb) return sa > sb ? -1 : 1;
+      } else if (byDistance) {
+        const da = distance[a]!;
+        const db = distance[b]!;
+        if (da !== db) return da < db ? -1 : 1;
+      }
+      const pa = hot[ha + H_PUBLISHED]!;
+      const pb = hot[hb + H_PUBLISHED]!;
+      if (pa !== pb) return pa > pb ? -1 : 1;
       const qa = published[a]!;
       const qb = published[b]!;
       if (qa !== qb) return qa > qb ? -1 : 1;
@@ -756,19 +783,6 @@ export class OfferIndex {
       const ib = ids[b]!;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     };
-    // A bounded heap with the last of the first `wanted` on top; most offers lose against it at once.
-    const heap: number[] = [];
-    for (let i = 0; i < passing.length; i++) {
-      const d = passing[i]!;
-      if (heap.length < wanted) {
-        heap.push(d);
-        siftUp(heap, heap.length - 1, compare);
-      } else if (primary[d]! <= primary[heap[0]!]! && compare(d, heap[0]!) < 0) {
-        heap[0] = d;
-        siftDown(heap, 0, compare);
-      }
-    }
-    return heap.sort(compare).slice(query.offset, wanted);
   }
 
   private facets(counts: Record<FacetGroup, Uint32Array>): Facets {
@@ -789,8 +803,8 @@ export class OfferIndex {
 
   /** Bytes held by the index's arrays (not counting the ids and the lexicon's strings). */
   arrayBytes(): number {
-    let bytes = this.passing.byteLength;
-    for (const column of [this.hot, this.lat, this.lng, this.published, this.expires, this.score, this.distance, this.primary, this.stamp]) {
+    let bytes = 0;
+    for (const column of [this.hot, this.lat, this.lng, this.published, this.distance]) {
       bytes += column.byteLength;
     }
     for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
