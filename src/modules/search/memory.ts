@@ -287,6 +287,8 @@ export class OfferIndex {
   /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
   private distance = new Float64Array(0);
   private generation = 0;
+  /** The candidates of the current search (words or place), kept between searches to spare allocations. */
+  private found = new Uint32Array(1024);
 
   private readonly networks = new Dictionary('networks', 1 << 16);
   private readonly fields = new Dictionary('fields', 256);
@@ -549,14 +551,14 @@ export class OfferIndex {
     }
     if (words.length === 0) return new Uint32Array(0);
     const listed = this.nextGeneration();
-    let found = new Uint32Array(64);
+    let found = this.found;
     let n = 0;
     for (const { list } of words[0]!.lists) {
       for (let i = 0; i < list.length; i++) {
         const d = list.docs[i]!;
         if (hot[d * HOT + H_STAMP] !== previous) continue;
         hot[d * HOT + H_STAMP] = listed;
-        if (n === found.length) found = grow(found, n * 2);
+        if (n === found.length) found = this.found = grow(found, n * 2);
         found[n++] = d;
       }
     }
@@ -573,14 +575,14 @@ export class OfferIndex {
     if ((north - south + 1) * (east - west + 1) > this.cells.size) return undefined;
     const listed = this.nextGeneration();
     const hot = this.hot;
-    let found = new Uint32Array(256);
+    let found = this.found;
     let n = 0;
     const add = (list: DocList) => {
       for (let i = 0; i < list.length; i++) {
         const d = list.docs[i]!;
         if (hot[d * HOT + H_STAMP] === listed) continue;
         hot[d * HOT + H_STAMP] = listed;
-        if (n === found.length) found = grow(found, n * 2);
+        if (n === found.length) found = this.found = grow(found, n * 2);
         found[n++] = d;
       }
     };
