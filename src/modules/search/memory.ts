@@ -511,14 +511,7 @@ export class OfferIndex {
    * The offers containing every word, their scores summed in `score`. Offers no longer
    * published are skipped. Each word's postings are walked once, the rarest word first.
    */
-  private matchWords(query: IndexQuery): Uint32Array {
-    const words = (query.words ?? []).map(({ word, lexemes }) => {
-      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, similarity: 0 }));
-      const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];
-      const lists = [...exact, ...similar];
-      return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
-    });
-    words.sort((a, b) => a.size - b.size);
+  private matchWords(words: WordLists[]): Uint32Array {
     const { hot, hotFloat } = this;
     let previous = 0;
     for (let w = 0; w < words.length; w++) {
@@ -565,6 +558,72 @@ export class OfferIndex {
     return found.subarray(0, n);
   }
 
+  /** Per word, the posting lists that match it (stems as prefixes; in `similar` mode resembling title words), rarest word first. */
+  private wordLists(query: IndexQuery): WordLists[] {
+    const words = (query.words ?? []).map(({ word, lexemes }) => {
+      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, similarity: 0 }));
+      const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];
+      const lists = [...exact, ...similar];
+      return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
+    });
+    return words.sort((a, b) => a.size - b.size);
+  }
+
+  /**
+   * Of `docs` (ascending), those containing every word, with their scores set: each posting list is
+   * merged with `docs` in one sequential pass (posting lists are always in ascending order), so only
+   * the offers that remain are ever touched. The way in when a place holds fewer offers than the words.
+   */
+  private filterByWords(docs: Uint32Array, words: WordLists[]): Uint32Array {
+    const n = docs.length;
+    const score = new Float32Array(n);
+    const matched = new Uint8Array(n);
+    for (let w = 0; w < words.length; w++) {
+      for (const { list, similarity } of words[w]!.lists) {
+        const titleOnly = similarity > 0;
+        const { docs: posted, marks, length } = list;
+        let i = 0;
+        let j = 0;
+        while (i < n && j < length) {
+          const a = docs[i]!;
+          const b = posted[j]!;
+          if (a < b) i++;
+          else if (a > b) j++;
+          else {
+            const mark = marks[j]!;
+            if (!titleOnly || mark & IN_TITLE) {
+              if (matched[i] === w) matched[i] = w + 1;
+              if (matched[i] === w + 1) score[i] = score[i]! + (titleOnly ? similarity : (mark & WEIGHT_BITS) / 10);
+            }
+            i++;
+            j++;
+          }
+        }
+      }
+    }
+    const hotFloat = this.hotFloat;
+    // `docs` may be `found` itself (from inBox): writing at `kept` never overtakes reading at `i`.
+    let found = this.found;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (matched[i] !== words.length) continue;
+      const d = docs[i]!;
+      hotFloat[d * HOT + H_SCORE] = score[i]!;
+      if (kept === found.length) found = this.found = grow(found, kept * 2);
+      found[kept++] = d;
+    }
+    return found.subarray(0, kept);
+  }
+
+  /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
+  private boxSize(box: { south: number; north: number; west: number; east: number }): number {
+    let size = this.remoteDocs.length;
+    for (let y = cellOf(box.south); y <= cellOf(box.north); y++) {
+      for (let x = cellOf(box.west); x <= cellOf(box.east); x++) size += this.cells.get(cellKey(y, x))?.length ?? 0;
+    }
+    return size;
+  }
+
   /** The offers in the grid cells overlapping the box, and the remote ones, each once. */
   private inBox(box: { south: number; north: number; west: number; east: number }): Uint32Array | undefined {
     const south = cellOf(box.south);
@@ -597,9 +656,9 @@ export class OfferIndex {
   }
 
   search(query: IndexQuery): IndexAnswer {
-    const words = query.words?.length ? this.matchWords(query) : undefined;
+    const lists = query.words?.length ? this.wordLists(query) : undefined;
     // Without words every offer ranks the same: newest first, as in the database.
-    const sort: Sort = !words && query.sort === 'relevanz' ? 'neu' : query.sort;
+    const sort: Sort = !lists && query.sort === 'relevanz' ? 'neu' : query.sort;
 
     // The filters, as tests on the numbered values; a value no offer has matches nothing.
     const pick = (dictionary: Dictionary, values: readonly string[], shift = 0): Uint8Array | undefined => {
@@ -631,7 +690,14 @@ export class OfferIndex {
             return { south: position.lat - dLat, north: position.lat + dLat, west: position.lng - dLng, east: position.lng + dLng };
           })()
         : undefined;
-    const candidates = words ?? (box ? this.inBox(box) : undefined);
+    // Words and place: the way in is the smaller (the place's offers merged with the words' postings,
+    // or the words' offers tested for the place). Sequential merging costs less per offer than touching it.
+    let candidates: Uint32Array | undefined;
+    if (lists && box && lists[0] && this.boxSize(box) < 2 * lists[0].size) {
+      const near = this.inBox(box);
+      candidates = near ? this.filterByWords(ascending(near), lists) : this.matchWords(lists);
+    } else if (lists) candidates = this.matchWords(lists);
+    else if (box) candidates = this.inBox(box);
 
     const counts = {
       netzwerk: new Uint32Array(this.networks.values.length),
@@ -824,6 +890,18 @@ function sortPostings(list: Postings): void {
     list.docs[i] = Math.floor(pairs[i]! / 256);
     list.marks[i] = pairs[i]! % 256;
   }
+}
+
+/** Per word typed, the posting lists matching it and their total length. */
+interface WordLists {
+  lists: Array<{ list: Postings; similarity: number }>;
+  size: number;
+}
+
+/** The list itself when it is in ascending order already (offers numbered by place), else sorted. */
+function ascending(docs: Uint32Array): Uint32Array {
+  for (let i = 1; i < docs.length; i++) if (docs[i - 1]! > docs[i]!) return docs.sort();
+  return docs;
 }
 
 /** A growable list of offer numbers. */
