@@ -260,9 +260,8 @@ const H_EXPIRES = 4;
 const NEVER = 0xffffffff;
 /** Seconds, rounded down; 0 without a publication date (the exact moment is in `published`). */
 const H_PUBLISHED = 5;
-/** Scratch of the current search: the relevance (float32) and the generation that last touched the offer. */
+/** Scratch of the current search: the relevance (float32). Slot 7 is free. */
 const H_SCORE = 6;
-const H_STAMP = 7;
 const REMOTE = 1 << 25;
 const EXPIRES = 1 << 26;
 
@@ -276,7 +275,7 @@ export class OfferIndex {
    * offers a search is bound by memory reads): at HOT * d + H_SMALL the bits of ALIVE, REMOTE, EXPIRES;
    * H_KIND network (bits 0–15), field (16–23), commitment (24–31); H_GROUPS the target groups, a bit
    * each; H_MUNICIPALITY the municipality's number + 1 (0: none); then H_EXPIRES, H_PUBLISHED, H_SCORE
-   * (through `hotFloat`, the same memory) and H_STAMP.
+   * (through `hotFloat`, the same memory).
    */
   private hot = new Uint32Array(0);
   private hotFloat = new Float32Array(0);
@@ -286,7 +285,6 @@ export class OfferIndex {
   private published = new Float64Array(0);
   /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
   private distance = new Float64Array(0);
-  private generation = 0;
   /** The candidates of the current search (words or place), kept between searches to spare allocations. */
   private found = new Uint32Array(1024);
 
@@ -337,7 +335,6 @@ export class OfferIndex {
     const h = n * HOT;
     this.hot[h + H_EXPIRES] = offer.expiresAt === null ? NEVER : Math.min(NEVER - 1, Math.max(0, Math.ceil(offer.expiresAt / 1000)));
     this.hot[h + H_PUBLISHED] = offer.publishedAt === null ? 0 : Math.max(1, Math.floor(offer.publishedAt / 1000));
-    this.hot[h + H_STAMP] = 0;
     this.hot[h + H_MUNICIPALITY] = offer.municipalityId === null ? 0 : this.municipalities.number(offer.municipalityId) + 1;
     this.hot[h + H_GROUPS] = this.targetGroupBits.mask(offer.targetGroups);
     this.hot[h + H_KIND] =
@@ -468,14 +465,6 @@ export class OfferIndex {
     for (let d = 0; d < next; d++) this.place(d);
   }
 
-  private nextGeneration(): number {
-    if (this.generation >= 0xfffffff0) {
-      for (let d = 0; d < this.count; d++) this.hot[d * HOT + H_STAMP] = 0;
-      this.generation = 0;
-    }
-    return ++this.generation;
-  }
-
   /** The posting lists of the lexemes beginning with `stem`. */
   private withPrefix(stem: string): Postings[] {
     const lists: Postings[] = [];
@@ -507,57 +496,6 @@ export class OfferIndex {
     return found;
   }
 
-  /**
-   * The offers containing every word, their scores summed in `score`. Offers no longer
-   * published are skipped. Each word's postings are walked once, the rarest word first.
-   */
-  private matchWords(words: WordLists[]): Uint32Array {
-    const { hot, hotFloat } = this;
-    let previous = 0;
-    for (let w = 0; w < words.length; w++) {
-      const current = this.nextGeneration();
-      for (const { list, similarity } of words[w]!.lists) {
-        const titleOnly = similarity > 0;
-        const { docs, marks, length } = list;
-        for (let i = 0; i < length; i++) {
-          const d = docs[i]!;
-          const mark = marks[i]!;
-          if (titleOnly && !(mark & IN_TITLE)) continue;
-          const gain = titleOnly ? similarity : (mark & WEIGHT_BITS) / 10;
-          const h = d * HOT;
-          const s = hot[h + H_STAMP]!;
-          if (w === 0) {
-            if (s !== current) {
-              if (!(hot[h + H_SMALL]! & ALIVE)) continue;
-              hot[h + H_STAMP] = current;
-              hotFloat[h + H_SCORE] = gain;
-            } else hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
-          } else if (s === previous) {
-            hot[h + H_STAMP] = current;
-            hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
-          } else if (s === current) {
-            hotFloat[h + H_SCORE] = hotFloat[h + H_SCORE]! + gain;
-          }
-        }
-      }
-      previous = current;
-    }
-    if (words.length === 0) return new Uint32Array(0);
-    const listed = this.nextGeneration();
-    let found = this.found;
-    let n = 0;
-    for (const { list } of words[0]!.lists) {
-      for (let i = 0; i < list.length; i++) {
-        const d = list.docs[i]!;
-        if (hot[d * HOT + H_STAMP] !== previous) continue;
-        hot[d * HOT + H_STAMP] = listed;
-        if (n === found.length) found = this.found = grow(found, n * 2);
-        found[n++] = d;
-      }
-    }
-    return found.subarray(0, n);
-  }
-
   /** Per word, the posting lists that match it (stems as prefixes; in `similar` mode resembling title words), rarest word first. */
   private wordLists(query: IndexQuery): WordLists[] {
     const words = (query.words ?? []).map(({ word, lexemes }) => {
@@ -570,49 +508,38 @@ export class OfferIndex {
   }
 
   /**
-   * Of `docs` (ascending), those containing every word, with their scores set: each posting list is
-   * merged with `docs` in one sequential pass (posting lists are always in ascending order), so only
-   * the offers that remain are ever touched. The way in when a place holds fewer offers than the words.
+   * The offers containing every word (and, with `within`, among those offers), in ascending order, with
+   * their scores at the same positions. Only the posting lists are read, each once and in sequence (they
+   * are always in ascending order): the lists of a word are merged into one, and the words' merged
+   * lists intersected, the rarest first. The offers themselves are touched afterwards, once each.
    */
-  private filterByWords(docs: Uint32Array, words: WordLists[]): Uint32Array {
-    const n = docs.length;
-    const score = new Float32Array(n);
-    const matched = new Uint8Array(n);
-    for (let w = 0; w < words.length; w++) {
-      for (const { list, similarity } of words[w]!.lists) {
-        const titleOnly = similarity > 0;
-        const { docs: posted, marks, length } = list;
-        let i = 0;
-        let j = 0;
-        while (i < n && j < length) {
-          const a = docs[i]!;
-          const b = posted[j]!;
-          if (a < b) i++;
-          else if (a > b) j++;
-          else {
-            const mark = marks[j]!;
-            if (!titleOnly || mark & IN_TITLE) {
-              if (matched[i] === w) matched[i] = w + 1;
-              if (matched[i] === w + 1) score[i] = score[i]! + (titleOnly ? similarity : (mark & WEIGHT_BITS) / 10);
-            }
-            i++;
-            j++;
-          }
+  private matchWords(words: WordLists[], within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
+    let docs: Uint32Array | undefined = within;
+    let scores: Float32Array | undefined = within ? new Float32Array(within.length) : undefined;
+    for (const word of words) {
+      const merged = mergeLists(word.lists);
+      if (!docs || !scores) {
+        docs = merged.docs;
+        scores = merged.scores;
+        continue;
+      }
+      // Keep the offers in both, adding the word's score.
+      let kept = 0;
+      let j = 0;
+      for (let i = 0; i < docs.length && j < merged.docs.length; i++) {
+        const d = docs[i]!;
+        while (j < merged.docs.length && merged.docs[j]! < d) j++;
+        if (j < merged.docs.length && merged.docs[j] === d) {
+          docs[kept] = d;
+          scores[kept] = scores[i]! + merged.scores[j]!;
+          kept++;
+          j++;
         }
       }
+      docs = docs.subarray(0, kept);
+      scores = scores.subarray(0, kept);
     }
-    const hotFloat = this.hotFloat;
-    // `docs` may be `found` itself (from inBox): writing at `kept` never overtakes reading at `i`.
-    let found = this.found;
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      if (matched[i] !== words.length) continue;
-      const d = docs[i]!;
-      hotFloat[d * HOT + H_SCORE] = score[i]!;
-      if (kept === found.length) found = this.found = grow(found, kept * 2);
-      found[kept++] = d;
-    }
-    return found.subarray(0, kept);
+    return { docs: docs ?? new Uint32Array(0), scores: scores ?? new Float32Array(0) };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -624,7 +551,10 @@ export class OfferIndex {
     return size;
   }
 
-  /** The offers in the grid cells overlapping the box, and the remote ones, each once. */
+  /**
+   * The offers in the grid cells overlapping the box, and the remote ones, each once and in ascending
+   * order; read from the cells' lists alone (an offer lies in one cell; a remote one may lie in one too).
+   */
   private inBox(box: { south: number; north: number; west: number; east: number }): Uint32Array | undefined {
     const south = cellOf(box.south);
     const north = cellOf(box.north);
@@ -632,27 +562,37 @@ export class OfferIndex {
     const east = cellOf(box.east);
     // A box over most of the map: reading every offer is as quick.
     if ((north - south + 1) * (east - west + 1) > this.cells.size) return undefined;
-    const listed = this.nextGeneration();
-    const hot = this.hot;
     let found = this.found;
     let n = 0;
-    const add = (list: DocList) => {
-      for (let i = 0; i < list.length; i++) {
-        const d = list.docs[i]!;
-        if (hot[d * HOT + H_STAMP] === listed) continue;
-        hot[d * HOT + H_STAMP] = listed;
-        if (n === found.length) found = this.found = grow(found, n * 2);
-        found[n++] = d;
-      }
-    };
     for (let y = south; y <= north; y++) {
       for (let x = west; x <= east; x++) {
         const cell = this.cells.get(cellKey(y, x));
-        if (cell) add(cell);
+        if (!cell) continue;
+        if (n + cell.length > found.length) found = this.found = grow(found, n + cell.length);
+        found.set(cell.docs.subarray(0, cell.length), n);
+        n += cell.length;
       }
     }
-    add(this.remoteDocs);
-    return found.subarray(0, n);
+    // Numbered by cell after a load, the cells' offers are in order already; offers added since are not.
+    const near = ascending(found.subarray(0, n));
+    const remote = this.remoteDocs;
+    const both = new Uint32Array(n + remote.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < n || j < remote.length) {
+      const a = i < n ? near[i]! : 0xffffffff;
+      const b = j < remote.length ? remote.docs[j]! : 0xffffffff;
+      if (a <= b) {
+        both[k++] = a;
+        i++;
+        if (a === b) j++;
+      } else {
+        both[k++] = b;
+        j++;
+      }
+    }
+    return both.subarray(0, k);
   }
 
   search(query: IndexQuery): IndexAnswer {
@@ -693,11 +633,13 @@ export class OfferIndex {
     // Words and place: the way in is the smaller (the place's offers merged with the words' postings,
     // or the words' offers tested for the place). Sequential merging costs less per offer than touching it.
     let candidates: Uint32Array | undefined;
-    if (lists && box && lists[0] && this.boxSize(box) < 2 * lists[0].size) {
-      const near = this.inBox(box);
-      candidates = near ? this.filterByWords(ascending(near), lists) : this.matchWords(lists);
-    } else if (lists) candidates = this.matchWords(lists);
-    else if (box) candidates = this.inBox(box);
+    let candidateScores: Float32Array | undefined;
+    if (lists) {
+      const near = box && lists[0] && this.boxSize(box) < 2 * lists[0].size ? this.inBox(box) : undefined;
+      const matched = this.matchWords(lists, near);
+      candidates = matched.docs;
+      candidateScores = matched.scores;
+    } else if (box) candidates = this.inBox(box);
 
     const counts = {
       netzwerk: new Uint32Array(this.networks.values.length),
@@ -714,7 +656,7 @@ export class OfferIndex {
     // Suitability narrows: its values are counted over the offers passing every filter, its own too.
     const geeignetAlone = suitability ? 0 : BIT_GEEIGNET;
     const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
-    const { hot, lat: lats, lng: lngs, published, distance: distances } = this;
+    const { hot, hotFloat, lat: lats, lng: lngs, published, distance: distances } = this;
     // An offer expiring within the current second counts as expired (expiry is kept in whole seconds).
     const nowSeconds = Math.floor(query.now / 1000);
     const KM_PER_DEGREE = 111.195;
@@ -786,6 +728,7 @@ export class OfferIndex {
         counts.geeignet[suitable]!++;
         if (small & REMOTE) counts.remote[0]!++;
         total++;
+        if (candidateScores) hotFloat[h + H_SCORE] = candidateScores[i]!;
         // The page is chosen while the offer's data is at hand: a bounded heap of the first offset + limit.
         if (byDistance) {
           const lat = lats[d]!;
@@ -896,6 +839,47 @@ function sortPostings(list: Postings): void {
 interface WordLists {
   lists: Array<{ list: Postings; similarity: number }>;
   size: number;
+}
+
+/**
+ * One word's posting lists merged into one ascending list of offers, each offer's gains summed: the
+ * weight of the word in it, or (typo search, `similarity` > 0) the similarity where the word is in its title.
+ */
+function mergeLists(lists: WordLists['lists']): { docs: Uint32Array; scores: Float32Array } {
+  let total = 0;
+  for (const { list } of lists) total += list.length;
+  const docs = new Uint32Array(total);
+  const scores = new Float32Array(total);
+  const at = new Uint32Array(lists.length);
+  let n = 0;
+  for (;;) {
+    // The smallest offer number at the head of any list (few lists: a linear look is quickest).
+    let next = 0xffffffff;
+    for (let k = 0; k < lists.length; k++) {
+      const { list } = lists[k]!;
+      if (at[k]! < list.length && list.docs[at[k]!]! < next) next = list.docs[at[k]!]!;
+    }
+    if (next === 0xffffffff) break;
+    let gain = 0;
+    let found = false;
+    for (let k = 0; k < lists.length; k++) {
+      const { list, similarity } = lists[k]!;
+      const i = at[k]!;
+      if (i >= list.length || list.docs[i] !== next) continue;
+      at[k] = i + 1;
+      const mark = list.marks[i]!;
+      if (similarity > 0) {
+        if (!(mark & IN_TITLE)) continue;
+        gain += similarity;
+      } else gain += (mark & WEIGHT_BITS) / 10;
+      found = true;
+    }
+    if (!found) continue;
+    docs[n] = next;
+    scores[n] = gain;
+    n++;
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
 /** The list itself when it is in ascending order already (offers numbered by place), else sorted. */
