@@ -127,6 +127,8 @@ describe('OfferIndex', () => {
       query({ position: delitzsch, radiusKm: 15, sort: 'entfernung' }),
       query({ position: delitzsch, radiusKm: 40, suitability: ['youth', 'seniors'] }),
       query({ words: [{ word: 'lesen', lexemes: ['les'] }], position: delitzsch, radiusKm: 25 }),
+      // A word whose stems match many lists holding many offers: merged through an array over all offers.
+      query({ words: [{ word: 'x', lexemes: ['s', 'k', 'g'] }], fields: ['umwelt'] }),
       // A small circle: the place is the way in, its offers merged with the words' postings.
       query({ words: [{ word: 'haus', lexemes: ['haus'] }, { word: 'kinder', lexemes: ['kind'] }], position: delitzsch, radiusKm: 8 }),
     ];

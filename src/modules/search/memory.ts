@@ -285,6 +285,8 @@ export class OfferIndex {
   private published = new Float64Array(0);
   /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
   private distance = new Float64Array(0);
+  /** Scratch of `mergeDense`, all zero between searches. */
+  private dense = new Float32Array(0);
   /** The candidates of the current search (words or place), kept between searches to spare allocations. */
   private found = new Uint32Array(1024);
 
@@ -517,7 +519,7 @@ export class OfferIndex {
     let docs: Uint32Array | undefined = within;
     let scores: Float32Array | undefined = within ? new Float32Array(within.length) : undefined;
     for (const word of words) {
-      const merged = mergeLists(word.lists);
+      const merged = word.lists.length > 2 && word.size > this.count / 32 ? this.mergeDense(word.lists) : mergeLists(word.lists);
       if (!docs || !scores) {
         docs = merged.docs;
         scores = merged.scores;
@@ -540,6 +542,40 @@ export class OfferIndex {
       scores = scores.subarray(0, kept);
     }
     return { docs: docs ?? new Uint32Array(0), scores: scores ?? new Float32Array(0) };
+  }
+
+  /**
+   * `mergeLists` for a word whose many lists hold a good part of all offers: the gains are added up
+   * in an array over all offers (a few MB, in cache) and read back in order, instead of comparing the
+   * heads of every list for each offer.
+   */
+  private mergeDense(lists: WordLists['lists']): { docs: Uint32Array; scores: Float32Array } {
+    if (this.dense.length < this.count) this.dense = new Float32Array(this.distance.length);
+    const dense = this.dense;
+    for (const { list, similarity } of lists) {
+      const { docs, marks, length } = list;
+      for (let i = 0; i < length; i++) {
+        const mark = marks[i]!;
+        const d = docs[i]!;
+        if (similarity > 0) {
+          if (mark & IN_TITLE) dense[d] = dense[d]! + similarity;
+        } else dense[d] = dense[d]! + (mark & WEIGHT_BITS) / 10;
+      }
+    }
+    let n = 0;
+    for (let d = 0; d < this.count; d++) if (dense[d]! > 0) n++;
+    const docs = new Uint32Array(n);
+    const scores = new Float32Array(n);
+    let k = 0;
+    for (let d = 0; d < this.count; d++) {
+      const gain = dense[d]!;
+      if (gain > 0) {
+        docs[k] = d;
+        scores[k++] = gain;
+        dense[d] = 0;
+      }
+    }
+    return { docs, scores };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
