@@ -185,6 +185,12 @@ describe(`start on ${ENGINE}`, () => {
     }
     expect(body).toContain('GEMS');
     expect(out.stdout).toContain('Demo networks seeded');
+    // The search index is loaded as the server starts, not at the first search.
+    for (let waited = 0; !out.stdout.includes('search index loaded') && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const loaded = out.stdout.split('\n').find((line) => line.includes('"search index loaded"'));
+    expect(JSON.parse(loaded ?? '{}').offers).toBeGreaterThanOrEqual(30);
 
     let rss = 'unknown';
     try {

@@ -143,11 +143,12 @@ async function startCluster(config: Config, processes: number): Promise<number> 
 async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
   lockEmbeddedDatabase(config);
-  const [{ buildApp }, { closeDeps, createDeps }, { seedDemoNetworks }, { SHUTDOWN_MESSAGE }] = await Promise.all([
+  const [{ buildApp }, { closeDeps, createDeps }, { seedDemoNetworks }, { SHUTDOWN_MESSAGE }, { modules }] = await Promise.all([
     import('./app.ts'),
     import('./platform/runtime.ts'),
     import('./modules/networks/demo.ts'),
     import('./platform/cluster.ts'),
+    import('./modules/index.ts'),
   ]);
   const deps = cluster.isWorker ? await createDeps(config, { database: await openForWorker(config) }) : await createDeps(config);
   if (cluster.isPrimary && config.demo && (await seedDemoNetworks(deps.db, { content: true }))) {
@@ -205,6 +206,7 @@ async function start(config: Config): Promise<void> {
     throw error;
   }
   app.log.info({ ms: Math.round(performance.now() - startedAt), engine: deps.database.kind }, 'ready');
+  for (const module of modules) module.serving?.(deps, app.log);
 }
 
 async function main(argv: string[]): Promise<number> {

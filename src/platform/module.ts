@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from './deps.ts';
 
 /**
@@ -14,4 +14,9 @@ export interface AppModule {
   queues?: string[];
   /** Recurring jobs: queue name and cron expression. */
   schedules?: Array<{ queue: string; cron: string }>;
+  /**
+   * Called once a server process listens (not for commands, not in tests): work worth starting before
+   * the first request needs it, such as loading a cache. Must not throw; runs in the background.
+   */
+  serving?: (deps: AppDeps, log: FastifyBaseLogger) => void;
 }

@@ -94,15 +94,30 @@ export class LiveOfferIndex {
       this.loading = undefined;
     }
     if (!this.index) {
-      this.loading ??= this.load(db).catch((error: unknown) => {
-        this.failed = error;
-        this.loading = undefined;
-      });
-      const loaded = await Promise.race([this.loading.then(() => true), delay(waitMs).then(() => false)]);
+      const loading = this.startLoad(db);
+      const loaded = await Promise.race([loading.then(() => true), delay(waitMs).then(() => false)]);
       if (!loaded || !this.index) return undefined;
     }
     await this.refresh(db);
     return this.index;
+  }
+
+  /** Starts the first load (if none ran yet) and answers the number of offers loaded. */
+  async preload(db: Db): Promise<number> {
+    if (!this.index) {
+      await this.startLoad(db);
+      if (!this.index) throw this.failed instanceof Error ? this.failed : new Error('The search index could not be loaded.');
+    }
+    return (this.index as OfferIndex).size;
+  }
+
+  /** The first load, started once; it never rejects (a failure is kept in `failed`). */
+  private startLoad(db: Db): Promise<void> {
+    this.loading ??= this.load(db).catch((error: unknown) => {
+      this.failed = error;
+      this.loading = undefined;
+    });
+    return this.loading;
   }
 
   /** Why the last load failed, if it did (the search then uses the database). */
