@@ -49,6 +49,7 @@ function offers(count: number, seed: number): IndexedOffer[] {
   };
   return Array.from({ length: count }, (_, i) => {
     const words = WORDS.filter(() => random() < 0.3);
+    if (i % 97 === 0) words.push('selten');
     return {
       id: `00000000-0000-4000-8000-${String(seed * 100_000 + i).padStart(12, '0')}`,
       networkId: random() < 0.5 ? 'n1' : 'n2',
@@ -129,6 +130,8 @@ describe('OfferIndex', () => {
       query({ words: [{ word: 'lesen', lexemes: ['les'] }], position: delitzsch, radiusKm: 25 }),
       // A word whose stems match many lists holding many offers: merged through an array over all offers.
       query({ words: [{ word: 'x', lexemes: ['s', 'k', 'g'] }], fields: ['umwelt'] }),
+      // A rare word and a common one: the common word's list is searched for the rare word's offers.
+      query({ words: [{ word: 'garten', lexemes: ['garten'] }, { word: 'selten', lexemes: ['selten'] }] }),
       // A small circle: the place is the way in, its offers merged with the words' postings.
       query({ words: [{ word: 'haus', lexemes: ['haus'] }, { word: 'kinder', lexemes: ['kind'] }], position: delitzsch, radiusKm: 8 }),
     ];

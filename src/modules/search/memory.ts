@@ -519,30 +519,50 @@ export class OfferIndex {
     let docs: Uint32Array | undefined = within;
     let scores: Float32Array | undefined = within ? new Float32Array(within.length) : undefined;
     for (const word of words) {
-      const merged = word.lists.length > 2 && word.size > this.count / 32 ? this.mergeDense(word.lists) : mergeLists(word.lists);
       if (!docs || !scores) {
+        const merged = word.lists.length > 2 && word.size > this.count / 32 ? this.mergeDense(word.lists) : mergeLists(word.lists);
         docs = merged.docs;
         scores = merged.scores;
         continue;
       }
-      // Keep the offers in both, adding the word's score.
-      let kept = 0;
-      let j = 0;
-      for (let i = 0; i < docs.length && j < merged.docs.length; i++) {
-        const d = docs[i]!;
-        while (j < merged.docs.length && merged.docs[j]! < d) j++;
-        if (j < merged.docs.length && merged.docs[j] === d) {
-          docs[kept] = d;
-          scores[kept] = scores[i]! + merged.scores[j]!;
-          kept++;
-          j++;
+      // Each of the word's lists against the offers so far: a merge, or for a list much longer than
+      // them, a binary search per offer. Then keep the offers the word was found in, with its score.
+      const gains = new Float32Array(docs.length);
+      const found = new Uint8Array(docs.length);
+      for (const { list, similarity } of word.lists) {
+        const { docs: posted, marks, length } = list;
+        const gallop = length > 16 * docs.length;
+        let j = 0;
+        for (let i = 0; i < docs.length && j < length; i++) {
+          const d = docs[i]!;
+          if (gallop) {
+            let hi = length;
+            while (j < hi) {
+              const mid = (j + hi) >>> 1;
+              if (posted[mid]! < d) j = mid + 1;
+              else hi = mid;
+            }
+          } else while (j < length && posted[j]! < d) j++;
+          if (j >= length || posted[j] !== d) continue;
+          const mark = marks[j]!;
+          if (similarity > 0 && !(mark & IN_TITLE)) continue;
+          found[i] = 1;
+          gains[i] = gains[i]! + (similarity > 0 ? similarity : (mark & WEIGHT_BITS) / 10);
         }
+      }
+      let kept = 0;
+      for (let i = 0; i < docs.length; i++) {
+        if (!found[i]) continue;
+        docs[kept] = docs[i]!;
+        scores[kept] = scores[i]! + gains[i]!;
+        kept++;
       }
       docs = docs.subarray(0, kept);
       scores = scores.subarray(0, kept);
     }
     return { docs: docs ?? new Uint32Array(0), scores: scores ?? new Float32Array(0) };
   }
+
 
   /**
    * `mergeLists` for a word whose many lists hold a good part of all offers: the gains are added up
