@@ -89,6 +89,17 @@ export class LiveOfferIndex {
    * cannot wait goes to the database) and a look at the changes since the last call.
    */
   async current(db: Db, waitMs: number): Promise<OfferIndex | undefined> {
+    const index = await this.loaded(db, waitMs);
+    if (!index) return undefined;
+    await this.refresh(db);
+    return this.index;
+  }
+
+  /**
+   * The index as loaded, without looking at the changes (see `refresh`); undefined while the first
+   * load takes longer than `waitMs`, or after it failed.
+   */
+  async loaded(db: Db, waitMs: number): Promise<OfferIndex | undefined> {
     if (this.index && this.clock() - this.lastLook > RELOAD_AFTER_MS) {
       this.index = undefined;
       this.loading = undefined;
@@ -98,7 +109,6 @@ export class LiveOfferIndex {
       const loaded = await Promise.race([loading.then(() => true), delay(waitMs).then(() => false)]);
       if (!loaded || !this.index) return undefined;
     }
-    await this.refresh(db);
     return this.index;
   }
 
@@ -147,8 +157,11 @@ export class LiveOfferIndex {
     this.failed = undefined;
   }
 
-  /** One look at a time; a call during a look waits for it and then looks once more. */
-  private refresh(db: Db): Promise<void> {
+  /**
+   * Reads the changes since the last look into the index. One look at a time; a call during a look
+   * waits for it and then looks once more.
+   */
+  refresh(db: Db): Promise<void> {
     if (!this.looking) {
       this.looking = this.look(db).finally(() => {
         this.looking = undefined;

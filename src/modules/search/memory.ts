@@ -313,8 +313,12 @@ export class OfferIndex {
     return this.count - this.deadCount;
   }
 
+  /** Counts the changes (`put`), so that a search can tell whether the index changed under it. */
+  version = 0;
+
   /** Adds an offer, or replaces the one with the same id; `undefined` removes it (no longer published). */
   put(id: string, offer: IndexedOffer | undefined): void {
+    this.version++;
     const previous = this.ordinals.get(id);
     if (previous !== undefined) {
       this.hot[previous * HOT + H_SMALL]! &= ~ALIVE;

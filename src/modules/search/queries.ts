@@ -6,7 +6,7 @@ import type { Commitment, Field } from '../offers/vocabulary.ts';
 import { FACET_GROUPS, MAX_PAGE, PER_PAGE, type FacetGroup, type SearchParams, type Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain, similarity } from './text.ts';
-import type { IndexQuery, OfferIndex } from './memory.ts';
+import type { IndexAnswer, IndexQuery, OfferIndex } from './memory.ts';
 import { liveOfferIndex } from './memory-sync.ts';
 
 /** A search whose names are turned into ids and coordinates, ready for SQL. */
@@ -814,8 +814,9 @@ const INDEX_WAIT_MS = 2_000;
  */
 export async function runSearch(db: Db, search: ResolvedSearch, now: Date, options: SearchOptions = {}): Promise<SearchResult> {
   if (options.memory) {
-    const index = await liveOfferIndex(db).current(db, INDEX_WAIT_MS);
-    if (index) return runIndexed(db, index, search, now, options.similar ?? true);
+    const live = liveOfferIndex(db);
+    const index = await live.loaded(db, INDEX_WAIT_MS);
+    if (index) return runIndexed(db, index, live.refresh(db), search, now, options.similar ?? true);
   }
   return runInDatabase(db, search, now, options);
 }
@@ -825,7 +826,14 @@ function pageOf(search: ResolvedSearch): number {
 }
 
 /** The search over the in-memory index: every count exact; the texts of the page's hits from the database. */
-async function runIndexed(db: Db, index: OfferIndex, search: ResolvedSearch, now: Date, similar: boolean): Promise<SearchResult> {
+async function runIndexed(
+  db: Db,
+  index: OfferIndex,
+  refreshing: Promise<void>,
+  search: ResolvedSearch,
+  now: Date,
+  similar: boolean,
+): Promise<SearchResult> {
   const page = pageOf(search);
   const p = search.params;
   const query = (mode: IndexQuery['mode']): IndexQuery => ({
@@ -848,13 +856,19 @@ async function runIndexed(db: Db, index: OfferIndex, search: ResolvedSearch, now
     offset: (page - 1) * PER_PAGE,
     limit: PER_PAGE,
   });
-  let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
-  let found = index.search(query('fulltext'));
-  const exact = found.total;
-  if (search.text && found.total === 0 && similar) {
-    mode = 'similar';
-    found = index.search(query('similar'));
-  }
+  // The look at the changes since the last search goes to the database first; the index is searched
+  // while it travels, and once more in the rare case that it brought changes.
+  await new Promise((resolve) => setImmediate(resolve));
+  const version = index.version;
+  const searched = (): { found: IndexAnswer; mode: SearchResult['mode']; exact: number } => {
+    const found = index.search(query('fulltext'));
+    if (search.text && found.total === 0 && similar) return { found: index.search(query('similar')), mode: 'similar', exact: 0 };
+    return { found, mode: search.text ? 'fulltext' : 'all', exact: found.total };
+  };
+  let answer = searched();
+  await refreshing;
+  if (index.version !== version) answer = searched();
+  const { found, mode, exact } = answer;
   const items = await loadHits(db, search, found.ids);
   const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
   const suggestion =
