@@ -163,9 +163,17 @@ export class LiveOfferIndex {
    */
   refresh(db: Db): Promise<void> {
     if (!this.looking) {
-      this.looking = this.look(db).finally(() => {
-        this.looking = undefined;
-      });
+      this.looking = this.look(db)
+        .catch((error: unknown) => {
+          // Whatever the index holds may now be behind: it is dropped and loaded again by a later search.
+          this.index = undefined;
+          this.loading = undefined;
+          this.failed = error;
+          throw error;
+        })
+        .finally(() => {
+          this.looking = undefined;
+        });
       return this.looking;
     }
     this.lookAgain ??= this.looking.then(() => {

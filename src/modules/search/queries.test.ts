@@ -367,6 +367,17 @@ describe('searching in memory', () => {
     expect(titles(await search({ q: 'Gassi' }))).toEqual(['Gassi gehen mit Tierheimhunden']);
     expect((await search({})).total).toBe(7);
   });
+
+  it('asks the database when it cannot look at the changes, and loads itself again afterwards', async () => {
+    await ctx.deps.database.query('ALTER TABLE offer_changes RENAME TO offer_changes_away');
+    try {
+      // The database's answer: counts stop at the limit (3 here), which the index never does.
+      expect(await search({}, 3)).toMatchObject({ total: 3, totalExact: false });
+    } finally {
+      await ctx.deps.database.query('ALTER TABLE offer_changes_away RENAME TO offer_changes');
+    }
+    expect(await search({}, 3)).toMatchObject({ total: 7, totalExact: true });
+  });
 });
 
 describe('typo with many similar titles', () => {

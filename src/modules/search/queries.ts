@@ -816,7 +816,16 @@ export async function runSearch(db: Db, search: ResolvedSearch, now: Date, optio
   if (options.memory) {
     const live = liveOfferIndex(db);
     const index = await live.loaded(db, INDEX_WAIT_MS);
-    if (index) return runIndexed(db, index, live.refresh(db), search, now, options.similar ?? true);
+    if (index) {
+      const refreshing = live.refresh(db);
+      // A look at the changes that failed leaves the index behind: this search asks the database.
+      const failed = refreshing.then(
+        () => false,
+        () => true,
+      );
+      const answer = await runIndexed(db, index, failed, search, now, options.similar ?? true);
+      if (answer) return answer;
+    }
   }
   return runInDatabase(db, search, now, options);
 }
@@ -825,15 +834,18 @@ function pageOf(search: ResolvedSearch): number {
   return Math.min(Math.max(1, search.params.page), MAX_PAGE);
 }
 
-/** The search over the in-memory index: every count exact; the texts of the page's hits from the database. */
+/**
+ * The search over the in-memory index: every count exact; the texts of the page's hits from the
+ * database. Undefined when the look at the changes failed: the caller asks the database instead.
+ */
 async function runIndexed(
   db: Db,
   index: OfferIndex,
-  refreshing: Promise<void>,
+  refreshFailed: Promise<boolean>,
   search: ResolvedSearch,
   now: Date,
   similar: boolean,
-): Promise<SearchResult> {
+): Promise<SearchResult | undefined> {
   const page = pageOf(search);
   const p = search.params;
   const query = (mode: IndexQuery['mode']): IndexQuery => ({
@@ -866,7 +878,7 @@ async function runIndexed(
     return { found, mode: search.text ? 'fulltext' : 'all', exact: found.total };
   };
   let answer = searched();
-  await refreshing;
+  if (await refreshFailed) return undefined;
   if (index.version !== version) answer = searched();
   const { found, mode, exact } = answer;
   const items = await loadHits(db, search, found.ids);
