@@ -185,7 +185,8 @@ export class LiveOfferIndex {
 
   private async look(db: Db): Promise<void> {
     const index = this.index;
-    if (!index) return;
+    // Dropped since the caller got it (another look failed): the caller must not answer from it.
+    if (!index) throw new Error('The search index was dropped and is being loaded again.');
     const started = this.clock();
     const { xmax, xip } = this.unseen;
     const [found] = await rows<{ xmax: string; xip: string[]; changes: Array<{ id: string }> | string | null }>(
