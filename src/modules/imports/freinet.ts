@@ -114,8 +114,8 @@ export class AmpersandRepair {
       out += s.slice(i, amp);
       const rest = s.slice(amp, amp + 40);
       const reference = /^&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][\w.:-]*)?;?/.exec(rest)?.[0] ?? '&';
-      if (!final && amp + reference.length === s.length && !reference.endsWith(';') && reference.length < 40) {
-        // The reference may go on in the next chunk.
+      if (!final && s.length - amp < 40 && /^&(?:#(?:x[0-9a-fA-F]*|[0-9]*)|[A-Za-z_:][\w.:-]*)?$/.test(s.slice(amp))) {
+        // The reference may go on in the next chunk ("&", "&#", "&#x", "&#82", "&au" at the very end).
         this.carry = s.slice(amp);
         return out;
       }
