@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OfferIndex, parseVector, wordSimilarity, type IndexedOffer, type IndexQuery } from './memory.ts';
+import { OfferIndex, parseVector, type IndexedOffer, type IndexQuery } from './memory.ts';
+import { wordSimilarity } from './text.ts';
 
 /*
  * The in-memory index on its own, without a database: the vector parser, the typo measure, and the

@@ -1,5 +1,7 @@
+import { boundingBox, distanceKm } from '../volunteers/geo.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
 import type { Facets } from './queries.ts';
+import { wordSimilarity, wordTrigrams } from './text.ts';
 
 /**
  * The published offers as a search index in the process's memory (decision 005): posting lists per
@@ -189,47 +191,6 @@ export function parseVector(text: string): Array<{ lexeme: string; mark: number 
     found.push({ lexeme, mark: Math.min(WEIGHT_BITS, Math.max(1, Math.round(weight * 10))) | (title ? IN_TITLE : 0) });
   }
   return found;
-}
-
-/** Trigrams as pg_trgm makes them from one word: two blanks in front, one behind. */
-function wordTrigrams(word: string): string[] {
-  const chars = [...`  ${word} `];
-  const list: string[] = [];
-  for (let i = 0; i + 3 <= chars.length; i++) list.push(chars[i]! + chars[i + 1]! + chars[i + 2]!);
-  return list;
-}
-
-/**
- * pg_trgm's word_similarity(word, term): the greatest similarity between the word's trigrams and any
- * run of consecutive trigrams of the term.
- */
-export function wordSimilarity(word: string, term: string): number {
-  const wanted = new Set(wordTrigrams(word));
-  const sequence = wordTrigrams(term);
-  let best = 0;
-  for (let start = 0; start < sequence.length; start++) {
-    const seen = new Set<string>();
-    let shared = 0;
-    let extra = 0;
-    for (let end = start; end < sequence.length; end++) {
-      const t = sequence[end]!;
-      if (!seen.has(t)) {
-        seen.add(t);
-        if (wanted.has(t)) shared++;
-        else extra++;
-      }
-      const score = shared / (wanted.size + extra);
-      if (score > best) best = score;
-    }
-  }
-  return best;
-}
-
-function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 const GROUP_BIT = Object.fromEntries(FACET_GROUPS.map((g, i) => [g, 1 << i])) as Record<FacetGroup, number>;
@@ -681,15 +642,8 @@ export class OfferIndex {
     const suitability = query.suitability.length ? this.suitabilityBits.wanted(query.suitability) : undefined;
 
     const { position, radiusKm } = query;
-    const box =
-      position && radiusKm !== undefined
-        ? (() => {
-            const dLat = radiusKm / 111.2;
-            const cosLat = Math.cos((position.lat * Math.PI) / 180);
-            const dLng = cosLat > 0.01 ? radiusKm / (111.2 * cosLat) : 360;
-            return { south: position.lat - dLat, north: position.lat + dLat, west: position.lng - dLng, east: position.lng + dLng };
-          })()
-        : undefined;
+    const around = position && radiusKm !== undefined ? boundingBox(position, radiusKm) : undefined;
+    const box = around && { south: around.minLat, north: around.maxLat, west: around.minLng, east: around.maxLng };
     // Words and place: the way in is the smaller (the place's offers merged with the words' postings,
     // or the words' offers tested for the place). Sequential merging costs less per offer than touching it.
     let candidates: Uint32Array | undefined;
@@ -723,8 +677,9 @@ export class OfferIndex {
     const now = query.now;
     const after = query.publishedAfter;
     const radius = radiusKm ?? 0;
-    const centreLat = position?.lat ?? 0;
-    const centreLng = position?.lng ?? 0;
+    const centre = position ?? { lat: 0, lng: 0 };
+    const centreLat = centre.lat;
+    const centreLng = centre.lng;
     const cosCentre = Math.cos((centreLat * Math.PI) / 180);
     // The flat measure (the centre's scale east-west) is within 3 % of the great circle up to 200 km at
     // Germany's latitudes; beyond 5 % either way it decides alone.
@@ -753,7 +708,7 @@ export class OfferIndex {
           const dy = (lat - centreLat) * KM_PER_DEGREE;
           const dx = (lng - centreLng) * KM_PER_DEGREE * cosCentre;
           const flat = dy * dy + dx * dx;
-          within = flat <= inner ? true : flat >= outer ? false : haversineKm(centreLat, centreLng, lat, lng) <= radius;
+          within = flat <= inner ? true : flat >= outer ? false : distanceKm(centre, { lat, lng }) <= radius;
         }
         if (!within && !(small & REMOTE)) continue;
       }
@@ -793,7 +748,7 @@ export class OfferIndex {
         if (byDistance) {
           const lat = lats[d]!;
           const lng = lngs[d]!;
-          distances[d] = (!box || within) && lat === lat && lng === lng ? haversineKm(centreLat, centreLng, lat, lng) : Infinity;
+          distances[d] = (!box || within) && lat === lat && lng === lng ? distanceKm(centre, { lat, lng }) : Infinity;
         }
         if (heap.length < wanted) {
           heap.push(d);

@@ -4,14 +4,42 @@
  * database already found, so the suggestion does not need a dictionary table.
  */
 export function trigrams(text: string): Set<string> {
-  const set = new Set<string>();
   const words = text.toLocaleLowerCase('de-DE').match(/[\p{L}\p{N}]+/gu) ?? [];
-  for (const word of words) {
-    const padded = `  ${word} `;
-    const chars = [...padded];
-    for (let i = 0; i + 3 <= chars.length; i++) set.add(chars.slice(i, i + 3).join(''));
+  return new Set(words.flatMap(wordTrigrams));
+}
+
+/** One word's trigrams in order, as pg_trgm makes them: two blanks in front, one behind. */
+export function wordTrigrams(word: string): string[] {
+  const chars = [...`  ${word} `];
+  const list: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) list.push(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  return list;
+}
+
+/**
+ * pg_trgm's word_similarity(word, term): the greatest similarity between the word's trigrams and any
+ * run of consecutive trigrams of the term (the typo search of the in-memory index).
+ */
+export function wordSimilarity(word: string, term: string): number {
+  const wanted = new Set(wordTrigrams(word));
+  const sequence = wordTrigrams(term);
+  let best = 0;
+  for (let start = 0; start < sequence.length; start++) {
+    const seen = new Set<string>();
+    let shared = 0;
+    let extra = 0;
+    for (let end = start; end < sequence.length; end++) {
+      const t = sequence[end]!;
+      if (!seen.has(t)) {
+        seen.add(t);
+        if (wanted.has(t)) shared++;
+        else extra++;
+      }
+      const score = shared / (wanted.size + extra);
+      if (score > best) best = score;
+    }
   }
-  return set;
+  return best;
 }
 
 export function similarity(a: string, b: string): number {
