@@ -32,23 +32,9 @@ const COLUMNS = sql`o.id, o.network_id as "networkId", o.field, o.target_groups 
   o.remote, o.lat, o.lng, round(extract(epoch from o.published_at) * 1000)::float8 as "publishedAt",
   round(extract(epoch from o.expires_at) * 1000)::float8 as "expiresAt", coalesce(o.search::text, '') as vector`;
 
-interface OfferRow extends Row {
-  id: string;
-  networkId: string;
-  field: string;
-  targetGroups: string[];
-  municipalityId: string | null;
-  commitment: string;
-  weekdays: number[];
-  timesOfDay: string[];
-  suitability: string[];
-  remote: boolean;
-  lat: number | null;
-  lng: number | null;
-  publishedAt: number | null;
-  expiresAt: number | null;
-  vector: string;
-}
+/** An offer as the driver returns it: the numbers may come as strings, hence unknown until `indexed`. */
+type NumberColumns = 'weekdays' | 'lat' | 'lng' | 'publishedAt' | 'expiresAt';
+type OfferRow = Row & Omit<IndexedOffer, NumberColumns> & Record<Exclude<NumberColumns, 'weekdays'>, unknown> & { weekdays: unknown[] };
 
 function indexed(row: OfferRow): IndexedOffer {
   const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -189,16 +175,14 @@ export class LiveOfferIndex {
     if (!index) throw new Error('The search index was dropped and is being loaded again.');
     const started = this.clock();
     const { xmax, xip } = this.unseen;
-    const [found] = await rows<{ xmax: string; xip: string[]; changes: Array<{ id: string }> | string | null }>(
+    const [found] = await rows<{ xmax: string; xip: string[]; ids: string[] | null }>(
       db,
       sql`select ${SNAPSHOT},
-            (select json_agg(json_build_object('id', c.offer_id)) from offer_changes c
-             where c.xid >= ${xmax}::xid8 or c.xid = any(${`{${xip.join(',')}}`}::xid8[])) as changes`,
+            (select array_agg(distinct c.offer_id::text) from offer_changes c
+             where c.xid >= ${xmax}::xid8 or c.xid = any(${`{${xip.join(',')}}`}::xid8[])) as ids`,
     );
     if (!found) return;
-    const raw = found.changes;
-    const changes = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Array<{ id: string }>;
-    const ids = [...new Set(changes.map((c) => c.id))];
+    const ids = found.ids ?? [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const part = ids.slice(i, i + BATCH);
       const current = await rows<OfferRow>(
