@@ -58,13 +58,14 @@ describe('command line', () => {
   });
 
   it('prints one line per wrong configuration value and exits with 1', { timeout: SLOW }, async () => {
-    const run = await runCli(['migrate'], { PORT: 'abc', DATABASE_URL: 'foo', LOG_LEVEL: 'loud' });
+    const run = await runCli(['migrate'], { PORT: 'abc', DATABASE_URL: 'foo', LOG_LEVEL: 'loud', SEARCH_INDEX: 'elastic' });
     expect(run.code).toBe(1);
     const problems = run.stderr.split('\n').filter((line) => line.startsWith('  - '));
     expect(problems).toEqual([
       '  - PORT must be a whole number from 0 to 65535, got "abc"',
       '  - DATABASE_URL is not a valid URL',
       '  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      '  - SEARCH_INDEX must be memory or database, got "elastic"',
     ]);
     expect(run.stderr).not.toContain('    at ');
     expect(run.stdout).toBe('');
