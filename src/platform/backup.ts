@@ -24,7 +24,8 @@ import { projectPath } from './paths.ts';
  * Derived tables (counts kept by triggers, such as the overview's) are left out: a table whose
  * comment reads 'derived: some_function()' is recomputed from scratch by that function at the end
  * of a restore. Restoring their rows as well would count everything twice, since the triggers
- * count the restored rows already.
+ * count the restored rows already. A table whose comment reads 'transient' (a change log) is left
+ * out and not rebuilt.
  */
 
 export const BACKUP_FORMAT = 'mitmachnetz-backup';
@@ -342,21 +343,29 @@ async function setOutputFormat(query: Query) {
   await query('SET LOCAL extra_float_digits = 1');
 }
 
-/** Bookkeeping, short-lived counters and the search index's change log: not data anyone needs back after a restore. */
-const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits', 'offer_changes'];
+/** The platform's bookkeeping and short-lived counters: not data anyone needs back after a restore. */
+const TRANSIENT_TABLES = ['__drizzle_migrations', 'rate_limits'];
 
 /** The comment that marks a derived table, naming the function that recomputes it. */
 const DERIVED = /^derived: ([a-z_][a-z0-9_]*)\(\)$/;
+/** The comment that marks a module's table as transient like TRANSIENT_TABLES (a change log, say). */
+const TRANSIENT = 'transient';
 
 async function readSchema(query: Query): Promise<Schema> {
   const comments = await query(`
     SELECT c.relname AS table_name, obj_description(c.oid, 'pg_class') AS comment
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND obj_description(c.oid, 'pg_class') LIKE 'derived:%'`);
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+      AND (obj_description(c.oid, 'pg_class') LIKE 'derived:%' OR obj_description(c.oid, 'pg_class') = '${TRANSIENT}')`);
   const derived = new Set<string>();
   const rebuilds = new Set<string>();
+  const transient = [...TRANSIENT_TABLES];
   for (const row of comments) {
+    if (row.comment === TRANSIENT) {
+      transient.push(String(row.table_name));
+      continue;
+    }
     const match = DERIVED.exec(String(row.comment));
     if (!match) throw new Error(`table "${String(row.table_name)}" has a malformed comment: ${String(row.comment)}`);
     derived.add(String(row.table_name));
@@ -371,7 +380,7 @@ async function readSchema(query: Query): Promise<Schema> {
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-      AND c.relname NOT IN (${TRANSIENT_TABLES.map((t) => `'${t}'`).join(', ')})
+      AND c.relname NOT IN (${transient.map((t) => `'${t}'`).join(', ')})
     ORDER BY c.relname, a.attnum`);
   const keys = await query(`
     SELECT c.relname AS table_name, a.attname AS column_name
