@@ -116,10 +116,6 @@ export class LiveOfferIndex {
     return this.loading;
   }
 
-  /** Why the last load failed, if it did (the search then uses the database). */
-  get error(): unknown {
-    return this.failed;
-  }
 
   private async load(db: Db): Promise<void> {
     const started = this.clock();

@@ -27,7 +27,7 @@ const IN_TITLE = 0x80;
 const WEIGHT_BITS = 0x7f;
 
 /** pg_trgm's default `word_similarity_threshold`: a typed word resembles a title word at least this much. */
-export const SIMILARITY_THRESHOLD = 0.6;
+const SIMILARITY_THRESHOLD = 0.6;
 
 /** One offer as the index needs it (what `memory-sync.ts` reads from the database). */
 export interface IndexedOffer {
