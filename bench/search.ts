@@ -42,7 +42,7 @@ export const BROWSE: Array<{ name: string; query: Record<string, string | string
 const WORDS = ['Garten', 'Kinder', 'Feuerwehr', 'Senioren', 'Musik', 'Lesen', 'Sport', 'Begleitung', 'Natur', 'Verein'];
 
 /** Random positions in Saxony with a radius and a common word: the "near me" search. */
-function positions(count: number): Array<{ name: string; query: Record<string, string | string[]> }> {
+export function nearSearches(count: number): Array<{ name: string; query: Record<string, string | string[]> }> {
   const r = random(7);
   return Array.from({ length: count }, () => ({
     name: 'position + radius + word',
@@ -158,7 +158,7 @@ async function main() {
     '| set | via | n | p50 ms | p95 ms | p99 ms | process CPU p50 / p95 ms | server CPU p50 / p95 / mean ms |',
     '|---|---|---|---|---|---|---|---|',
   ];
-  const near = positions(runs);
+  const near = nearSearches(runs);
   for (const [setName, set] of [
     ['typical', [...TYPICAL, ...near.slice(0, 4)]],
     ['browse', BROWSE],

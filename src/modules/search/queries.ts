@@ -834,21 +834,10 @@ function pageOf(search: ResolvedSearch): number {
   return Math.min(Math.max(1, search.params.page), MAX_PAGE);
 }
 
-/**
- * The search over the in-memory index: every count exact; the texts of the page's hits from the
- * database. Undefined when the look at the changes failed: the caller asks the database instead.
- */
-async function runIndexed(
-  db: Db,
-  index: OfferIndex,
-  refreshFailed: Promise<boolean>,
-  search: ResolvedSearch,
-  now: Date,
-  similar: boolean,
-): Promise<SearchResult | undefined> {
-  const page = pageOf(search);
+/** What the in-memory index is asked for a resolved search (its page of PER_PAGE hits). */
+export function indexQuery(search: ResolvedSearch, now: Date, mode: IndexQuery['mode']): IndexQuery {
   const p = search.params;
-  const query = (mode: IndexQuery['mode']): IndexQuery => ({
+  return {
     words: search.text?.words.map(({ word, lexemes }) => ({ word, lexemes })),
     mode,
     networkId: search.networkId,
@@ -865,9 +854,25 @@ async function runIndexed(
     sort: search.sort,
     now: now.getTime(),
     publishedAfter: search.publishedAfter?.getTime(),
-    offset: (page - 1) * PER_PAGE,
+    offset: (pageOf(search) - 1) * PER_PAGE,
     limit: PER_PAGE,
-  });
+  };
+}
+
+/**
+ * The search over the in-memory index: every count exact; the texts of the page's hits from the
+ * database. Undefined when the look at the changes failed: the caller asks the database instead.
+ */
+async function runIndexed(
+  db: Db,
+  index: OfferIndex,
+  refreshFailed: Promise<boolean>,
+  search: ResolvedSearch,
+  now: Date,
+  similar: boolean,
+): Promise<SearchResult | undefined> {
+  const page = pageOf(search);
+  const query = (mode: IndexQuery['mode']) => indexQuery(search, now, mode);
   // The look at the changes since the last search goes to the database first; the index is searched
   // while it travels, and once more in the rare case that it brought changes.
   await new Promise((resolve) => setImmediate(resolve));
