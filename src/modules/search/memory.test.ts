@@ -129,7 +129,7 @@ describe('OfferIndex', () => {
       query({ position: delitzsch, radiusKm: 15, sort: 'entfernung' }),
       query({ position: delitzsch, radiusKm: 40, suitability: ['youth', 'seniors'] }),
       query({ words: [{ word: 'lesen', lexemes: ['les'] }], position: delitzsch, radiusKm: 25 }),
-      // A word whose stems match many lists holding many offers: merged through an array over all offers.
+      // A word whose stems match many lists holding many offers: merged two lists at a time.
       query({ words: [{ word: 'x', lexemes: ['s', 'k', 'g'] }], fields: ['umwelt'] }),
       // A rare word and a common one: the common word's list is searched for the rare word's offers.
       query({ words: [{ word: 'garten', lexemes: ['garten'] }, { word: 'selten', lexemes: ['selten'] }] }),
@@ -148,6 +148,26 @@ describe('OfferIndex', () => {
     // Renumbered by place, as after a load: the same answers.
     index.compact(true);
     check();
+  });
+
+  it('ranks by the weights of every lexeme matching a word, summed over its lists', () => {
+    const index = new OfferIndex();
+    const list = offers(2000, 5);
+    for (const o of list) index.put(o.id, o);
+    index.compact(true);
+    const stems = ['s', 'k', 'g', 'h'];
+    const score = (o: IndexedOffer) =>
+      parseVector(o.vector)
+        .filter(({ lexeme }) => stems.some((stem) => lexeme.startsWith(stem)))
+        .reduce((sum, { mark }) => sum + (mark & 0x7f) / 10, 0);
+    const byId = new Map(list.map((o) => [o.id, o]));
+    const found = index.search(query({ words: [{ word: 'x', lexemes: stems }], sort: 'relevanz', limit: 500 }));
+    const scores = found.ids.map((id) => score(byId.get(id)!));
+    expect(scores.length).toBe(500);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]!).toBeLessThanOrEqual(scores[i - 1]! + 1e-5);
+    // The page holds the best: nothing left out scores higher than the last on it.
+    const left = list.filter((o) => !found.ids.includes(o.id) && (o.expiresAt === null || o.expiresAt > NOW));
+    expect(Math.max(...left.map(score))).toBeLessThanOrEqual(scores.at(-1)! + 1e-5);
   });
 
   it('orders by distance with remote offers outside the radius last, and pages through the order', () => {

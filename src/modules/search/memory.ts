@@ -26,6 +26,18 @@ const LABEL_WEIGHTS: Record<string, number> = { A: 1.0, B: 0.4, C: 0.2, D: 0.1 }
 const IN_TITLE = 0x80;
 const WEIGHT_BITS = 0x7f;
 
+/**
+ * What an occurrence adds to an offer's score, by its posting's mark: its weight. Read from a table of
+ * floats so that the loops over postings keep the numbers unboxed (a number chosen between a parameter
+ * and a computed one made V8 allocate one per posting: half a megabyte per search at a million offers).
+ */
+const WEIGHT_GAINS = Float32Array.from({ length: 256 }, (_, mark) => (mark & WEIGHT_BITS) / 10);
+
+/** The typo search's table: the word's similarity where it occurs in the title, else nothing. */
+function titleGains(similarity: number): Float32Array {
+  return Float32Array.from({ length: 256 }, (_, mark) => (mark & IN_TITLE ? similarity : 0));
+}
+
 /** pg_trgm's default `word_similarity_threshold`: a typed word resembles a title word at least this much. */
 const SIMILARITY_THRESHOLD = 0.6;
 
@@ -142,6 +154,44 @@ function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(ar
   return bigger;
 }
 
+/**
+ * Arrays a search works in, kept from one search to the next and grown when too small. A search at a
+ * million offers would otherwise allocate megabytes of typed arrays; V8 counts them towards its heap
+ * limits and collects the whole heap every few searches, holding up the searches meanwhile.
+ * Only one search runs at a time (they are synchronous), so each name has one user at a time.
+ */
+class Scratch {
+  private readonly arrays = new Map<string, Uint32Array | Float32Array | Uint8Array>();
+
+  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, make: (n: number) => T): T {
+    let array = this.arrays.get(name) as T | undefined;
+    if (!array || array.length < size) {
+      array = make(Math.max(size, (array?.length ?? 0) * 2, 1024));
+      this.arrays.set(name, array);
+    }
+    return array;
+  }
+
+  docs(name: string, size: number): Uint32Array {
+    return this.get(`docs ${name}`, size, (n) => new Uint32Array(n));
+  }
+
+  floats(name: string, size: number): Float32Array {
+    return this.get(`floats ${name}`, size, (n) => new Float32Array(n));
+  }
+
+  /** Bytes, all zero up to `size`. */
+  zeros(name: string, size: number): Uint8Array {
+    return this.get(`bytes ${name}`, size, (n) => new Uint8Array(n)).fill(0, 0, size);
+  }
+
+  bytes(): number {
+    let bytes = 0;
+    for (const array of this.arrays.values()) bytes += array.byteLength;
+    return bytes;
+  }
+}
+
 /** Parses PostgreSQL's text form of a tsvector: lexemes with their weight sums and a title flag. */
 export function parseVector(text: string): Array<{ lexeme: string; mark: number }> {
   const found: Array<{ lexeme: string; mark: number }> = [];
@@ -246,10 +296,7 @@ export class OfferIndex {
   private published = new Float64Array(0);
   /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
   private distance = new Float64Array(0);
-  /** Scratch of `mergeDense`, all zero between searches. */
-  private dense = new Float32Array(0);
-  /** The candidates of the current search (words or place), kept between searches to spare allocations. */
-  private found = new Uint32Array(1024);
+  private readonly scratch = new Scratch();
 
   private readonly networks = new Dictionary('networks', 1 << 16);
   private readonly fields = new Dictionary('fields', 256);
@@ -444,7 +491,7 @@ export class OfferIndex {
   }
 
   /** Title lexemes resembling the word as typed, with their similarity. */
-  private resembling(word: string): Array<{ list: Postings; similarity: number }> {
+  private resembling(word: string): WordLists['lists'] {
     if (!this.titleTrigrams) {
       this.titleTrigrams = new Map();
       for (const [lexeme, list] of this.postings) if (list.inTitle) addTrigrams(this.titleTrigrams, lexeme);
@@ -452,13 +499,13 @@ export class OfferIndex {
     const wanted = new Set(wordTrigrams(word));
     const shared = new Map<string, number>();
     for (const trigram of wanted) for (const lexeme of this.titleTrigrams.get(trigram) ?? []) shared.set(lexeme, (shared.get(lexeme) ?? 0) + 1);
-    const found: Array<{ list: Postings; similarity: number }> = [];
+    const found: WordLists['lists'] = [];
     for (const [lexeme, n] of shared) {
       // A run of the lexeme can share at most n trigrams: below the threshold, skip the exact measure.
       if (n < SIMILARITY_THRESHOLD * wanted.size) continue;
       const similarity = wordSimilarity(word, lexeme);
       const list = this.postings.get(lexeme);
-      if (similarity >= SIMILARITY_THRESHOLD && list) found.push({ list, similarity });
+      if (similarity >= SIMILARITY_THRESHOLD && list) found.push({ list, gain: titleGains(similarity) });
     }
     return found;
   }
@@ -466,7 +513,7 @@ export class OfferIndex {
   /** Per word, the posting lists that match it (stems as prefixes; in `similar` mode resembling title words), rarest word first. */
   private wordLists(query: IndexQuery): WordLists[] {
     const words = (query.words ?? []).map(({ word, lexemes }) => {
-      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, similarity: 0 }));
+      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, gain: WEIGHT_GAINS }));
       const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];
       const lists = [...exact, ...similar];
       return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
@@ -482,19 +529,19 @@ export class OfferIndex {
    */
   private matchWords(words: WordLists[], within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
     let docs: Uint32Array | undefined = within;
-    let scores: Float32Array | undefined = within ? new Float32Array(within.length) : undefined;
+    let scores: Float32Array | undefined = within ? this.scratch.floats('within', within.length).fill(0, 0, within.length).subarray(0, within.length) : undefined;
     for (const word of words) {
       if (!docs || !scores) {
-        const merged = word.lists.length > 2 && word.size > this.count / 32 ? this.mergeDense(word.lists) : mergeLists(word.lists);
+        const merged = mergeLists(word.lists, this.scratch);
         docs = merged.docs;
         scores = merged.scores;
         continue;
       }
       // Each of the word's lists against the offers so far: a merge, or for a list much longer than
       // them, a binary search per offer. Then keep the offers the word was found in, with its score.
-      const gains = new Float32Array(docs.length);
-      const found = new Uint8Array(docs.length);
-      for (const { list, similarity } of word.lists) {
+      const gains = this.scratch.floats('gains', docs.length).fill(0, 0, docs.length);
+      const found = this.scratch.zeros('found', docs.length);
+      for (const { list, gain } of word.lists) {
         const { docs: posted, marks, length } = list;
         const gallop = length > 16 * docs.length;
         let j = 0;
@@ -509,10 +556,10 @@ export class OfferIndex {
             }
           } else while (j < length && posted[j]! < d) j++;
           if (j >= length || posted[j] !== d) continue;
-          const mark = marks[j]!;
-          if (similarity > 0 && !(mark & IN_TITLE)) continue;
+          const g = gain[marks[j]!]!;
+          if (g === 0) continue;
           found[i] = 1;
-          gains[i] = gains[i]! + (similarity > 0 ? similarity : (mark & WEIGHT_BITS) / 10);
+          gains[i] = gains[i]! + g;
         }
       }
       let kept = 0;
@@ -526,41 +573,6 @@ export class OfferIndex {
       scores = scores.subarray(0, kept);
     }
     return { docs: docs ?? new Uint32Array(0), scores: scores ?? new Float32Array(0) };
-  }
-
-
-  /**
-   * `mergeLists` for a word whose many lists hold a good part of all offers: the gains are added up
-   * in an array over all offers (a few MB, in cache) and read back in order, instead of comparing the
-   * heads of every list for each offer.
-   */
-  private mergeDense(lists: WordLists['lists']): { docs: Uint32Array; scores: Float32Array } {
-    if (this.dense.length < this.count) this.dense = new Float32Array(this.distance.length);
-    const dense = this.dense;
-    for (const { list, similarity } of lists) {
-      const { docs, marks, length } = list;
-      for (let i = 0; i < length; i++) {
-        const mark = marks[i]!;
-        const d = docs[i]!;
-        if (similarity > 0) {
-          if (mark & IN_TITLE) dense[d] = dense[d]! + similarity;
-        } else dense[d] = dense[d]! + (mark & WEIGHT_BITS) / 10;
-      }
-    }
-    let n = 0;
-    for (let d = 0; d < this.count; d++) if (dense[d]! > 0) n++;
-    const docs = new Uint32Array(n);
-    const scores = new Float32Array(n);
-    let k = 0;
-    for (let d = 0; d < this.count; d++) {
-      const gain = dense[d]!;
-      if (gain > 0) {
-        docs[k] = d;
-        scores[k++] = gain;
-        dense[d] = 0;
-      }
-    }
-    return { docs, scores };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -583,13 +595,12 @@ export class OfferIndex {
     const east = cellOf(box.east);
     // A box over most of the map: reading every offer is as quick.
     if ((north - south + 1) * (east - west + 1) > this.cells.size) return undefined;
-    let found = this.found;
+    const found = this.scratch.docs('cells', this.boxSize(box));
     let n = 0;
     for (let y = south; y <= north; y++) {
       for (let x = west; x <= east; x++) {
         const cell = this.cells.get(cellKey(y, x));
         if (!cell) continue;
-        if (n + cell.length > found.length) found = this.found = grow(found, n + cell.length);
         found.set(cell.docs.subarray(0, cell.length), n);
         n += cell.length;
       }
@@ -597,7 +608,7 @@ export class OfferIndex {
     // Numbered by cell after a load, the cells' offers are in order already; offers added since are not.
     const near = ascending(found.subarray(0, n));
     const remote = this.remoteDocs;
-    const both = new Uint32Array(n + remote.length);
+    const both = this.scratch.docs('box', n + remote.length);
     let i = 0;
     let j = 0;
     let k = 0;
@@ -835,7 +846,7 @@ export class OfferIndex {
     }
     for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
     for (const cell of this.cells.values()) bytes += cell.docs.byteLength;
-    return bytes + this.remoteDocs.docs.byteLength;
+    return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes();
   }
 }
 
@@ -852,49 +863,65 @@ function sortPostings(list: Postings): void {
 
 /** Per word typed, the posting lists matching it and their total length. */
 interface WordLists {
-  lists: Array<{ list: Postings; similarity: number }>;
+  /** Each list with what an occurrence adds to an offer's score, by the posting's mark (0: it does not count). */
+  lists: Array<{ list: Postings; gain: Float32Array }>;
   size: number;
 }
 
 /**
  * One word's posting lists merged into one ascending list of offers, each offer's gains summed: the
- * weight of the word in it, or (typo search, `similarity` > 0) the similarity where the word is in its title.
+ * weight of the word in it, or (typo search) the similarity where the word is in its title. The lists
+ * are merged in one at a time, the shortest first, so that each step is a tight loop
+ * over two arrays and the long lists are read once; two scratch pairs take turns holding the result.
  */
-function mergeLists(lists: WordLists['lists']): { docs: Uint32Array; scores: Float32Array } {
+function mergeLists(lists: WordLists['lists'], scratch: Scratch): { docs: Uint32Array; scores: Float32Array } {
+  const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
   let total = 0;
-  for (const { list } of lists) total += list.length;
-  const docs = new Uint32Array(total);
-  const scores = new Float32Array(total);
-  const at = new Uint32Array(lists.length);
+  for (const { list } of sorted) total += list.length;
+  let into = { docs: scratch.docs('merged-a', total), scores: scratch.floats('merged-a', total) };
+  let from = { docs: scratch.docs('merged-b', total), scores: scratch.floats('merged-b', total) };
   let n = 0;
-  for (;;) {
-    // The smallest offer number at the head of any list (few lists: a linear look is quickest).
-    let next = 0xffffffff;
-    for (let k = 0; k < lists.length; k++) {
-      const { list } = lists[k]!;
-      if (at[k]! < list.length && list.docs[at[k]!]! < next) next = list.docs[at[k]!]!;
-    }
-    if (next === 0xffffffff) break;
-    let gain = 0;
-    let found = false;
-    for (let k = 0; k < lists.length; k++) {
-      const { list, similarity } = lists[k]!;
-      const i = at[k]!;
-      if (i >= list.length || list.docs[i] !== next) continue;
-      at[k] = i + 1;
-      const mark = list.marks[i]!;
-      if (similarity > 0) {
-        if (!(mark & IN_TITLE)) continue;
-        gain += similarity;
-      } else gain += (mark & WEIGHT_BITS) / 10;
-      found = true;
-    }
-    if (!found) continue;
-    docs[n] = next;
-    scores[n] = gain;
-    n++;
+  for (const { list, gain } of sorted) {
+    [from, into] = [into, from];
+    n = mergeInto(from.docs, from.scores, n, list, gain, into.docs, into.scores);
   }
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+  return { docs: into.docs.subarray(0, n), scores: into.scores.subarray(0, n) };
+}
+
+/**
+ * The first `n` offers of `docs` (ascending, with their scores) merged with a posting list into
+ * `intoDocs` and `intoScores`; an offer in both gets both gains. Gives the number of offers merged.
+ */
+function mergeInto(
+  docs: Uint32Array,
+  scores: Float32Array,
+  n: number,
+  list: Postings,
+  gain: Float32Array,
+  intoDocs: Uint32Array,
+  intoScores: Float32Array,
+): number {
+  const { docs: posted, marks, length } = list;
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (; j < length; j++) {
+    const g = gain[marks[j]!]!;
+    if (g === 0) continue;
+    const y = posted[j]!;
+    while (i < n && docs[i]! < y) {
+      intoDocs[k] = docs[i]!;
+      intoScores[k++] = scores[i++]!;
+    }
+    intoDocs[k] = y;
+    if (i < n && docs[i] === y) intoScores[k++] = scores[i++]! + g;
+    else intoScores[k++] = g;
+  }
+  for (; i < n; i++) {
+    intoDocs[k] = docs[i]!;
+    intoScores[k++] = scores[i]!;
+  }
+  return k;
 }
 
 /** The list itself when it is in ascending order already (offers numbered by place), else sorted. */
