@@ -678,9 +678,14 @@ export class OfferIndex {
       geeignet: new Uint32Array(256),
       remote: new Uint32Array(1),
     };
+    // The loop below runs once per match (up to a million times): what it reads is in local constants.
+    const { netzwerk: byNetwork, feld: byField, zielgruppe: byGroup, kommune: byMunicipality, einsatz: byCommitment } = counts;
+    const { wochentag: byWeekdays, tageszeit: byTimes, geeignet: bySuitability } = counts;
+    let remoteCount = 0;
     // Suitability narrows: its values are counted over the offers passing every filter, its own too.
     const geeignetAlone = suitability ? 0 : BIT_GEEIGNET;
     const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
+    const remoteOnly = query.remoteOnly;
     const { hot, hotFloat, lat: lats, lng: lngs, published, distance: distances } = this;
     // An offer expiring within the current second counts as expired (expiry is kept in whole seconds).
     const nowSeconds = Math.floor(query.now / 1000);
@@ -692,14 +697,22 @@ export class OfferIndex {
     const centreLat = centre.lat;
     const centreLng = centre.lng;
     const cosCentre = Math.cos((centreLat * Math.PI) / 180);
+    const south = box?.south ?? 0;
+    const north = box?.north ?? 0;
+    const west = box?.west ?? 0;
+    const east = box?.east ?? 0;
     // The flat measure (the centre's scale east-west) is within 3 % of the great circle up to 200 km at
     // Germany's latitudes; beyond 5 % either way it decides alone.
     const inner = (radius * 0.95) ** 2;
     const outer = (radius * 1.05) ** 2;
     const byDistance = sort === 'entfernung' && position !== undefined;
+    const byRelevance = sort === 'relevanz' && candidateScores !== undefined;
     const wanted = query.offset + query.limit;
     const heap: number[] = [];
     const compare = this.comparator(sort, byDistance);
+    // Once the heap is full, an offer scoring below its worst (or, newest first, published before it)
+    // cannot enter: most matches are turned away by this one comparison.
+    let floor = -Infinity;
     let total = 0;
     const n = candidates ? candidates.length : this.count;
     for (let i = 0; i < n; i++) {
@@ -715,7 +728,7 @@ export class OfferIndex {
       if (box) {
         const lat = lats[d]!;
         const lng = lngs[d]!;
-        if (lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east) {
+        if (lat >= south && lat <= north && lng >= west && lng <= east) {
           const dy = (lat - centreLat) * KM_PER_DEGREE;
           const dx = (lng - centreLng) * KM_PER_DEGREE * cosCentre;
           const flat = dy * dy + dx * dx;
@@ -741,48 +754,55 @@ export class OfferIndex {
       if (weekdayMask !== undefined && (weekdays & weekdayMask) === 0) fails |= BIT_WOCHENTAG;
       if (timeMask !== undefined && (times & timeMask) === 0) fails |= BIT_TAGESZEIT;
       if (suitability && (suitabilityMask === undefined || (suitable & suitabilityMask) !== suitabilityMask)) fails |= BIT_GEEIGNET;
-      if (query.remoteOnly && !(small & REMOTE)) fails |= BIT_REMOTE;
+      if (remoteOnly && !(small & REMOTE)) fails |= BIT_REMOTE;
       // Each group is counted over the offers passing the other groups' filters (faceting).
       if (fails === 0) {
-        counts.netzwerk[network]!++;
-        counts.feld[field]!++;
-        countBits(counts.zielgruppe, groups);
-        counts.kommune[municipality]!++;
-        counts.einsatz[commitment]!++;
-        counts.wochentag[weekdays]!++;
-        counts.tageszeit[times]!++;
-        counts.geeignet[suitable]!++;
-        if (small & REMOTE) counts.remote[0]!++;
+        byNetwork[network]!++;
+        byField[field]!++;
+        if (groups) countBits(byGroup, groups);
+        byMunicipality[municipality]!++;
+        byCommitment[commitment]!++;
+        byWeekdays[weekdays]!++;
+        byTimes[times]!++;
+        bySuitability[suitable]!++;
+        if (small & REMOTE) remoteCount++;
         total++;
-        if (candidateScores) hotFloat[h + H_SCORE] = candidateScores[i]!;
         // The page is chosen while the offer's data is at hand: a bounded heap of the first offset + limit.
-        if (byDistance) {
+        if (wanted === 0) continue;
+        const full = heap.length === wanted;
+        if (byRelevance) {
+          const score = candidateScores![i]!;
+          if (full && score < floor) continue;
+          hotFloat[h + H_SCORE] = score;
+        } else if (byDistance) {
           const lat = lats[d]!;
           const lng = lngs[d]!;
           distances[d] = (!box || within) && lat === lat && lng === lng ? distanceKm(centre, { lat, lng }) : Infinity;
-        }
-        if (heap.length < wanted) {
+        } else if (full && hot[h + H_PUBLISHED]! < floor) continue;
+        if (!full) {
           heap.push(d);
           siftUp(heap, heap.length - 1, compare);
-        } else if (wanted > 0 && compare(d, heap[0]!) < 0) {
+        } else if (compare(d, heap[0]!) < 0) {
           heap[0] = d;
           siftDown(heap, 0, compare);
-        }
+        } else continue;
+        if (heap.length === wanted) floor = byRelevance ? hotFloat[heap[0]! * HOT + H_SCORE]! : hot[heap[0]! * HOT + H_PUBLISHED]!;
         continue;
       }
       if ((fails & (fails - 1)) !== 0) continue;
       switch (fails) {
-        case BIT_NETZWERK: counts.netzwerk[network]!++; break;
-        case BIT_FELD: counts.feld[field]!++; break;
-        case BIT_ZIELGRUPPE: countBits(counts.zielgruppe, groups); break;
-        case BIT_KOMMUNE: counts.kommune[municipality]!++; break;
-        case BIT_EINSATZ: counts.einsatz[commitment]!++; break;
-        case BIT_WOCHENTAG: counts.wochentag[weekdays]!++; break;
-        case BIT_TAGESZEIT: counts.tageszeit[times]!++; break;
-        case geeignetAlone: counts.geeignet[suitable]!++; break;
-        case BIT_REMOTE: if (small & REMOTE) counts.remote[0]!++; break;
+        case BIT_NETZWERK: byNetwork[network]!++; break;
+        case BIT_FELD: byField[field]!++; break;
+        case BIT_ZIELGRUPPE: countBits(byGroup, groups); break;
+        case BIT_KOMMUNE: byMunicipality[municipality]!++; break;
+        case BIT_EINSATZ: byCommitment[commitment]!++; break;
+        case BIT_WOCHENTAG: byWeekdays[weekdays]!++; break;
+        case BIT_TAGESZEIT: byTimes[times]!++; break;
+        case geeignetAlone: bySuitability[suitable]!++; break;
+        case BIT_REMOTE: if (small & REMOTE) remoteCount++; break;
       }
     }
+    counts.remote[0] = remoteCount;
 
     for (const group of ['wochentag', 'tageszeit', 'geeignet'] as const) {
       const byMask = counts[group];
