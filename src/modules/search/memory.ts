@@ -1,4 +1,5 @@
 import { boundingBox, distanceKm } from '../volunteers/geo.ts';
+import { IdTable } from './ids.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
 import type { Facets } from './queries.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
@@ -279,8 +280,7 @@ const EXPIRES = 1 << 26;
 export class OfferIndex {
   private count = 0;
   private deadCount = 0;
-  private ids: string[] = [];
-  private readonly ordinals = new Map<string, number>();
+  private readonly ids = new IdTable();
   /**
    * What every search reads and writes, 32 bytes per offer in one array (one cache line: at a million
    * offers a search is bound by memory reads): at HOT * d + H_SMALL the bits of ALIVE, REMOTE, EXPIRES;
@@ -327,10 +327,10 @@ export class OfferIndex {
   /** Adds an offer, or replaces the one with the same id; `undefined` removes it (no longer published). */
   put(id: string, offer: IndexedOffer | undefined): void {
     this.version++;
-    const previous = this.ordinals.get(id);
-    if (previous !== undefined) {
+    const previous = this.ids.find(id);
+    if (previous >= 0) {
       this.hot[previous * HOT + H_SMALL]! &= ~ALIVE;
-      this.ordinals.delete(id);
+      this.ids.remove(id);
       this.deadCount++;
     }
     if (offer) this.append(offer);
@@ -341,8 +341,7 @@ export class OfferIndex {
     const n = this.count;
     this.ensureCapacity(n + 1);
     this.count++;
-    this.ids[n] = offer.id;
-    this.ordinals.set(offer.id, n);
+    this.ids.set(n, offer.id);
     this.lat[n] = offer.lat ?? NaN;
     this.lng[n] = offer.lng ?? NaN;
     this.published[n] = offer.publishedAt ?? -Infinity;
@@ -451,10 +450,7 @@ export class OfferIndex {
       for (let i = 0; i < next; i++) column[i] = old[alive[i]!]!;
       this[name] = column;
     }
-    const ids: string[] = new Array<string>(next);
-    for (let i = 0; i < next; i++) ids[i] = this.ids[alive[i]!]!;
-    this.ids = ids;
-    for (let d = 0; d < next; d++) this.ordinals.set(ids[d]!, d);
+    this.ids.renumber(alive);
     for (const [lexeme, list] of this.postings) {
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
@@ -810,7 +806,7 @@ export class OfferIndex {
       for (let mask = 1; mask < 256; mask++) if (byMask[mask]) for (let bit = 0; bit < 8; bit++) if (mask & (1 << bit)) byValue[bit]! += byMask[mask]!;
       counts[group] = byValue;
     }
-    const ids = heap.sort(compare).slice(query.offset, wanted).map((d) => this.ids[d]!);
+    const ids = heap.sort(compare).slice(query.offset, wanted).map((d) => this.ids.id(d));
     return { total, facets: this.facets(counts), ids };
   }
 
@@ -836,9 +832,7 @@ export class OfferIndex {
       const qa = published[a]!;
       const qb = published[b]!;
       if (qa !== qb) return qa > qb ? -1 : 1;
-      const ia = ids[a]!;
-      const ib = ids[b]!;
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
+      return ids.compare(a, b);
     };
   }
 
@@ -858,7 +852,7 @@ export class OfferIndex {
     return facets;
   }
 
-  /** Bytes held by the index's arrays (not counting the ids and the lexicon's strings). */
+  /** Bytes held by the index's arrays (not counting the lexicon's strings). */
   arrayBytes(): number {
     let bytes = 0;
     for (const column of [this.hot, this.lat, this.lng, this.published, this.distance]) {
@@ -866,7 +860,7 @@ export class OfferIndex {
     }
     for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
     for (const cell of this.cells.values()) bytes += cell.docs.byteLength;
-    return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes();
+    return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes() + this.ids.bytes();
   }
 }
 
