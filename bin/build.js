@@ -57,7 +57,8 @@ export async function ensureBuilt(root) {
     const outdir = path.join(root, 'dist');
     const startedAt = Date.now();
     const result = await build({
-      entryPoints: [path.join(root, 'src/main.ts')],
+      // The search walk's second thread (src/modules/search/walk-pool.ts) starts dist/search-walk.js.
+      entryPoints: { main: path.join(root, 'src/main.ts'), 'search-walk': path.join(root, 'src/modules/search/walk-worker.ts') },
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -20,10 +20,13 @@ describe('ensureBuilt', () => {
     write('tsconfig.json', '{"compilerOptions":{"jsx":"react-jsx","jsxImportSource":"preact"}}');
     write('src/greeting.ts', "export const greeting: string = 'Guten Tag';\n");
     write('src/main.ts', "import { greeting } from './greeting.ts';\nconsole.log(greeting);\n");
+    // The second entry point, the search walk's worker (src/modules/search/walk-pool.ts).
+    write('src/modules/search/walk-worker.ts', "console.log('walking');\n");
 
     expect(await ensureBuilt(root)).toBe(true);
     const stamp = path.join(root, 'dist', '.built');
     expect(fs.readFileSync(path.join(root, 'dist', 'main.js'), 'utf8')).toContain('Guten Tag');
+    expect(fs.existsSync(path.join(root, 'dist', 'search-walk.js'))).toBe(true);
     const builtAt = fs.statSync(stamp).mtimeMs;
 
     expect(await ensureBuilt(root)).toBe(true);

@@ -7,6 +7,8 @@
  * Compared word by word, the ids order as their lowercase text does (the search's last tie-break).
  */
 
+import { sharedArray } from './walk.ts';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMPTY = 0;
 /** A removed entry: lookups go on past it, an insert may take its place. */
@@ -24,8 +26,8 @@ function hashOf(w0: number, w1: number, w2: number, w3: number): number {
 }
 
 export class IdTable {
-  /** Offer number d's id in words 4d … 4d + 3. */
-  private words = new Uint32Array(0);
+  /** Offer number d's id in words 4d … 4d + 3 (shared memory: the search walk's second thread compares them). */
+  private idWords = sharedArray(Uint32Array, 0);
   /** Offer number + 1 (EMPTY, REMOVED); a power of two long. */
   private slots = new Int32Array(16);
   private used = 0;
@@ -41,12 +43,8 @@ export class IdTable {
   /** Files `id` under offer number `doc` (not yet filed under another). */
   set(doc: number, id: string): void {
     const [w0, w1, w2, w3] = uuidWords(id);
-    if (this.words.length < (doc + 1) * 4) {
-      const bigger = new Uint32Array(Math.max((doc + 1) * 4, this.words.length * 2, 4096));
-      bigger.set(this.words);
-      this.words = bigger;
-    }
-    this.words.set([w0, w1, w2, w3], doc * 4);
+    if (this.idWords.length < (doc + 1) * 4) this.idWords = sharedArray(Uint32Array, (doc + 1) * 4, this.idWords);
+    this.idWords.set([w0, w1, w2, w3], doc * 4);
     if ((this.used + this.removed + 1) * 10 > this.slots.length * 7) this.rehash(this.used + 1);
     this.insert(doc);
   }
@@ -61,14 +59,18 @@ export class IdTable {
     this.removed++;
   }
 
+  get words(): Uint32Array {
+    return this.idWords;
+  }
+
   id(doc: number): string {
-    const hex = Array.from(this.words.subarray(doc * 4, doc * 4 + 4), (w) => w.toString(16).padStart(8, '0')).join('');
+    const hex = Array.from(this.idWords.subarray(doc * 4, doc * 4 + 4), (w) => w.toString(16).padStart(8, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
   /** The order of two offers' ids as text (negative: a first). */
   compare(a: number, b: number): number {
-    const { words } = this;
+    const words = this.idWords;
     for (let k = 0; k < 4; k++) {
       const x = words[a * 4 + k]!;
       const y = words[b * 4 + k]!;
@@ -79,9 +81,9 @@ export class IdTable {
 
   /** Numbers the offers anew: the one numbered `order[i]` becomes i; the others are forgotten. */
   renumber(order: readonly number[]): void {
-    const words = new Uint32Array(Math.max(this.words.length, order.length * 4));
-    order.forEach((doc, i) => words.set(this.words.subarray(doc * 4, doc * 4 + 4), i * 4));
-    this.words = words;
+    const words = sharedArray(Uint32Array, Math.max(this.idWords.length, order.length * 4));
+    order.forEach((doc, i) => words.set(this.idWords.subarray(doc * 4, doc * 4 + 4), i * 4));
+    this.idWords = words;
     this.used = 0;
     this.removed = 0;
     this.slots = new Int32Array(capacityFor(order.length));
@@ -89,11 +91,11 @@ export class IdTable {
   }
 
   bytes(): number {
-    return this.words.byteLength + this.slots.byteLength;
+    return this.idWords.byteLength + this.slots.byteLength;
   }
 
   private slotOf(w0: number, w1: number, w2: number, w3: number): number {
-    const { slots, words } = this;
+    const { slots, idWords: words } = this;
     const mask = slots.length - 1;
     for (let at = hashOf(w0, w1, w2, w3) & mask; ; at = (at + 1) & mask) {
       const entry = slots[at]!;
@@ -105,7 +107,7 @@ export class IdTable {
   }
 
   private insert(doc: number): void {
-    const { slots, words } = this;
+    const { slots, idWords: words } = this;
     const mask = slots.length - 1;
     const w = doc * 4;
     let at = hashOf(words[w]!, words[w + 1]!, words[w + 2]!, words[w + 3]!) & mask;

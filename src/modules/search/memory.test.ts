@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../../bin/build.js';
 import { OfferIndex, parseVector, type IndexedOffer, type IndexQuery } from './memory.ts';
+import { WalkPool } from './walk-pool.ts';
 import { wordSimilarity } from './text.ts';
 
 /*
@@ -100,9 +103,15 @@ function reference(all: Map<string, IndexedOffer>, q: IndexQuery): string[] {
     .sort();
 }
 
-describe('OfferIndex', () => {
+// Every search walked by the main thread alone; by it and the second thread in small pieces; by the
+// second thread alone (then it must have walked every match).
+describe.each([
+  { threads: 'one thread', options: { parallelFrom: Infinity } },
+  { threads: 'two threads', options: { parallelFrom: 0, piece: 16 } },
+  { threads: 'the second thread', options: { parallelFrom: 0, piece: 64, workerOnly: true } },
+])('OfferIndex, $threads', ({ options }) => {
   it('finds what testing every offer finds, after replacing and removing many (and compacting)', () => {
-    const index = new OfferIndex();
+    const index = new OfferIndex(options);
     const all = new Map<string, IndexedOffer>();
     for (const o of offers(3000, 1)) {
       index.put(o.id, o);
@@ -142,6 +151,8 @@ describe('OfferIndex', () => {
         const expected = reference(all, q);
         expect(found.ids.slice().sort(), JSON.stringify(q)).toEqual(expected);
         expect(found.total).toBe(expected.length);
+        // Walked by the second thread alone: it took every match, so at least every offer found.
+        if (options.workerOnly) expect(index.walkedByWorker).toBeGreaterThanOrEqual(found.total);
       }
     };
     check();
@@ -151,7 +162,7 @@ describe('OfferIndex', () => {
   });
 
   it('ranks by the weights of every lexeme matching a word, summed over its lists', () => {
-    const index = new OfferIndex();
+    const index = new OfferIndex(options);
     const list = offers(2000, 5);
     for (const o of list) index.put(o.id, o);
     index.compact(true);
@@ -171,7 +182,7 @@ describe('OfferIndex', () => {
   });
 
   it('orders by distance with remote offers outside the radius last, and pages through the order', () => {
-    const index = new OfferIndex();
+    const index = new OfferIndex(options);
     const list = offers(500, 3);
     for (const o of list) index.put(o.id, o);
     const q = query({ position: { lat: 51.5, lng: 12.4 }, radiusKm: 30, sort: 'entfernung', limit: 10_000 });
@@ -189,7 +200,7 @@ describe('OfferIndex', () => {
   });
 
   it('counts each filter group over the offers passing the other groups', () => {
-    const index = new OfferIndex();
+    const index = new OfferIndex(options);
     const list = offers(400, 4);
     for (const o of list) index.put(o.id, o);
     const found = index.search(query({ fields: ['schule'], commitments: ['regular'] }));
@@ -201,5 +212,29 @@ describe('OfferIndex', () => {
     const commitmentCounts = Object.fromEntries(found.facets.einsatz.map((f) => [f.value, f.count]));
     expect(commitmentCounts.one_off).toBe(live.filter((o) => o.field === 'schule' && o.commitment === 'one_off').length);
     expect(found.total).toBe(live.filter((o) => o.field === 'schule' && o.commitment === 'regular').length);
+  });
+});
+
+describe('the second thread as bundled for `npm start`', () => {
+  it('walks what the main thread walks', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    expect(await ensureBuilt(root)).toBe(true);
+    const pool = new WalkPool({ filename: new URL('dist/search-walk.js', `file://${root}/`), eval: false });
+    const alone = new OfferIndex({ parallelFrom: Infinity });
+    const together = new OfferIndex({ parallelFrom: 0, piece: 32, workerOnly: true, pool });
+    for (const o of offers(1500, 6)) {
+      alone.put(o.id, o);
+      together.put(o.id, o);
+    }
+    for (const q of [
+      query({ words: [{ word: 'garten', lexemes: ['garten'] }], sort: 'relevanz', limit: 20 }),
+      query({ position: { lat: 51.5, lng: 12.4 }, radiusKm: 30, sort: 'entfernung', fields: ['schule'], limit: 20 }),
+    ]) {
+      const expected = alone.search(q);
+      expect(together.search(q)).toEqual(expected);
+      expect(together.walkedByWorker).toBeGreaterThanOrEqual(expected.total);
+      expect(expected.total).toBeGreaterThan(0);
+    }
+    expect(pool.failure).toBeUndefined();
   });
 });

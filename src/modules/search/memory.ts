@@ -1,8 +1,10 @@
-import { boundingBox, distanceKm } from '../volunteers/geo.ts';
+import { boundingBox } from '../volunteers/geo.ts';
 import { IdTable } from './ids.ts';
-import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
+import type { FacetGroup, Sort } from './params.ts';
 import type { Facets } from './queries.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
+import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
+import { ALIVE, byValue, comparator, PIECE, sharedArray, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
 
 /**
  * The published offers as a search index in the process's memory (decision 005): posting lists per
@@ -17,7 +19,8 @@ import { wordSimilarity, wordTrigrams } from './text.ts';
  * tags and skills 0.4; text 0.2), which is what `ts_rank_cd` gives for one word; it leaves out the
  * closeness of several words to one another.
  *
- * This module holds no database code: `memory-sync.ts` fills the index and keeps it current.
+ * The walk over the matches (filters, counts, page) is in walk.ts; with many matches a second thread
+ * takes half of them (walk-pool.ts). This module holds no database code: `memory-sync.ts` fills the index and keeps it current.
  */
 
 /** PostgreSQL's default weights for the vector's labels A, B, C, D. */
@@ -164,26 +167,27 @@ function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(ar
 class Scratch {
   private readonly arrays = new Map<string, Uint32Array | Float32Array | Uint8Array>();
 
-  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, make: (n: number) => T): T {
+  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
     let array = this.arrays.get(name) as T | undefined;
     if (!array || array.length < size) {
-      array = make(Math.max(size, (array?.length ?? 0) * 2, 1024));
+      array = sharedArray(Type, Math.max(size, (array?.length ?? 0) * 2, 1024));
       this.arrays.set(name, array);
     }
     return array;
   }
 
+  /** Offer numbers (in shared memory, as the matches the walk's second thread reads). */
   docs(name: string, size: number): Uint32Array {
-    return this.get(`docs ${name}`, size, (n) => new Uint32Array(n));
+    return this.get(`docs ${name}`, size, Uint32Array);
   }
 
   floats(name: string, size: number): Float32Array {
-    return this.get(`floats ${name}`, size, (n) => new Float32Array(n));
+    return this.get(`floats ${name}`, size, Float32Array);
   }
 
   /** Bytes, all zero up to `size`. */
   zeros(name: string, size: number): Uint8Array {
-    return this.get(`bytes ${name}`, size, (n) => new Uint8Array(n)).fill(0, 0, size);
+    return this.get(`bytes ${name}`, size, Uint8Array).fill(0, 0, size);
   }
 
   bytes(): number {
@@ -244,58 +248,31 @@ export function parseVector(text: string): Array<{ lexeme: string; mark: number 
   return found;
 }
 
-const GROUP_BIT = Object.fromEntries(FACET_GROUPS.map((g, i) => [g, 1 << i])) as Record<FacetGroup, number>;
-const BIT_NETZWERK = GROUP_BIT.netzwerk;
-const BIT_FELD = GROUP_BIT.feld;
-const BIT_ZIELGRUPPE = GROUP_BIT.zielgruppe;
-const BIT_KOMMUNE = GROUP_BIT.kommune;
-const BIT_EINSATZ = GROUP_BIT.einsatz;
-const BIT_WOCHENTAG = GROUP_BIT.wochentag;
-const BIT_TAGESZEIT = GROUP_BIT.tageszeit;
-const BIT_GEEIGNET = GROUP_BIT.geeignet;
-const BIT_REMOTE = GROUP_BIT.remote;
-
-/*
- * The filter columns side by side, the ones every search reads packed into few narrow arrays (16 bytes
- * per offer), so that at a million offers they stay in the processor's cache: a search touching offers
- * scattered over all of them is bound by memory reads, not by arithmetic.
- */
-/** Weekdays (bits 0–7), times of day (8–15), suitability (16–23), published and current (24), remote (25), expires (26). */
-const ALIVE = 1 << 24;
-const HOT = 8;
-const H_SMALL = 0;
-const H_KIND = 1;
-const H_GROUPS = 2;
-const H_MUNICIPALITY = 3;
-/** Seconds, rounded up; NEVER when it does not expire. */
-const H_EXPIRES = 4;
-const NEVER = 0xffffffff;
-/** Seconds, rounded down; 0 without a publication date (the exact moment is in `published`). */
-const H_PUBLISHED = 5;
-/** Scratch of the current search: the relevance (float32). Slot 7 is free. */
-const H_SCORE = 6;
-const REMOTE = 1 << 25;
-const EXPIRES = 1 << 26;
+/** From this many matches on a second thread walks half of them (below, posting the search costs more than it saves). */
+const PARALLEL_FROM = 20_000;
 
 export class OfferIndex {
+  /**
+   * `parallelFrom`: from how many matches on the walk uses a second thread. For tests: `piece`, how
+   * many matches a thread takes at a time; `workerOnly`, the second thread walks them all; `pool`, the
+   * thread (instead of the process's).
+   */
+  constructor(private readonly options: { parallelFrom?: number; piece?: number; workerOnly?: boolean; pool?: WalkPool } = {}) {}
+
+  /** How many matches the last search's second thread walked (for tests). */
+  walkedByWorker = 0;
+
   private count = 0;
   private deadCount = 0;
   private readonly ids = new IdTable();
-  /**
-   * What every search reads and writes, 32 bytes per offer in one array (one cache line: at a million
-   * offers a search is bound by memory reads): at HOT * d + H_SMALL the bits of ALIVE, REMOTE, EXPIRES;
-   * H_KIND network (bits 0–15), field (16–23), commitment (24–31); H_GROUPS the target groups, a bit
-   * each; H_MUNICIPALITY the municipality's number + 1 (0: none); then H_EXPIRES, H_PUBLISHED, H_SCORE
-   * (through `hotFloat`, the same memory).
-   */
-  private hot = new Uint32Array(0);
-  private hotFloat = new Float32Array(0);
-  private lat = new Float64Array(0);
-  private lng = new Float64Array(0);
+  /** The record per offer that every search reads, 32 bytes (layout in walk.ts); like the columns below in shared memory. */
+  private hot = sharedArray(Uint32Array, 0);
+  private lat = sharedArray(Float64Array, 0);
+  private lng = sharedArray(Float64Array, 0);
   /** Milliseconds; -Infinity without a publication date (sorted last among the newest). */
-  private published = new Float64Array(0);
+  private published = sharedArray(Float64Array, 0);
   /** Scratch of the searches (one runs at a time: they are synchronous): distance in km, NaN for none. */
-  private distance = new Float64Array(0);
+  private distance = sharedArray(Float64Array, 0);
   private readonly scratch = new Scratch();
 
   private readonly networks = new Dictionary('networks', 1 << 16);
@@ -410,12 +387,11 @@ export class OfferIndex {
   private ensureCapacity(size: number): void {
     if (size <= this.distance.length) return;
     const capacity = Math.max(size, this.distance.length * 2, 1024);
-    this.hot = grow(this.hot, capacity * HOT);
-    this.hotFloat = new Float32Array(this.hot.buffer);
-    this.lat = grow(this.lat, capacity);
-    this.lng = grow(this.lng, capacity);
-    this.published = grow(this.published, capacity);
-    this.distance = new Float64Array(capacity);
+    this.hot = sharedArray(Uint32Array, capacity * HOT, this.hot);
+    this.lat = sharedArray(Float64Array, capacity, this.lat);
+    this.lng = sharedArray(Float64Array, capacity, this.lng);
+    this.published = sharedArray(Float64Array, capacity, this.published);
+    this.distance = sharedArray(Float64Array, capacity);
   }
 
   /**
@@ -440,12 +416,11 @@ export class OfferIndex {
     alive.forEach((d, i) => (renumber[d] = i));
     const next = alive.length;
     const capacity = this.distance.length;
-    const hot = new Uint32Array(capacity * HOT);
+    const hot = sharedArray(Uint32Array, capacity * HOT);
     for (let i = 0; i < next; i++) hot.set(this.hot.subarray(alive[i]! * HOT, alive[i]! * HOT + HOT), i * HOT);
     this.hot = hot;
-    this.hotFloat = new Float32Array(hot.buffer);
     for (const name of ['lat', 'lng', 'published'] as const) {
-      const column = new Float64Array(capacity);
+      const column = sharedArray(Float64Array, capacity);
       const old = this[name];
       for (let i = 0; i < next; i++) column[i] = old[alive[i]!]!;
       this[name] = column;
@@ -662,178 +637,48 @@ export class OfferIndex {
       candidateScores = matched.scores;
     } else if (box) candidates = this.inBox(box);
 
-    const counts = {
-      netzwerk: new Uint32Array(this.networks.values.length),
-      feld: new Uint32Array(this.fields.values.length),
-      zielgruppe: new Uint32Array(32),
-      kommune: new Uint32Array(this.municipalities.values.length + 1),
-      einsatz: new Uint32Array(this.commitments.values.length),
-      // By mask (8 bits): the values' counts are summed from these at the end.
-      wochentag: new Uint32Array(256),
-      tageszeit: new Uint32Array(256),
-      geeignet: new Uint32Array(256),
-      remote: new Uint32Array(1),
+    const plan: WalkPlan = {
+      sizes: {
+        networks: this.networks.values.length,
+        fields: this.fields.values.length,
+        municipalities: this.municipalities.values.length,
+        commitments: this.commitments.values.length,
+      },
+      networkAllowed,
+      fieldAllowed,
+      municipalityAllowed,
+      commitmentAllowed,
+      groupMask,
+      weekdayMask,
+      timeMask,
+      suitability,
+      remoteOnly: query.remoteOnly,
+      box,
+      centre: position ? { lat: position.lat, lng: position.lng } : { lat: 0, lng: 0 },
+      radiusKm: radiusKm ?? 0,
+      now: query.now,
+      publishedAfter: query.publishedAfter,
+      sort,
+      byDistance: sort === 'entfernung' && position !== undefined,
+      wanted: query.offset + query.limit,
     };
-    // The loop below runs once per match (up to a million times): what it reads is in local constants.
-    const { netzwerk: byNetwork, feld: byField, zielgruppe: byGroup, kommune: byMunicipality, einsatz: byCommitment } = counts;
-    const { wochentag: byWeekdays, tageszeit: byTimes, geeignet: bySuitability } = counts;
-    let remoteCount = 0;
-    // Suitability narrows: its values are counted over the offers passing every filter, its own too.
-    const geeignetAlone = suitability ? 0 : BIT_GEEIGNET;
-    const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
-    const remoteOnly = query.remoteOnly;
-    const { hot, hotFloat, lat: lats, lng: lngs, published, distance: distances } = this;
-    // An offer expiring within the current second counts as expired (expiry is kept in whole seconds).
-    const nowSeconds = Math.floor(query.now / 1000);
-    const KM_PER_DEGREE = 111.195;
-    const now = query.now;
-    const after = query.publishedAfter;
-    const radius = radiusKm ?? 0;
-    const centre = position ?? { lat: 0, lng: 0 };
-    const centreLat = centre.lat;
-    const centreLng = centre.lng;
-    const cosCentre = Math.cos((centreLat * Math.PI) / 180);
-    const south = box?.south ?? 0;
-    const north = box?.north ?? 0;
-    const west = box?.west ?? 0;
-    const east = box?.east ?? 0;
-    // The flat measure (the centre's scale east-west) is within 3 % of the great circle up to 200 km at
-    // Germany's latitudes; beyond 5 % either way it decides alone.
-    const inner = (radius * 0.95) ** 2;
-    const outer = (radius * 1.05) ** 2;
-    const byDistance = sort === 'entfernung' && position !== undefined;
-    const byRelevance = sort === 'relevanz' && candidateScores !== undefined;
-    const wanted = query.offset + query.limit;
-    const heap: number[] = [];
-    const compare = this.comparator(sort, byDistance);
-    // Once the heap is full, an offer scoring below its worst (or, newest first, published before it)
-    // cannot enter: most matches are turned away by this one comparison.
-    let floor = -Infinity;
-    let total = 0;
+    const columns = this.columns();
     const n = candidates ? candidates.length : this.count;
-    for (let i = 0; i < n; i++) {
-      const d = candidates ? candidates[i]! : i;
-      const h = d * HOT;
-      const small = hot[h + H_SMALL]!;
-      if (!(small & ALIVE)) continue;
-      if (small & EXPIRES && hot[h + H_EXPIRES]! <= nowSeconds) continue;
-      if (after !== undefined && !(published[d]! > after && published[d]! <= now)) continue;
-      // Within the radius: a flat-earth measure decides all but the offers near the circle's edge,
-      // where the exact distance does. The distance itself is measured only for the page (`page`).
-      let within = false;
-      if (box) {
-        const lat = lats[d]!;
-        const lng = lngs[d]!;
-        if (lat >= south && lat <= north && lng >= west && lng <= east) {
-          const dy = (lat - centreLat) * KM_PER_DEGREE;
-          const dx = (lng - centreLng) * KM_PER_DEGREE * cosCentre;
-          const flat = dy * dy + dx * dx;
-          within = flat <= inner ? true : flat >= outer ? false : distanceKm(centre, { lat, lng }) <= radius;
-        }
-        if (!within && !(small & REMOTE)) continue;
-      }
-      const kind = hot[h + H_KIND]!;
-      const network = kind & 0xffff;
-      const field = (kind >>> 16) & 0xff;
-      const commitment = kind >>> 24;
-      const municipality = hot[h + H_MUNICIPALITY]!;
-      const groups = hot[h + H_GROUPS]!;
-      const weekdays = small & 0xff;
-      const times = (small >>> 8) & 0xff;
-      const suitable = (small >>> 16) & 0xff;
-      let fails = 0;
-      if (networkAllowed && !networkAllowed[network]) fails |= BIT_NETZWERK;
-      if (fieldAllowed && !fieldAllowed[field]) fails |= BIT_FELD;
-      if (groupMask !== undefined && (groups & groupMask) === 0) fails |= BIT_ZIELGRUPPE;
-      if (municipalityAllowed && !municipalityAllowed[municipality]) fails |= BIT_KOMMUNE;
-      if (commitmentAllowed && !commitmentAllowed[commitment]) fails |= BIT_EINSATZ;
-      if (weekdayMask !== undefined && (weekdays & weekdayMask) === 0) fails |= BIT_WOCHENTAG;
-      if (timeMask !== undefined && (times & timeMask) === 0) fails |= BIT_TAGESZEIT;
-      if (suitability && (suitabilityMask === undefined || (suitable & suitabilityMask) !== suitabilityMask)) fails |= BIT_GEEIGNET;
-      if (remoteOnly && !(small & REMOTE)) fails |= BIT_REMOTE;
-      // Each group is counted over the offers passing the other groups' filters (faceting).
-      if (fails === 0) {
-        byNetwork[network]!++;
-        byField[field]!++;
-        if (groups) countBits(byGroup, groups);
-        byMunicipality[municipality]!++;
-        byCommitment[commitment]!++;
-        byWeekdays[weekdays]!++;
-        byTimes[times]!++;
-        bySuitability[suitable]!++;
-        if (small & REMOTE) remoteCount++;
-        total++;
-        // The page is chosen while the offer's data is at hand: a bounded heap of the first offset + limit.
-        if (wanted === 0) continue;
-        const full = heap.length === wanted;
-        if (byRelevance) {
-          const score = candidateScores![i]!;
-          if (full && score < floor) continue;
-          hotFloat[h + H_SCORE] = score;
-        } else if (byDistance) {
-          const lat = lats[d]!;
-          const lng = lngs[d]!;
-          distances[d] = (!box || within) && lat === lat && lng === lng ? distanceKm(centre, { lat, lng }) : Infinity;
-        } else if (full && hot[h + H_PUBLISHED]! < floor) continue;
-        if (!full) {
-          heap.push(d);
-          siftUp(heap, heap.length - 1, compare);
-        } else if (compare(d, heap[0]!) < 0) {
-          heap[0] = d;
-          siftDown(heap, 0, compare);
-        } else continue;
-        if (heap.length === wanted) floor = byRelevance ? hotFloat[heap[0]! * HOT + H_SCORE]! : hot[heap[0]! * HOT + H_PUBLISHED]!;
-        continue;
-      }
-      if ((fails & (fails - 1)) !== 0) continue;
-      switch (fails) {
-        case BIT_NETZWERK: byNetwork[network]!++; break;
-        case BIT_FELD: byField[field]!++; break;
-        case BIT_ZIELGRUPPE: countBits(byGroup, groups); break;
-        case BIT_KOMMUNE: byMunicipality[municipality]!++; break;
-        case BIT_EINSATZ: byCommitment[commitment]!++; break;
-        case BIT_WOCHENTAG: byWeekdays[weekdays]!++; break;
-        case BIT_TAGESZEIT: byTimes[times]!++; break;
-        case geeignetAlone: bySuitability[suitable]!++; break;
-        case BIT_REMOTE: if (small & REMOTE) remoteCount++; break;
-      }
-    }
-    counts.remote[0] = remoteCount;
-
-    for (const group of ['wochentag', 'tageszeit', 'geeignet'] as const) {
-      const byMask = counts[group];
-      const byValue = new Uint32Array(8);
-      for (let mask = 1; mask < 256; mask++) if (byMask[mask]) for (let bit = 0; bit < 8; bit++) if (mask & (1 << bit)) byValue[bit]! += byMask[mask]!;
-      counts[group] = byValue;
-    }
-    const ids = heap.sort(compare).slice(query.offset, wanted).map((d) => this.ids.id(d));
-    return { total, facets: this.facets(counts), ids };
+    const matches: Matches = { docs: candidates, scores: candidateScores, n, piece: this.options.piece ?? PIECE };
+    // Many matches: a second thread walks half of them.
+    const pool = n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
+    const together = pool?.walk(columns, plan, matches, this.options.workerOnly);
+    const walked = together ?? walkAlone(columns, plan, matches);
+    this.walkedByWorker = together ? pool!.workerVisited : 0;
+    const ids = walked.heap
+      .sort(comparator(columns, plan))
+      .slice(query.offset)
+      .map((d) => this.ids.id(d));
+    return { total: walked.total, facets: this.facets(byValue(walked.counts)), ids };
   }
 
-  /** The search's order: by relevance, distance (in `distance`) or newest; ties by newest, then id, as in the database. */
-  private comparator(sort: Sort, byDistance: boolean): (a: number, b: number) => number {
-    const { hot, hotFloat, distance, published, ids } = this;
-    const relevance = sort === 'relevanz';
-    return (a, b) => {
-      const ha = a * HOT;
-      const hb = b * HOT;
-      if (relevance) {
-        const sa = hotFloat[ha + H_SCORE]!;
-        const sb = hotFloat[hb + H_SCORE]!;
-        if (sa !== sb) return sa > sb ? -1 : 1;
-      } else if (byDistance) {
-        const da = distance[a]!;
-        const db = distance[b]!;
-        if (da !== db) return da < db ? -1 : 1;
-      }
-      const pa = hot[ha + H_PUBLISHED]!;
-      const pb = hot[hb + H_PUBLISHED]!;
-      if (pa !== pb) return pa > pb ? -1 : 1;
-      const qa = published[a]!;
-      const qb = published[b]!;
-      if (qa !== qb) return qa > qb ? -1 : 1;
-      return ids.compare(a, b);
-    };
+  private columns(): Columns {
+    return { hot: this.hot, lat: this.lat, lng: this.lng, published: this.published, distance: this.distance, idWords: this.ids.words };
   }
 
   private facets(counts: Record<FacetGroup, Uint32Array>): Facets {
@@ -963,13 +808,6 @@ function cellKey(latCell: number, lngCell: number): number {
   return (latCell + 1000) * 4000 + (lngCell + 2000);
 }
 
-function countBits(counts: Uint32Array, mask: number): void {
-  while (mask) {
-    const bit = 31 - Math.clz32(mask);
-    counts[bit]!++;
-    mask &= ~(1 << bit);
-  }
-}
 
 function addTrigrams(index: Map<string, string[]>, lexeme: string): void {
   for (const trigram of new Set(wordTrigrams(lexeme))) {
@@ -990,24 +828,4 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return lo;
 }
 
-function siftUp(heap: number[], i: number, compare: (a: number, b: number) => number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (compare(heap[i]!, heap[parent]!) <= 0) break;
-    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-    i = parent;
-  }
-}
 
-function siftDown(heap: number[], i: number, compare: (a: number, b: number) => number): void {
-  for (;;) {
-    const left = 2 * i + 1;
-    const right = left + 1;
-    let top = i;
-    if (left < heap.length && compare(heap[left]!, heap[top]!) > 0) top = left;
-    if (right < heap.length && compare(heap[right]!, heap[top]!) > 0) top = right;
-    if (top === i) return;
-    [heap[i], heap[top]] = [heap[top]!, heap[i]!];
-    i = top;
-  }
-}

@@ -1,0 +1,146 @@
+import os from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { combine, walk, type Columns, type Matches, type WalkPlan, type Walked } from './walk.ts';
+
+/**
+ * A second thread for the walk over a search's matches (walk.ts). At a million offers a common word
+ * matches 60,000–180,000 of them, and the walk is bound by reading their records from memory; two
+ * threads read twice as many at once. The index's columns live in shared memory; the main thread posts
+ * the search, both threads take pieces of the matches from a shared cursor, and the main thread waits
+ * (synchronously, a few milliseconds at most) for the worker's part and adds it to its own. Waiting
+ * synchronously keeps the search synchronous: the index cannot change while a walk reads it.
+ *
+ * Should the worker not wake in time the main thread takes every piece itself; should it fail, the
+ * search is walked again alone and the pool is not used again.
+ */
+
+// Slots of the control array shared with the worker.
+export const STATE = 0;
+export const SEQUENCE = 1;
+export const CURSOR = 2;
+// States.
+export const IDLE = 0;
+export const POSTED = 1;
+export const RUNNING = 2;
+export const DONE = 3;
+
+/** The worker needs longer than this for its pieces only when something is badly wrong. */
+const WORKER_TIMEOUT_MS = 5_000;
+
+export interface WalkJob {
+  sequence: number;
+  columns: Columns;
+  plan: WalkPlan;
+  matches: Matches;
+}
+
+export type WalkReply = { sequence: number; walked: Walked } | { sequence: number; error: string };
+
+/** Walks the matches in this thread alone. */
+export function walkAlone(columns: Columns, plan: WalkPlan, matches: Matches): Walked {
+  let next = 0;
+  return walk(columns, plan, matches, () => {
+    const start = next;
+    next += matches.piece;
+    return start < matches.n ? start : -1;
+  });
+}
+
+/** How the worker is started: a file, or (`eval`) the code to run. */
+export interface WorkerEntry {
+  filename: string | URL;
+  eval: boolean;
+}
+
+/** The worker's bundle beside this chunk, or (from the TypeScript sources) walk-worker.ts through tsx. */
+function workerEntry(): WorkerEntry {
+  if (import.meta.url.endsWith('.ts')) {
+    const source = new URL('./walk-worker.ts', import.meta.url).href;
+    return { filename: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, eval: true };
+  }
+  // bin/build.js bundles walk-worker.ts as dist/search-walk.js, beside the chunks.
+  return { filename: new URL('./search-walk.js', import.meta.url), eval: false };
+}
+
+export class WalkPool {
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private sequence = 0;
+  /** How many matches the worker walked in the last walk. */
+  workerVisited = 0;
+  /** Set when the worker failed: every walk is then done alone. */
+  failure: string | undefined;
+
+  constructor(entry: WorkerEntry = workerEntry()) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(entry.filename, { eval: entry.eval, workerData: { control: this.control, port: port2 }, transferList: [port2] });
+    this.worker.on('error', (error) => (this.failure ??= error.message));
+    this.worker.on('exit', (code) => (this.failure ??= `the search walk's worker ended (${code})`));
+    // Neither keeps the process running.
+    this.worker.unref();
+    this.port.unref();
+  }
+
+  /**
+   * Walks the matches in both threads; undefined when the worker failed (walk alone then).
+   * `workerOnly` (for tests): the main thread leaves every piece to the worker and waits.
+   */
+  walk(columns: Columns, plan: WalkPlan, matches: Matches, workerOnly = false): Walked | undefined {
+    this.workerVisited = 0;
+    if (this.failure) return undefined;
+    if (!(columns.hot.buffer instanceof SharedArrayBuffer)) throw new Error('The search walk needs its columns in shared memory.');
+    const { control } = this;
+    const sequence = ++this.sequence;
+    Atomics.store(control, SEQUENCE, sequence);
+    Atomics.store(control, CURSOR, 0);
+    this.port.postMessage({ sequence, columns, plan, matches } satisfies WalkJob);
+    Atomics.store(control, STATE, POSTED);
+    Atomics.notify(control, STATE);
+    const mine = walk(columns, plan, matches, () => {
+      if (workerOnly) return -1;
+      const start = Atomics.add(control, CURSOR, matches.piece);
+      return start < matches.n ? start : -1;
+    });
+    // Every piece is taken. A worker that has not started yet will not: the job is taken back.
+    if (!workerOnly && Atomics.compareExchange(control, STATE, POSTED, IDLE) === POSTED) {
+      Atomics.notify(control, STATE);
+      return mine;
+    }
+    for (let state = Atomics.load(control, STATE); state === POSTED || state === RUNNING; state = Atomics.load(control, STATE)) {
+      if (Atomics.wait(control, STATE, state, WORKER_TIMEOUT_MS) === 'timed-out') {
+        this.fail(`the search walk's worker did not answer within ${WORKER_TIMEOUT_MS} ms`);
+        return undefined;
+      }
+    }
+    let reply: WalkReply | undefined;
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      reply = message.message as WalkReply;
+      if (reply.sequence === sequence) break;
+    }
+    Atomics.store(control, STATE, IDLE);
+    Atomics.notify(control, STATE);
+    if (!reply || reply.sequence !== sequence || 'error' in reply) {
+      this.fail(reply && 'error' in reply ? reply.error : `no answer to search walk ${sequence}`);
+      return undefined;
+    }
+    this.workerVisited = reply.walked.visited;
+    combine(mine, reply.walked, columns, plan);
+    return mine;
+  }
+
+  private fail(reason: string): void {
+    this.failure ??= reason;
+    void this.worker.terminate();
+  }
+}
+
+let pool: WalkPool | undefined;
+
+/** The process's walk pool, started on first use; undefined on a machine with one core. */
+export function walkPool(): WalkPool | undefined {
+  if (os.availableParallelism() < 2) return undefined;
+  pool ??= new WalkPool();
+  return pool.failure ? undefined : pool;
+}
