@@ -219,7 +219,7 @@ describe('the second thread as bundled for `npm start`', () => {
   it('walks what the main thread walks', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     expect(await ensureBuilt(root)).toBe(true);
-    const pool = new WalkPool({ filename: new URL('dist/search-walk.js', `file://${root}/`), eval: false });
+    const pool = new WalkPool(new URL('dist/search-walk.js', `file://${root}/`));
     const alone = new OfferIndex({ parallelFrom: Infinity });
     const together = new OfferIndex({ parallelFrom: 0, piece: 32, workerOnly: true, pool });
     for (const o of offers(1500, 6)) {

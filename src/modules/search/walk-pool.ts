@@ -46,20 +46,11 @@ export function walkAlone(columns: Columns, plan: WalkPlan, matches: Matches): W
   });
 }
 
-/** How the worker is started: a file, or (`eval`) the code to run. */
-export interface WorkerEntry {
-  filename: string | URL;
-  eval: boolean;
-}
-
 /** The worker's bundle beside this chunk, or (from the TypeScript sources) walk-worker.ts through tsx. */
-function workerEntry(): WorkerEntry {
-  if (import.meta.url.endsWith('.ts')) {
-    const source = new URL('./walk-worker.ts', import.meta.url).href;
-    return { filename: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, eval: true };
-  }
+function workerEntry(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./walk-worker-tsx.mjs', import.meta.url);
   // bin/build.js bundles walk-worker.ts as dist/search-walk.js, beside the chunks.
-  return { filename: new URL('./search-walk.js', import.meta.url), eval: false };
+  return new URL('./search-walk.js', import.meta.url);
 }
 
 export class WalkPool {
@@ -72,10 +63,10 @@ export class WalkPool {
   /** Set when the worker failed: every walk is then done alone. */
   failure: string | undefined;
 
-  constructor(entry: WorkerEntry = workerEntry()) {
+  constructor(entry: URL = workerEntry()) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(entry.filename, { eval: entry.eval, workerData: { control: this.control, port: port2 }, transferList: [port2] });
+    this.worker = new Worker(entry, { workerData: { control: this.control, port: port2 }, transferList: [port2] });
     this.worker.on('error', (error) => (this.failure ??= error.message));
     this.worker.on('exit', (code) => (this.failure ??= `the search walk's worker ended (${code})`));
     // Neither keeps the process running.

@@ -13,13 +13,15 @@ const { control, port } = workerData as { control: Int32Array; port: MessagePort
 
 for (;;) {
   Atomics.wait(control, STATE, IDLE);
-  const sequence = Atomics.load(control, SEQUENCE);
   if (Atomics.compareExchange(control, STATE, POSTED, RUNNING) !== POSTED) {
     // Taken back by the main thread (it finished alone), or a reply not yet collected: wait for a change.
     const state = Atomics.load(control, STATE);
     if (state !== IDLE && state !== POSTED) Atomics.wait(control, STATE, state, 100);
     continue;
   }
+  // Read only now: the main thread numbers a job before posting it and posts the next one only after
+  // this one's reply (or after taking it back, when this thread has not taken it).
+  const sequence = Atomics.load(control, SEQUENCE);
   let job: WalkJob | undefined;
   for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
     const candidate = message.message as WalkJob;
