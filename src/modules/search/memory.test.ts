@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensureBuilt } from '../../../bin/build.js';
 import { OfferIndex, parseVector, type IndexedOffer, type IndexQuery } from './memory.ts';
 import { WalkPool } from './walk-pool.ts';
@@ -236,5 +236,22 @@ describe('the second thread as bundled for `npm start`', () => {
       expect(expected.total).toBeGreaterThan(0);
     }
     expect(pool.failure).toBeUndefined();
+  });
+});
+
+describe('a second thread that fails', () => {
+  it('leaves the searches to the main thread, with the same answers', async () => {
+    const pool = new WalkPool(new URL('data:text/javascript,throw new Error("no walking today")'));
+    const alone = new OfferIndex({ parallelFrom: Infinity });
+    const withBrokenPool = new OfferIndex({ parallelFrom: 0, piece: 16, pool });
+    for (const o of offers(800, 7)) {
+      alone.put(o.id, o);
+      withBrokenPool.put(o.id, o);
+    }
+    const q = query({ words: [{ word: 'kinder', lexemes: ['kind'] }], sort: 'relevanz', limit: 20 });
+    expect(withBrokenPool.search(q)).toEqual(alone.search(q));
+    await vi.waitFor(() => expect(pool.failure).toMatch(/no walking today/), { timeout: 10_000 });
+    expect(withBrokenPool.search(q)).toEqual(alone.search(q));
+    expect(withBrokenPool.walkedByWorker).toBe(0);
   });
 });

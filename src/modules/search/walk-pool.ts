@@ -67,8 +67,8 @@ export class WalkPool {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(entry, { workerData: { control: this.control, port: port2 }, transferList: [port2] });
-    this.worker.on('error', (error) => (this.failure ??= error.message));
-    this.worker.on('exit', (code) => (this.failure ??= `the search walk's worker ended (${code})`));
+    this.worker.on('error', (error) => this.fail(error.message));
+    this.worker.on('exit', (code) => this.fail(`the worker ended with code ${code}`));
     // Neither keeps the process running.
     this.worker.unref();
     this.port.unref();
@@ -122,7 +122,9 @@ export class WalkPool {
   }
 
   private fail(reason: string): void {
-    this.failure ??= reason;
+    if (this.failure) return;
+    this.failure = reason;
+    process.emitWarning(`The search walk's second thread failed (${reason}); searches walk on one thread from now on.`);
     void this.worker.terminate();
   }
 }
