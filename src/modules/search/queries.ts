@@ -948,14 +948,19 @@ export async function labelsFor(
   db: Db,
   municipalityIds: string[],
 ): Promise<{ municipalities: Map<string, string>; networks: Array<{ id: string; slug: string; name: string }> }> {
-  const networks = await rows<{ id: string; slug: string; name: string }>(db, sql`select id, slug, name from networks order by name`);
-  const found = municipalityIds.length
-    ? await rows<{ id: string; name: string }>(
-        db,
-        sql`select id, name from municipalities where id = any(${arrayLiteral(municipalityIds)}::uuid[])`,
-      )
-    : [];
-  return { municipalities: new Map(found.map((m) => [m.id, m.name])), networks };
+  // One round trip for both: every search page and API answer asks.
+  const found = await rows<{ kind: 'network' | 'municipality'; id: string; slug: string | null; name: string; position: number }>(
+    db,
+    sql`select 'network' as kind, id, slug, name, (row_number() over (order by name))::int as position from networks
+        union all
+        select 'municipality', id, null, name, 0 from municipalities where id = any(${arrayLiteral(municipalityIds)}::uuid[])`,
+  );
+  const networks = found
+    .filter((r) => r.kind === 'network')
+    .sort((a, b) => a.position - b.position)
+    .map((r) => ({ id: r.id, slug: r.slug!, name: r.name }));
+  const municipalities = new Map(found.flatMap((r) => (r.kind === 'municipality' ? [[r.id, r.name] as const] : [])));
+  return { municipalities, networks };
 }
 
 export type SavedSearch = typeof savedSearches.$inferSelect;
