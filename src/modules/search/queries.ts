@@ -703,6 +703,20 @@ function bodyText(summary: string, description: string): string {
 
 const SNIPPET_LENGTH = 220;
 
+/** Letters seen at the start of words, with the first letter of their plain form (`plain`). */
+const plainFirstLetters = new Map<string, string>();
+
+/** The first letter of `plain(word)`, from the word's first letter alone. */
+function plainFirst(word: string): string {
+  const letter = String.fromCodePoint(word.codePointAt(0)!);
+  let first = plainFirstLetters.get(letter);
+  if (first === undefined) {
+    first = plain(letter)[0] ?? '';
+    if (plainFirstLetters.size < 10_000) plainFirstLetters.set(letter, first);
+  }
+  return first;
+}
+
 /**
  * A short passage of the offer's text around the first word that matched, with the matches marked.
  * Done here rather than with ts_headline(), which stems every word of every text and cost more than
@@ -710,18 +724,27 @@ const SNIPPET_LENGTH = 220;
  */
 export function snippetOf(body: string, text: TextQuery | undefined): string {
   const clean = decodeEntities(body).replace(/\s+/g, ' ').trim();
-  const stems = (text?.words ?? []).flatMap((w) => w.lexemes).map(plain);
+  const stems = (text?.words ?? []).flatMap((w) => w.lexemes).map(plain).filter(Boolean);
   const matches: Array<{ start: number; end: number }> = [];
-  if (stems.length) {
+  // The window: from the start, or from shortly before a first match far into the text.
+  const windowStart = (first: { start: number; end: number }) =>
+    first.end > SNIPPET_LENGTH - 40 ? clean.lastIndexOf(' ', Math.max(0, first.start - 60)) + 1 : 0;
+  // A text without any stem in it (the word was in the title) is not gone through word by word.
+  const folded = stems.length ? plain(clean) : '';
+  if (stems.some((stem) => folded.includes(stem))) {
+    // Only words whose first letter begins some stem are folded whole; none past the window is looked at.
+    const firsts = new Set(stems.map((stem) => stem[0]));
+    let end = Infinity;
     for (const found of clean.matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (found.index >= end) break;
+      if (!firsts.has(plainFirst(found[0]))) continue;
       const word = plain(found[0]);
-      if (stems.some((stem) => word.startsWith(stem))) matches.push({ start: found.index, end: found.index + found[0].length });
+      if (!stems.some((stem) => word.startsWith(stem))) continue;
+      matches.push({ start: found.index, end: found.index + found[0].length });
+      if (matches.length === 1) end = windowStart(matches[0]!) + SNIPPET_LENGTH;
     }
   }
-  let from = 0;
-  if (matches[0] && matches[0].end > SNIPPET_LENGTH - 40) {
-    from = clean.lastIndexOf(' ', Math.max(0, matches[0].start - 60)) + 1;
-  }
+  const from = matches[0] ? windowStart(matches[0]) : 0;
   let to = Math.min(clean.length, from + SNIPPET_LENGTH);
   if (to < clean.length) to = Math.max(clean.lastIndexOf(' ', to), matches.find((m) => m.start >= from)?.end ?? from);
   let snippet = '';

@@ -42,6 +42,27 @@ describe('snippets', () => {
     expect(snippet.length).toBeLessThan(240);
   });
 
+  it('marks what folding every word and comparing it with every stem marks (property)', () => {
+    // The plain way: every word of the text folded and compared; snippetOf skips most of that work.
+    const reference = (body: string, stems: string[]) => {
+      const clean = decodeEntities(body).replace(/\s+/g, ' ').trim();
+      const folded = stems.map(plain).filter(Boolean);
+      return [...clean.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => folded.some((stem) => plain(m[0]).startsWith(stem))).map((m) => m[0]);
+    };
+    const word = fc.stringMatching(/^[A-Za-zÄÖÜäöüßéİ0-9]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 80 }), fc.array(fc.stringMatching(/^[a-zäöüß]{1,6}$/), { minLength: 1, maxLength: 3 }), (words, stems) => {
+        const body = words.join(' ');
+        const snippet = snippetOf(body, text(...stems));
+        const marked = snippetParts(snippet).filter((p) => p.marked).map((p) => p.text);
+        // The snippet is a window of the text: its marked words are the first of the reference's, in order.
+        const expected = reference(body, stems);
+        expect(marked).toEqual(expected.slice(0, marked.length));
+        if (expected.length > 0) expect(marked.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
   it('never loses or invents text, whatever the input (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.array(fc.stringMatching(/^[a-zäöü]{2,8}$/), { maxLength: 3 }), (body, stems) => {
