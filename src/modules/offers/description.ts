@@ -235,9 +235,10 @@ export function parseDescriptionHtml(html: string): DescriptionNode[] {
     ensureInlineParent();
     const children = container();
     const last = children[children.length - 1];
-    const collapsed = text.replace(/\s+/g, ' ');
-    if (last && last.kind === 'text') last.text += collapsed;
-    else children.push({ kind: 'text', text: collapsed });
+    // Collapsed across pieces too: text split by a dropped tag ("a <> b") must not keep two spaces,
+    // or sanitising the result again would change it.
+    if (last && last.kind === 'text') last.text = (last.text + text).replace(/\s+/g, ' ');
+    else children.push({ kind: 'text', text: text.replace(/\s+/g, ' ') });
   };
   const closeTo = (kind: ElementKind) => {
     for (let i = stack.length - 1; i >= 0; i--) {
