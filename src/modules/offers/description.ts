@@ -299,6 +299,9 @@ export function parseDescriptionHtml(html: string): DescriptionNode[] {
       closeImplicit();
       const listIndex = Math.max(stack.map((s) => s.kind).lastIndexOf('ul'), stack.map((s) => s.kind).lastIndexOf('ol'));
       if (listIndex < 0) {
+        // A list item without a list gets one, which (a block) closes an open paragraph first.
+        const pIndex = stack.findIndex((s) => s.kind === 'p');
+        if (pIndex >= 0) stack.length = pIndex;
         const ul: Open = { kind: 'ul', node: { kind: 'ul', children: [] } };
         container().push(ul.node);
         stack.push(ul);
@@ -340,8 +343,10 @@ function prune(nodes: DescriptionNode[]): DescriptionNode[] {
 }
 
 function trimEdges(children: DescriptionNode[]): void {
-  while (children[0]?.kind === 'br') children.shift();
-  while (children[children.length - 1]?.kind === 'br') children.pop();
+  // Line breaks and whitespace at either edge, in any order ("a<br> "): what a trim leaves empty goes too.
+  const blank = (node: DescriptionNode | undefined) => node?.kind === 'br' || (node?.kind === 'text' && node.text.trim() === '');
+  while (blank(children[0])) children.shift();
+  while (blank(children[children.length - 1])) children.pop();
   const first = children[0];
   if (first?.kind === 'text') first.text = first.text.replace(/^\s+/, '');
   const last = children[children.length - 1];
