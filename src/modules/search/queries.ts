@@ -562,7 +562,7 @@ async function scanSample(
           where ${counting('tageszeit')} group by 2
         union all select 'geeignet', x, count(*)::int from facet_rows cross join lateral unnest(suitability) as x
           where ${counting('geeignet', suitable)} group by 2
-        union all select 'remote', 'true', count(*)::int from facet_rows where ${counting('remote', sql`remote`)}`,
+        union all select 'remote', 'true', count(*)::int from facet_rows where ${counting('remote', sql`remote`)} having count(*) > 0`,
   );
   const facets = emptyFacets();
   let read = 0;
