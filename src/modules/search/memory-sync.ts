@@ -30,7 +30,7 @@ async function rows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
 const COLUMNS = sql`o.id, o.network_id as "networkId", o.field, o.target_groups as "targetGroups",
   o.municipality_id as "municipalityId", o.commitment, o.weekdays, o.times_of_day as "timesOfDay", o.suitability,
   o.remote, o.lat, o.lng, round(extract(epoch from o.published_at) * 1000)::float8 as "publishedAt",
-  round(extract(epoch from o.expires_at) * 1000)::float8 as "expiresAt", coalesce(o.search::text, '') as vector`;
+  round(extract(epoch from o.expires_at) * 1000)::float8 as "expiresAt", coalesce(o.search::text, '') as vector, o.title`;
 
 /** An offer as the driver returns it: the numbers may come as strings, hence unknown until `indexed`. */
 type NumberColumns = 'weekdays' | 'lat' | 'lng' | 'publishedAt' | 'expiresAt';

@@ -70,6 +70,7 @@ function offers(count: number, seed: number): IndexedOffer[] {
       publishedAt: NOW - Math.floor(random() * 100) * DAY,
       expiresAt: random() < 0.1 ? NOW - DAY : null,
       vector: words.map((w, k) => `'${w}':${k + 1}${random() < 0.3 ? 'A' : 'C'}`).join(' '),
+      title: `Angebot ${i}`,
     };
   });
 }

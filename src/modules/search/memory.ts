@@ -63,6 +63,8 @@ export interface IndexedOffer {
   expiresAt: number | null;
   /** The stored tsvector as text: `'lexeme':1A,5 'other':3C`. */
   vector: string;
+  /** The title as written: its words are what the typo search compares with. */
+  title: string;
 }
 
 /** What a search asks the index; the same fields as the SQL search reads from `ResolvedSearch`. */
@@ -142,13 +144,11 @@ class BitDictionary extends Dictionary {
   }
 }
 
-/** The offers containing one lexeme, in the order they were added (ascending numbers). */
+/** The offers containing one lexeme (or one title word), in the order they were added (ascending numbers). */
 interface Postings {
   docs: Uint32Array;
   marks: Uint8Array;
   length: number;
-  /** Some posting has the word in its title: a candidate for the typo search. */
-  inTitle: boolean;
 }
 
 function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
@@ -290,7 +290,13 @@ export class OfferIndex {
   private remoteDocs: DocList = { docs: new Uint32Array(16), length: 0 };
   /** Every lexeme in order, for finding those that begin with a stem. */
   private sortedLexemes: string[] = [];
-  /** Lexemes occurring in titles, by trigram, for the typo search; built on first use. */
+  /**
+   * The words of the titles as written (lower case, not stemmed), for the typo search: pg_trgm compares
+   * a typed word with the title's words, and a stem ("begleit") resembles a typo ("Beleitung") less
+   * than the word does ("begleitung"). Their postings are marked IN_TITLE.
+   */
+  private readonly titleWords = new Map<string, Postings>();
+  /** The title words by trigram; built on first use. */
   private titleTrigrams: Map<string, string[]> | undefined;
 
   /** Published offers in the index. */
@@ -338,6 +344,7 @@ export class OfferIndex {
         (offer.expiresAt === null ? 0 : EXPIRES)) >>>
       0;
     for (const { lexeme, mark } of parseVector(offer.vector)) this.post(lexeme, n, mark);
+    for (const word of new Set(offer.title.toLocaleLowerCase('de-DE').match(/[\p{L}\p{N}]+/gu))) this.postTitleWord(word, n);
     this.place(n);
   }
 
@@ -356,7 +363,7 @@ export class OfferIndex {
 
   /** Gives back the room the lists grew into while loading. */
   trim(): void {
-    for (const list of this.postings.values()) {
+    for (const list of [...this.postings.values(), ...this.titleWords.values()]) {
       if (list.docs.length === list.length) continue;
       list.docs = list.docs.slice(0, list.length);
       list.marks = list.marks.slice(0, list.length);
@@ -366,22 +373,22 @@ export class OfferIndex {
   private post(lexeme: string, doc: number, mark: number): void {
     let list = this.postings.get(lexeme);
     if (!list) {
-      list = { docs: new Uint32Array(4), marks: new Uint8Array(4), length: 0, inTitle: false };
+      list = { docs: new Uint32Array(4), marks: new Uint8Array(4), length: 0 };
       this.postings.set(lexeme, list);
       const at = lowerBound(this.sortedLexemes, lexeme);
       this.sortedLexemes.splice(at, 0, lexeme);
     }
-    if (list.length === list.docs.length) {
-      list.docs = grow(list.docs, list.length * 2);
-      list.marks = grow(list.marks, list.length * 2);
+    pushPosting(list, doc, mark);
+  }
+
+  private postTitleWord(word: string, doc: number): void {
+    let list = this.titleWords.get(word);
+    if (!list) {
+      list = { docs: new Uint32Array(4), marks: new Uint8Array(4), length: 0 };
+      this.titleWords.set(word, list);
+      if (this.titleTrigrams) addTrigrams(this.titleTrigrams, word);
     }
-    list.docs[list.length] = doc;
-    list.marks[list.length] = mark;
-    list.length++;
-    if (mark & IN_TITLE && !list.inTitle) {
-      list.inTitle = true;
-      if (this.titleTrigrams) addTrigrams(this.titleTrigrams, lexeme);
-    }
+    pushPosting(list, doc, IN_TITLE);
   }
 
   private ensureCapacity(size: number): void {
@@ -426,23 +433,23 @@ export class OfferIndex {
       this[name] = column;
     }
     this.ids.renumber(alive);
-    for (const [lexeme, list] of this.postings) {
-      let kept = 0;
-      for (let i = 0; i < list.length; i++) {
-        const to = renumber[list.docs[i]!]!;
-        if (to < 0) continue;
-        list.docs[kept] = to;
-        list.marks[kept] = list.marks[i]!;
-        kept++;
+    for (const lists of [this.postings, this.titleWords]) {
+      for (const [key, list] of lists) {
+        let kept = 0;
+        for (let i = 0; i < list.length; i++) {
+          const to = renumber[list.docs[i]!]!;
+          if (to < 0) continue;
+          list.docs[kept] = to;
+          list.marks[kept] = list.marks[i]!;
+          kept++;
+        }
+        list.length = kept;
+        if (kept === 0) lists.delete(key);
+        else if (byPlace) sortPostings(list);
       }
-      list.length = kept;
-      if (kept === 0) this.postings.delete(lexeme);
-      else if (byPlace) sortPostings(list);
     }
-    if (this.postings.size !== this.sortedLexemes.length) {
-      this.sortedLexemes = this.sortedLexemes.filter((l) => this.postings.has(l));
-      this.titleTrigrams = undefined;
-    }
+    if (this.postings.size !== this.sortedLexemes.length) this.sortedLexemes = this.sortedLexemes.filter((l) => this.postings.has(l));
+    this.titleTrigrams = undefined;
     this.count = next;
     this.deadCount = 0;
     this.cells = new Map();
@@ -461,21 +468,22 @@ export class OfferIndex {
     return lists;
   }
 
-  /** Title lexemes resembling the word as typed, with their similarity. */
+  /** Title words resembling the word as typed, with their similarity. */
   private resembling(word: string): WordLists['lists'] {
     if (!this.titleTrigrams) {
       this.titleTrigrams = new Map();
-      for (const [lexeme, list] of this.postings) if (list.inTitle) addTrigrams(this.titleTrigrams, lexeme);
+      for (const title of this.titleWords.keys()) addTrigrams(this.titleTrigrams, title);
     }
-    const wanted = new Set(wordTrigrams(word));
+    const typed = word.toLocaleLowerCase('de-DE');
+    const wanted = new Set(wordTrigrams(typed));
     const shared = new Map<string, number>();
-    for (const trigram of wanted) for (const lexeme of this.titleTrigrams.get(trigram) ?? []) shared.set(lexeme, (shared.get(lexeme) ?? 0) + 1);
+    for (const trigram of wanted) for (const title of this.titleTrigrams.get(trigram) ?? []) shared.set(title, (shared.get(title) ?? 0) + 1);
     const found: WordLists['lists'] = [];
-    for (const [lexeme, n] of shared) {
-      // A run of the lexeme can share at most n trigrams: below the threshold, skip the exact measure.
+    for (const [title, n] of shared) {
+      // A run of the word can share at most n trigrams: below the threshold, skip the exact measure.
       if (n < SIMILARITY_THRESHOLD * wanted.size) continue;
-      const similarity = wordSimilarity(word, lexeme);
-      const list = this.postings.get(lexeme);
+      const similarity = wordSimilarity(typed, title);
+      const list = this.titleWords.get(title);
       if (similarity >= SIMILARITY_THRESHOLD && list) found.push({ list, gain: titleGains(similarity) });
     }
     return found;
@@ -703,7 +711,7 @@ export class OfferIndex {
     for (const column of [this.hot, this.lat, this.lng, this.published, this.distance]) {
       bytes += column.byteLength;
     }
-    for (const list of this.postings.values()) bytes += list.docs.byteLength + list.marks.byteLength;
+    for (const list of [...this.postings.values(), ...this.titleWords.values()]) bytes += list.docs.byteLength + list.marks.byteLength;
     for (const cell of this.cells.values()) bytes += cell.docs.byteLength;
     return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes() + this.ids.bytes();
   }
@@ -787,6 +795,16 @@ function mergeInto(
 function ascending(docs: Uint32Array): Uint32Array {
   for (let i = 1; i < docs.length; i++) if (docs[i - 1]! > docs[i]!) return docs.sort();
   return docs;
+}
+
+function pushPosting(list: Postings, doc: number, mark: number): void {
+  if (list.length === list.docs.length) {
+    list.docs = grow(list.docs, list.length * 2);
+    list.marks = grow(list.marks, list.length * 2);
+  }
+  list.docs[list.length] = doc;
+  list.marks[list.length] = mark;
+  list.length++;
 }
 
 /** A growable list of offer numbers. */

@@ -145,6 +145,13 @@ for (const where of ['database', 'memory'] as const) {
       expect(result.suggestion).toBe('Hausaufgabenhilfe');
     });
 
+    it('compares a typo with the title words as written, not with their stems', async () => {
+      // "besuchdienst" resembles "besuchsdienst" (0.69) but not its stem "besuchsdien" (0.5).
+      const result = await search({ q: 'Besuchdienst' });
+      expect(result.mode).toBe('similar');
+      expect(titles(result)).toContain('Besuchsdienst für Seniorinnen und Senioren');
+    });
+
     it('answers nothing, without an error, for words found nowhere', async () => {
       const result = await search({ q: 'Quantenchromodynamik' });
       expect(result.total).toBe(0);
