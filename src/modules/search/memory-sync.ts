@@ -121,15 +121,19 @@ export class LiveOfferIndex {
     const started = this.clock();
     const [first] = await rows<{ xmax: string; xip: string[] }>(db, sql`select ${SNAPSHOT}`);
     const index = new OfferIndex();
-    let after = '00000000-0000-0000-0000-000000000000';
+    const batchAfter = (after: string) => {
+      const batch = rows<OfferRow>(db, sql`select ${COLUMNS} from offers o where o.status = 'published' and o.id > ${after}::uuid order by o.id limit ${BATCH}`);
+      // Awaited in the next round; should filing this round fail first, its failure is not left unhandled.
+      batch.catch(() => undefined);
+      return batch;
+    };
+    // The next batch is asked for before this one is filed in: the database reads while this process parses.
+    let next = batchAfter('00000000-0000-0000-0000-000000000000');
     for (;;) {
-      const batch = await rows<OfferRow>(
-        db,
-        sql`select ${COLUMNS} from offers o where o.status = 'published' and o.id > ${after}::uuid order by o.id limit ${BATCH}`,
-      );
+      const batch = await next;
+      if (batch.length === BATCH) next = batchAfter(batch[batch.length - 1]!.id);
       for (const row of batch) index.put(row.id, indexed(row));
       if (batch.length < BATCH) break;
-      after = batch[batch.length - 1]!.id;
     }
     index.compact(true);
     index.trim();
