@@ -62,6 +62,11 @@ describe('the PostgreSQL rate-limit store (SQL run on this engine)', () => {
     return new Store({}) as Store;
   };
 
+  it('keeps its counters in an unlogged table: counting writes no WAL and waits for no disk flush', async () => {
+    const { rows } = await database.query<{ persistence: string }>("select relpersistence as persistence from pg_class where relname = 'rate_limits'");
+    expect(rows).toEqual([{ persistence: 'u' }]);
+  });
+
   it('counts simultaneous requests from two pools without losing or repeating a count', async () => {
     const key = crypto.randomUUID();
     const one = storeOn(database);
