@@ -240,6 +240,24 @@ describe('the second thread as bundled for `npm start`', () => {
   });
 });
 
+describe('the second thread while the index grows', () => {
+  it('reads the columns as they are at each search, after they were reallocated', () => {
+    const alone = new OfferIndex({ parallelFrom: Infinity });
+    const together = new OfferIndex({ parallelFrom: 0, piece: 16, workerOnly: true });
+    const q = query({ words: [{ word: 'garten', lexemes: ['garten'] }], sort: 'relevanz', limit: 30 });
+    const list = offers(5000, 8);
+    // Searched between puts: the arrays grow (1,024 → 2,048 → 4,096 → 8,192 offers) while the worker holds older ones.
+    for (let i = 0; i < list.length; i++) {
+      alone.put(list[i]!.id, list[i]);
+      together.put(list[i]!.id, list[i]);
+      if ((i > 0 && i % 700 === 0) || i === list.length - 1) {
+        expect(together.search(q)).toEqual(alone.search(q));
+        expect(together.walkedByWorker).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
 describe('a second thread that fails', () => {
   it('leaves the searches to the main thread, with the same answers', async () => {
     const pool = new WalkPool(new URL('data:text/javascript,throw new Error("no walking today")'));
