@@ -7,7 +7,7 @@
  * Compared word by word, the ids order as their lowercase text does (the search's last tie-break).
  */
 
-import { sharedArray } from './walk.ts';
+import { grow, sharedArray } from './arrays.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMPTY = 0;
@@ -43,7 +43,7 @@ export class IdTable {
   /** Files `id` under offer number `doc` (not yet filed under another). */
   set(doc: number, id: string): void {
     const [w0, w1, w2, w3] = uuidWords(id);
-    if (this.idWords.length < (doc + 1) * 4) this.idWords = sharedArray(Uint32Array, (doc + 1) * 4, this.idWords);
+    this.idWords = grow(this.idWords, (doc + 1) * 4);
     this.idWords.set([w0, w1, w2, w3], doc * 4);
     if ((this.used + this.removed + 1) * 10 > this.slots.length * 7) this.rehash(this.used + 1);
     this.insert(doc);

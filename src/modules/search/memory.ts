@@ -1,10 +1,11 @@
 import { boundingBox } from '../volunteers/geo.ts';
+import { grow, sharedArray, type TypedArrayOf } from './arrays.ts';
 import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
 import type { Facets } from './queries.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
-import { ALIVE, byValue, comparator, PIECE, sharedArray, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
+import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
 
 /**
  * The published offers as a search index in the process's memory (decision 005): posting lists per
@@ -151,13 +152,6 @@ interface Postings {
   length: number;
 }
 
-function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
-  if (size <= array.length) return array;
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 64));
-  bigger.set(array);
-  return bigger;
-}
-
 /**
  * Arrays a search works in, kept from one search to the next and grown when too small. A search at a
  * million offers would otherwise allocate megabytes of typed arrays; V8 counts them towards its heap
@@ -167,9 +161,10 @@ function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(ar
 class Scratch {
   private readonly arrays = new Map<string, Uint32Array | Float32Array | Uint8Array>();
 
-  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
+  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, Type: TypedArrayOf<T>): T {
     let array = this.arrays.get(name) as T | undefined;
     if (!array || array.length < size) {
+      // Grown without keeping the contents: a search fills what it uses.
       array = sharedArray(Type, Math.max(size, (array?.length ?? 0) * 2, 1024));
       this.arrays.set(name, array);
     }
@@ -394,10 +389,10 @@ export class OfferIndex {
   private ensureCapacity(size: number): void {
     if (size <= this.distance.length) return;
     const capacity = Math.max(size, this.distance.length * 2, 1024);
-    this.hot = sharedArray(Uint32Array, capacity * HOT, this.hot);
-    this.lat = sharedArray(Float64Array, capacity, this.lat);
-    this.lng = sharedArray(Float64Array, capacity, this.lng);
-    this.published = sharedArray(Float64Array, capacity, this.published);
+    this.hot = grow(this.hot, capacity * HOT);
+    this.lat = grow(this.lat, capacity);
+    this.lng = grow(this.lng, capacity);
+    this.published = grow(this.published, capacity);
     this.distance = sharedArray(Float64Array, capacity);
   }
 

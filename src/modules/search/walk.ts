@@ -44,23 +44,6 @@ const BIT_REMOTE = GROUP_BIT.remote;
 
 const KM_PER_DEGREE = 111.195;
 
-type TypedArray = Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
-
-/**
- * A typed array over shared memory, which the walk's second thread reads without a copy; with
- * `from`, a longer copy of it (at least `length`, doubling). Zero-filled.
- */
-export function sharedArray<T extends TypedArray>(
-  Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
-  length: number,
-  from?: T,
-): T {
-  const size = from ? Math.max(length, from.length * 2, 1024) : length;
-  const array = new Type(new SharedArrayBuffer(size * Type.BYTES_PER_ELEMENT));
-  if (from) array.set(from as never);
-  return array;
-}
-
 /** The index's columns the walk reads (and the scratch it writes: scores in `hot`, `distance`). */
 export interface Columns {
   hot: Uint32Array;
