@@ -21,6 +21,16 @@ export function uuidWords(id: string): [number, number, number, number] {
   return [0, 8, 16, 24].map((at) => parseInt(hex.slice(at, at + 8), 16)) as [number, number, number, number];
 }
 
+/** The order of offers a and b by their ids in `words` (IdTable's, also read by the walk's second thread). */
+export function compareIds(words: Uint32Array, a: number, b: number): number {
+  for (let k = 0; k < 4; k++) {
+    const x = words[a * 4 + k]!;
+    const y = words[b * 4 + k]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 function hashOf(w0: number, w1: number, w2: number, w3: number): number {
   return Math.imul(w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ w3, 0x9e3779b1) >>> 0;
 }
@@ -70,13 +80,7 @@ export class IdTable {
 
   /** The order of two offers' ids as text (negative: a first). */
   compare(a: number, b: number): number {
-    const words = this.idWords;
-    for (let k = 0; k < 4; k++) {
-      const x = words[a * 4 + k]!;
-      const y = words[b * 4 + k]!;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
+    return compareIds(this.idWords, a, b);
   }
 
   /** Numbers the offers anew: the one numbered `order[i]` becomes i; the others are forgotten. */

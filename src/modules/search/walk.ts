@@ -1,4 +1,5 @@
 import { distanceKm } from '../volunteers/geo.ts';
+import { compareIds } from './ids.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
 
 /**
@@ -102,7 +103,7 @@ export interface Matches {
   piece: number;
 }
 
-export function emptyCounts(plan: WalkPlan): Record<FacetGroup, Uint32Array> {
+function emptyCounts(plan: WalkPlan): Record<FacetGroup, Uint32Array> {
   return {
     netzwerk: new Uint32Array(plan.sizes.networks),
     feld: new Uint32Array(plan.sizes.fields),
@@ -301,12 +302,7 @@ export function comparator(columns: Columns, plan: WalkPlan): (a: number, b: num
     const qa = published[a]!;
     const qb = published[b]!;
     if (qa !== qb) return qa > qb ? -1 : 1;
-    for (let k = 0; k < 4; k++) {
-      const x = idWords[a * 4 + k]!;
-      const y = idWords[b * 4 + k]!;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
+    return compareIds(idWords, a, b);
   };
 }
 
