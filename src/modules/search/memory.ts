@@ -254,9 +254,6 @@ export class OfferIndex {
    */
   constructor(private readonly options: { parallelFrom?: number; piece?: number; workerOnly?: boolean; pool?: WalkPool } = {}) {}
 
-  /** How many matches the last search's second thread walked (for tests). */
-  walkedByWorker = 0;
-
   private count = 0;
   private deadCount = 0;
   private readonly ids = new IdTable();
@@ -670,9 +667,7 @@ export class OfferIndex {
     const matches: Matches = { docs: candidates, scores: candidateScores, n, piece: this.options.piece ?? PIECE };
     // Many matches: a second thread walks half of them.
     const pool = n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
-    const together = pool?.walk(columns, plan, matches, this.options.workerOnly);
-    const walked = together ?? walkAlone(columns, plan, matches);
-    this.walkedByWorker = together ? pool!.workerVisited : 0;
+    const walked = pool?.walk(columns, plan, matches, this.options.workerOnly) ?? walkAlone(columns, plan, matches);
     const ids = walked.heap
       .sort(comparator(columns, plan))
       .slice(query.offset)

@@ -58,7 +58,7 @@ export class WalkPool {
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private sequence = 0;
-  /** How many matches the worker walked in the last walk. */
+  /** How many matches the worker walked in the last walk (0 when it took no part). */
   workerVisited = 0;
   /** Set when the worker failed: every walk is then done alone. */
   failure: string | undefined;
@@ -130,10 +130,11 @@ export class WalkPool {
 }
 
 let pool: WalkPool | undefined;
+const cores = os.availableParallelism();
 
 /** The process's walk pool, started on first use; undefined on a machine with one core. */
 export function walkPool(): WalkPool | undefined {
-  if (os.availableParallelism() < 2) return undefined;
+  if (cores < 2) return undefined;
   pool ??= new WalkPool();
   return pool.failure ? undefined : pool;
 }
