@@ -258,6 +258,28 @@ describe('the second thread while the index grows', () => {
   });
 });
 
+describe('a second thread that takes its part and never answers', () => {
+  it('is given up after the time limit, and the search is walked alone', () => {
+    // Takes the job (POSTED → RUNNING) and then waits for ever.
+    const hanging = `import { workerData } from 'node:worker_threads';
+      const c = workerData.control;
+      for (;;) { Atomics.wait(c, 0, 0); if (Atomics.compareExchange(c, 0, 1, 2) === 1) Atomics.wait(c, 3, 0); }`;
+    const pool = new WalkPool(new URL(`data:text/javascript,${encodeURIComponent(hanging)}`), 300);
+    const alone = new OfferIndex({ parallelFrom: Infinity });
+    const stuck = new OfferIndex({ parallelFrom: 0, piece: 16, workerOnly: true, pool });
+    for (const o of offers(600, 9)) {
+      alone.put(o.id, o);
+      stuck.put(o.id, o);
+    }
+    const q = query({ words: [{ word: 'lesen', lexemes: ['les'] }], sort: 'relevanz', limit: 20 });
+    expect(stuck.search(q)).toEqual(alone.search(q));
+    expect(pool.failure).toMatch(/did not answer within 300 ms/);
+    // From then on without the worker, at once.
+    expect(stuck.search(q)).toEqual(alone.search(q));
+    expect(pool.workerVisited).toBe(0);
+  });
+});
+
 describe('a second thread that fails', () => {
   it('leaves the searches to the main thread, with the same answers', async () => {
     const pool = new WalkPool(new URL('data:text/javascript,throw new Error("no walking today")'));

@@ -63,7 +63,11 @@ export class WalkPool {
   /** Set when the worker failed: every walk is then done alone. */
   failure: string | undefined;
 
-  constructor(entry: URL = workerEntry()) {
+  /** `timeoutMs`: how long a walk waits for a worker that took its part (tests shorten it). */
+  constructor(
+    entry: URL = workerEntry(),
+    private readonly timeoutMs = WORKER_TIMEOUT_MS,
+  ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(entry, { workerData: { control: this.control, port: port2 }, transferList: [port2] });
@@ -100,8 +104,8 @@ export class WalkPool {
       return mine;
     }
     for (let state = Atomics.load(control, STATE); state === POSTED || state === RUNNING; state = Atomics.load(control, STATE)) {
-      if (Atomics.wait(control, STATE, state, WORKER_TIMEOUT_MS) === 'timed-out') {
-        this.fail(`the search walk's worker did not answer within ${WORKER_TIMEOUT_MS} ms`);
+      if (Atomics.wait(control, STATE, state, this.timeoutMs) === 'timed-out') {
+        this.fail(`the search walk's worker did not answer within ${this.timeoutMs} ms`);
         return undefined;
       }
     }
