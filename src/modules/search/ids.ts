@@ -21,7 +21,7 @@ export function uuidWords(id: string): [number, number, number, number] {
   return [0, 8, 16, 24].map((at) => parseInt(hex.slice(at, at + 8), 16)) as [number, number, number, number];
 }
 
-/** The order of offers a and b by their ids in `words` (IdTable's, also read by the walk's second thread). */
+/** The order of offers a and b by their ids in `words` (an IdTable's), as the ids' text orders them (negative: a first). */
 export function compareIds(words: Uint32Array, a: number, b: number): number {
   for (let k = 0; k < 4; k++) {
     const x = words[a * 4 + k]!;
@@ -76,11 +76,6 @@ export class IdTable {
   id(doc: number): string {
     const hex = Array.from(this.idWords.subarray(doc * 4, doc * 4 + 4), (w) => w.toString(16).padStart(8, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-
-  /** The order of two offers' ids as text (negative: a first). */
-  compare(a: number, b: number): number {
-    return compareIds(this.idWords, a, b);
   }
 
   /** Numbers the offers anew: the one numbered `order[i]` becomes i; the others are forgotten. */
