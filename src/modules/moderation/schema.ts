@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { networks } from '../networks/schema.ts';
 
@@ -20,4 +20,25 @@ export const contentReports = pgTable(
     resolution: text('resolution').notNull().default(''),
   },
   (t) => [index('content_reports_open').on(t.networkId, t.resolvedAt)],
+);
+
+/** How a person of the network office hears of what waits: a mail at once, one summary a day, or not at all. */
+export const OFFICE_NOTICE_MODES = ['immediate', 'daily', 'off'] as const;
+export type OfficeNoticeMode = (typeof OFFICE_NOTICE_MODES)[number];
+
+/** One office person's choice per network; without a row the default (daily) applies. */
+export const officeNoticeSettings = pgTable(
+  'office_notice_settings',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mode: varchar('mode', { length: 20 }).$type<OfficeNoticeMode>().notNull(),
+    /** When the last daily summary went out, so a repeated job run sends none twice. */
+    lastSummaryAt: timestamp('last_summary_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
 );

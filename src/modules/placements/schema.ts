@@ -78,6 +78,8 @@ export const placementEvents = pgTable(
     fromStatus: varchar('from_status', { length: 20 }).$type<PlacementStatus>(),
     toStatus: varchar('to_status', { length: 20 }).$type<PlacementStatus>().notNull(),
     note: text('note').notNull().default(''),
+    /** The side that made the change; set when there is no actor to tell (a contact answering through its link). */
+    side: varchar('side', { length: 20 }).$type<'volunteer' | 'organisation' | 'office'>(),
   },
   (t) => [index('placement_events_placement').on(t.placementId, t.at)],
 );
