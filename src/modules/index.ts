@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/module.ts';
+import { registerModules } from '../platform/registry.ts';
 import { accountsModule } from './accounts/index.ts';
 import { feedsModule } from './feeds/index.ts';
 import { importsModule } from './imports/index.ts';
@@ -33,3 +34,5 @@ export const modules: AppModule[] = [
   feedsModule,
   widgetModule,
 ];
+
+registerModules(modules);

@@ -28,6 +28,11 @@ export const de = {
   'form.save': 'Speichern',
   'form.saved': 'Gespeichert.',
   'form.optional': '(optional)',
+  'ui.pagination': 'Seiten',
+  'ui.pagination.prev': 'Vorige Seite',
+  'ui.pagination.next': 'Nächste Seite',
+  'ui.pagination.pageOf': 'Seite {page} von {pages}',
+  'ui.confirm.cancel': 'Abbrechen',
   'error.notFound.title': 'Seite nicht gefunden',
   'error.notFound.text': 'Diese Seite gibt es nicht (mehr). Vielleicht hilft die Startseite weiter.',
   'error.forbidden.title': 'Kein Zugriff',
@@ -75,6 +80,11 @@ export const en: { [K in keyof typeof de]: string } = {
   'form.save': 'Save',
   'form.saved': 'Saved.',
   'form.optional': '(optional)',
+  'ui.pagination': 'Pages',
+  'ui.pagination.prev': 'Previous page',
+  'ui.pagination.next': 'Next page',
+  'ui.pagination.pageOf': 'Page {page} of {pages}',
+  'ui.confirm.cancel': 'Cancel',
   'error.notFound.title': 'Page not found',
   'error.notFound.text': 'This page does not exist (any more). The home page may help.',
   'error.forbidden.title': 'No access',
@@ -92,3 +102,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'error.server.text': 'This should not have happened. The error was logged; please try again later.',
   'error.backHome': 'Back to the home page',
 };
+
+declare module './i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

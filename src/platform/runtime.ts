@@ -4,7 +4,7 @@ import { openDatabase, type Database } from './db.ts';
 import type { AppDeps } from './deps.ts';
 import { createJobs } from './jobs/index.ts';
 import { createMailer, MAIL_QUEUE, startMailWorker } from './mail/index.ts';
-import { modules } from '../modules/index.ts';
+import { registeredModules } from './registry.ts';
 import path from 'node:path';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
@@ -37,6 +37,7 @@ export async function createDeps(given: Config, options: StartOptions = {}): Pro
   const mailer = createMailer(config);
   const deps: AppDeps = { config, database, db: database.db, jobs, mailer, clock: options.clock ?? (() => new Date()) };
   await jobs.start();
+  const modules = registeredModules();
   // Creating a queue takes a round of DDL even when it exists: only the missing ones, so a restart stays quick.
   const existing = new Set((await jobs.getQueues()).map((queue) => queue.name));
   const queues = [MAIL_QUEUE, ...modules.flatMap((module) => module.queues ?? [])];

@@ -1,11 +1,13 @@
 import type { AppModule } from '../../platform/module.ts';
 import { purgeExpiredLogins } from './commands.ts';
 import { routes } from './routes.tsx';
+import { de, en } from './messages.ts';
 
 export const ACCOUNTS_CLEANUP_QUEUE = 'accounts.cleanup';
 
 export const accountsModule: AppModule = {
   name: 'accounts',
+  messages: { de, en },
   routes,
   queues: [ACCOUNTS_CLEANUP_QUEUE],
   // Nightly; a missed night changes nothing but the size of two tables.

@@ -305,3 +305,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'accounts.mail.changedText':
     'the e-mail address of your Mitmachnetz account has just been changed. Messages now go to the new address.\n\nIf this was not you, please contact your network office at once.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

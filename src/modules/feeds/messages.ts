@@ -17,3 +17,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'feeds.error.field':
     'We do not know this field of activity. Allowed are: sport, kultur, freizeit, sozial, schule, kirche, umwelt, politik, jugend_bildung, rettung, gesundheit, beruf, justiz, sonstiges.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -145,3 +145,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'imports.cli.fileMissing': 'The file {file} does not exist or cannot be read.',
   'imports.cli.exported': '{count} offers exported to {file}.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

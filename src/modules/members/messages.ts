@@ -559,3 +559,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'members.backup.deletedAccount': '(account deleted)',
   'members.backup.none': 'No backup has been downloaded here yet.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -145,3 +145,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'moderation.report.thanksTitle': 'Thank you for your report',
   'moderation.report.thanksText': 'The network office will look at the content and decide what to do.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -195,3 +195,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'needs.offers.link': 'Place with this offer',
   'needs.back': 'Back to the need',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

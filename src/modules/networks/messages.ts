@@ -59,3 +59,7 @@ export const en: { [K in keyof typeof de]: string } = {
     'This platform hosts several networks. Each network is responsible for its own content; you find the details with each network:',
   'networks.legal.empty': 'The network office has not provided this text yet.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -1,9 +1,11 @@
 import type { AppModule } from '../../platform/module.ts';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from './expiry.ts';
 import { routes } from './routes.tsx';
+import { de, en } from './messages.ts';
 
 export const offersModule: AppModule = {
   name: 'offers',
+  messages: { de, en },
   routes,
   queues: [OFFER_EXPIRY_QUEUE],
   // Hourly: an offer expires within the hour its time is up, and reminders go out the same day.

@@ -359,3 +359,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'offers.notice.text':
     'Hello,\n\nthe network office {network} has not published or has taken offline your offer "{title}". Their reason:\n\n{reason}\n\nYou can change the offer and submit it again here:\n{offerLink}\n\nKind regards\nYour network office {network}',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

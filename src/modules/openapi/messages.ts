@@ -148,3 +148,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'openapi.tokens.repeated': 'This form was sent already; the key was created and shown then. Create a new one if you need it.',
   'openapi.tokens.notFound': 'There is no such key.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -209,3 +209,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.members.missing': 'This person does not belong to the organisation (any more).',
   'organisations.back': 'Back to the organisation',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

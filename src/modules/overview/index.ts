@@ -1,8 +1,10 @@
 import type { AppModule } from '../../platform/module.ts';
 import { routes } from './routes.tsx';
+import { de, en } from './messages.ts';
 
 /** Überblick: figures, charts, map, exports and the PDF report per network and municipality. */
 export const overviewModule: AppModule = {
   name: 'overview',
+  messages: { de, en },
   routes,
 };

@@ -216,3 +216,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'overview.report.made': 'Made on {date} with Mitmachnetz',
   'overview.report.page': 'Page {page} of {pages}',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

@@ -1,11 +1,13 @@
 import type { AppModule } from '../../platform/module.ts';
 import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
+import { de, en } from './messages.ts';
 
 export const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
 
 export const placementsModule: AppModule = {
   name: 'placements',
+  messages: { de, en },
   routes,
   queues: [PLACEMENT_REMINDER_QUEUE],
   // Hourly: reminders are counted in days, and a missed run simply catches up on the next one.

@@ -60,6 +60,11 @@ export const de = {
   'placements.page.note': 'Notiz',
   'placements.page.bySystem': 'automatisch (keine Antwort)',
   'placements.page.byVolunteer': 'Engagierte:r',
+  'placements.page.byOrganisation': 'Organisation',
+  'placements.page.claimTitle': 'Organisation übernehmen',
+  'placements.page.claimText':
+    'Sie antworten über einen persönlichen Link ohne Konto. Mit einem Konto für {organisation} sehen Sie alle Anfragen an einer Stelle und pflegen Ihre Angebote selbst.',
+  'placements.page.claimLink': 'Organisation übernehmen',
   'placements.page.byUnknown': 'unbekannt',
   'placements.page.newStatus': 'Neuer Stand',
   'placements.page.statusNote': 'Notiz zum Stand',
@@ -241,6 +246,11 @@ export const en: { [K in keyof typeof de]: string } = {
   'placements.page.note': 'Note',
   'placements.page.bySystem': 'automatic (no answer)',
   'placements.page.byVolunteer': 'Volunteer',
+  'placements.page.byOrganisation': 'Organisation',
+  'placements.page.claimTitle': 'Claim the organisation',
+  'placements.page.claimText':
+    'You are answering through a personal link without an account. With an account for {organisation} you see every inquiry in one place and keep your offers up to date yourself.',
+  'placements.page.claimLink': 'Claim the organisation',
   'placements.page.byUnknown': 'unknown',
   'placements.page.newStatus': 'New status',
   'placements.page.statusNote': 'Note on the status',
@@ -358,3 +368,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'placements.mail.opened.text':
     'Hello,\n\nyou agreed that we may contact you. We have a suggestion for you: “{title}”.\n\n{message}\n\nMore and your answer:\n\n{link}',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

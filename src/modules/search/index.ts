@@ -2,9 +2,11 @@ import type { AppModule } from '../../platform/module.ts';
 import { DIGEST_CRON, DIGEST_QUEUE, runSavedSearchDigest } from './digest.ts';
 import { liveOfferIndex } from './memory-sync.ts';
 import { routes } from './routes.tsx';
+import { de, en } from './messages.ts';
 
 export const searchModule: AppModule = {
   name: 'search',
+  messages: { de, en },
   routes,
   queues: [DIGEST_QUEUE],
   schedules: [{ queue: DIGEST_QUEUE, cron: DIGEST_CRON }],

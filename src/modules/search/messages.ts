@@ -267,3 +267,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'search.digest.unsubscribe': 'No more e-mails about this search: {url}',
   'search.digest.manage': 'Your saved searches: {url}',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

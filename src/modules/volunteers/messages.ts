@@ -206,3 +206,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'volunteers.suitability.little_german': 'with little German',
   'volunteers.suitability.wheelchair': 'wheelchair accessible',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

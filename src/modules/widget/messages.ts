@@ -21,3 +21,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'widget.error.network': 'There is no network “{name}” here.',
   'widget.error.municipality': 'There is no municipality “{name}” in the network {network}.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface MessageCatalog extends Record<keyof typeof de, string> {}
+}

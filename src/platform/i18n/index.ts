@@ -1,11 +1,28 @@
-import { de, type Messages } from './de.ts';
-import { en } from './en.ts';
-
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type MessageKey = keyof Messages;
 
-const dictionaries: Record<Locale, Messages> = { de, en };
+/**
+ * Every text key of the platform and its modules. The catalogue is empty here: the platform's and each
+ * module's messages.ts add their keys by declaration merging, so `t('some.key')` is checked against all
+ * registered texts while the platform imports no module (decision 006).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MessageCatalog {}
+export type MessageKey = keyof MessageCatalog & string;
+export type Messages = { [K in MessageKey]: string };
+
+const dictionaries: Record<Locale, Record<string, string>> = { de: {}, en: {} };
+
+/** Adds a module's texts (called for every registered module); a key given twice is a programming error. */
+export function registerMessages(source: { de: Readonly<Record<string, string>>; en: Readonly<Record<string, string>> }): void {
+  for (const locale of LOCALES) {
+    const dictionary = dictionaries[locale];
+    for (const [key, text] of Object.entries(source[locale])) {
+      if (key in dictionary && dictionary[key] !== text) throw new Error(`Message key ${key} (${locale}) is defined twice`);
+      dictionary[key] = text;
+    }
+  }
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -17,7 +34,7 @@ export type T = (key: MessageKey, params?: Record<string, string | number>) => s
 export function translator(locale: Locale): T {
   const dictionary = dictionaries[locale];
   return (key, params) => {
-    const message = dictionary[key] ?? de[key] ?? key;
+    const message = dictionary[key] ?? dictionaries.de[key] ?? key;
     if (!params) return message;
     return message.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
