@@ -26,56 +26,8 @@ export function ErrorSummary({ errors, labels, t }: { errors: FieldErrors; label
   );
 }
 
-interface FieldProps {
-  name: string;
-  label: string;
-  type?: string;
-  value?: string | undefined;
-  error?: string | undefined;
-  hint?: string;
-  autocomplete?: string;
-  required?: boolean;
-  maxLength?: number;
-  multiline?: boolean;
-  rows?: number;
-}
-
-/** A labelled input with its hint and error tied to it by aria-describedby. */
-export function Field(props: FieldProps) {
-  const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = {
-    id,
-    name: props.name,
-    required: props.required,
-    maxLength: props.maxLength,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-    autoComplete: props.autocomplete,
-  };
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      {props.multiline ? (
-        <textarea {...common} rows={props.rows ?? 6}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input {...common} type={props.type ?? 'text'} value={props.type === 'password' ? undefined : props.value} />
-      )}
-    </div>
-  );
-}
+// The field components live one per file; Field stays importable from here, where the forms found it first.
+export { Field } from './field.tsx';
 
 export function Notice({ children, kind = 'info' }: { children: ComponentChildren; kind?: 'info' | 'success' }) {
   return (
