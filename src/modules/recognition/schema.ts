@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+import { municipalities, networks } from '../networks/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+import type { Alternative, CardKind, RuleOverrides } from './rules/types.ts';
+
+export const HOURS_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
+export type HoursStatus = (typeof HOURS_STATUSES)[number];
+
+/**
+ * Hours a volunteer gave to an organisation on one day. The organisation confirms or rejects them; once
+ * confirmed they count for certificates and the Ehrenamtskarte and the volunteer can no longer change them.
+ */
+export const hoursEntries = pgTable(
+  'hours_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The placement or event the hours came from, when proposed from one. */
+    placementId: uuid('placement_id'),
+    eventId: uuid('event_id'),
+    day: date('day').notNull(),
+    hours: numeric('hours', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    activity: text('activity').notNull(),
+    status: varchar('status', { length: 20 }).$type<HoursStatus>().notNull().default('pending'),
+    /** Why the organisation rejected the hours. */
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('hours_entries_user').on(t.userId, t.day),
+    index('hours_entries_organisation').on(t.organisationId, t.status),
+    check('hours_entries_hours', sql`${t.hours} > 0 and ${t.hours} <= 24`),
+  ],
+);
+
+/** Which state's card rules a network follows, and the values it changes. */
+export const cardSettings = pgTable('card_settings', {
+  networkId: uuid('network_id')
+    .primaryKey()
+    .references(() => networks.id, { onDelete: 'cascade' }),
+  state: varchar('state', { length: 2 }).notNull(),
+  overrides: jsonb('overrides').$type<RuleOverrides>().notNull().default({}),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A volunteer's application for an Ehrenamtskarte, decided by the municipality contact or the office. */
+export const cardApplications = pgTable(
+  'card_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id, { onDelete: 'set null' }),
+    kind: varchar('kind', { length: 20 }).$type<CardKind>().notNull(),
+    holderName: varchar('holder_name', { length: 200 }).notNull(),
+    birthDate: date('birth_date'),
+    allowanceEuro: integer('allowance_euro').notNull().default(0),
+    alternative: varchar('alternative', { length: 40 }).$type<Alternative>(),
+    /** What the volunteer says about engagement not logged here, or about the proof. */
+    note: text('note').notNull().default(''),
+    /** Confirmed hours per year of the qualifying period when the application was made. */
+    evidence: jsonb('evidence').$type<Array<{ from: string; to: string; have: number; need: number }>>().notNull().default([]),
+    status: varchar('status', { length: 20 }).$type<ApplicationStatus>().notNull().default('submitted'),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open application per person, network and kind: a second click or a second tab finds the first.
+    uniqueIndex('card_applications_open')
+      .on(t.userId, t.networkId, t.kind)
+      .where(sql`${t.status} = 'submitted'`),
+    index('card_applications_network').on(t.networkId, t.status),
+  ],
+);
+
+export const CARD_STATUSES = ['valid', 'revoked'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+/** An issued card. What its QR code carries is signed; the row adds what only the server knows (revocation). */
+export const cards = pgTable(
+  'cards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short number printed on the card, for revocation by phone or letter. */
+    number: varchar('number', { length: 16 }).notNull().unique(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .unique()
+      .references(() => cardApplications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    holderName: varchar('holder_name', { length: 200 }).notNull(),
+    region: varchar('region', { length: 200 }).notNull(),
+    kind: varchar('kind', { length: 20 }).$type<CardKind>().notNull(),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until'),
+    code: text('code').notNull(),
+    status: varchar('status', { length: 20 }).$type<CardStatus>().notNull().default('valid'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cards_user').on(t.userId), index('cards_network').on(t.networkId, t.status)],
+);
+
+/** An Engagementnachweis: confirmed hours at organisations over a period, issued by one of them or the office. */
+export const engagementCertificates = pgTable(
+  'engagement_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: varchar('number', { length: 16 }).notNull().unique(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    holderName: varchar('holder_name', { length: 200 }).notNull(),
+    issuerName: varchar('issuer_name', { length: 200 }).notNull(),
+    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to').notNull(),
+    hours: numeric('hours', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    /** Organisation, activities and hours per line, as printed. */
+    lines: jsonb('lines').$type<Array<{ organisation: string; activities: string[]; hours: number }>>().notNull(),
+    code: text('code').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('engagement_certificates_user').on(t.userId)],
+);
+
+/** Ed25519 keys that sign cards and certificates; retired keys stay to verify what they signed. */
+export const signingKeys = pgTable('signing_keys', {
+  id: varchar('id', { length: 24 }).primaryKey(),
+  /** Raw 32-byte public key, base64url. */
+  publicKey: text('public_key').notNull(),
+  /** PKCS#8 private key encrypted with a key derived from the cookie secret (AES-256-GCM), base64url. */
+  privateKey: text('private_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
+/** A business or institution that grants card holders a discount (Akzeptanzstelle). */
+export const acceptancePoints = pgTable(
+  'acceptance_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id, { onDelete: 'set null' }),
+    name: varchar('name', { length: 200 }).notNull(),
+    category: varchar('category', { length: 40 }).notNull(),
+    discount: text('discount').notNull(),
+    street: varchar('street', { length: 200 }).notNull().default(''),
+    postcode: varchar('postcode', { length: 10 }).notNull().default(''),
+    place: varchar('place', { length: 120 }).notNull().default(''),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    website: varchar('website', { length: 300 }).notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('acceptance_points_network').on(t.networkId, t.category),
+    uniqueIndex('acceptance_points_name').on(t.networkId, t.name, t.postcode),
+  ],
+);
+
+export type HoursEntry = typeof hoursEntries.$inferSelect;
+export type CardApplication = typeof cardApplications.$inferSelect;
+export type Card = typeof cards.$inferSelect;
+export type EngagementCertificate = typeof engagementCertificates.$inferSelect;
+export type AcceptancePoint = typeof acceptancePoints.$inferSelect;
