@@ -22,6 +22,10 @@ import type { Alternative, CardKind, RuleOverrides } from './rules/types.ts';
 export const HOURS_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type HoursStatus = (typeof HOURS_STATUSES)[number];
 
+/** Who wrote the entry: the volunteer, the organisation confirming engagement not logged here, or a proposal. */
+export const HOURS_SOURCES = ['volunteer', 'organisation', 'placement', 'event'] as const;
+export type HoursSource = (typeof HOURS_SOURCES)[number];
+
 /**
  * Hours a volunteer gave to an organisation on one day. The organisation confirms or rejects them; once
  * confirmed they count for certificates and the Ehrenamtskarte and the volunteer can no longer change them.
@@ -30,9 +34,8 @@ export const hoursEntries = pgTable(
   'hours_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once the volunteer's account is erased: confirmed hours stay in the organisation's figures. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     networkId: uuid('network_id')
       .notNull()
       .references(() => networks.id, { onDelete: 'cascade' }),
@@ -45,6 +48,7 @@ export const hoursEntries = pgTable(
     day: date('day').notNull(),
     hours: numeric('hours', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     activity: text('activity').notNull(),
+    source: varchar('source', { length: 20 }).$type<HoursSource>().notNull().default('volunteer'),
     status: varchar('status', { length: 20 }).$type<HoursStatus>().notNull().default('pending'),
     /** Why the organisation rejected the hours. */
     reason: text('reason'),
@@ -55,7 +59,8 @@ export const hoursEntries = pgTable(
   (t) => [
     index('hours_entries_user').on(t.userId, t.day),
     index('hours_entries_organisation').on(t.organisationId, t.status),
-    check('hours_entries_hours', sql`${t.hours} > 0 and ${t.hours} <= 24`),
+    // A day has 24 hours; an organisation confirming a longer engagement at once books it as one entry.
+    check('hours_entries_hours', sql`${t.hours} > 0 and (${t.hours} <= 24 or ${t.source} = 'organisation')`),
   ],
 );
 
