@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import type { SearchParams, Sort } from './params.ts';
+import { findDemoPostcode, isPostcode } from './postcodes.ts';
+import { arrayLiteral, rows } from './sql.ts';
+import { plain } from './text.ts';
+
+/** A search whose names are turned into ids and coordinates, ready for SQL. */
+export interface ResolvedSearch {
+  params: SearchParams;
+  networkId: string | undefined;
+  municipalityIds: string[];
+  position: { lat: number; lng: number; label: string } | undefined;
+  /** Only with a position. */
+  radiusKm: number | undefined;
+  /** Stemmed words with prefix matching; undefined when nothing searchable was typed. */
+  text: TextQuery | undefined;
+  sort: Sort;
+  /** Only offers published after this moment (the saved-search digest). */
+  publishedAfter?: Date | undefined;
+}
+
+export interface TextQuery {
+  /** Per word: the word as typed (lower case) and its tsquery term (stem with prefix matching). */
+  words: Array<{ word: string; term: string; lexemes: string[] }>;
+  /** All terms joined with AND. */
+  tsquery: string;
+}
+
+export type SearchProblemCode =
+  | 'search.network_unknown'
+  | 'search.municipality_unknown'
+  | 'search.place_unknown'
+  | 'search.postcode_unknown'
+  | 'search.position_incomplete'
+  | 'search.radius_needs_place'
+  | 'search.sort_needs_place';
+
+/** Something in the request that could not be used; the search runs without it. */
+export interface SearchProblem {
+  field: string;
+  code: SearchProblemCode;
+}
+
+/** The word as typed, and with "ae/oe/ue" read as umlauts (older stemmers, e.g. PostgreSQL 15's, keep them apart). */
+function spellings(word: string): string[] {
+  const umlauts = word.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü');
+  return umlauts === word ? [word] : [word, umlauts];
+}
+
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`;
+}
+
+/** Stems already asked for, per database handle: the stemmer's answers never change. */
+const stemCache = new WeakMap<object, Map<string, string[] | null>>();
+const STEM_CACHE_SIZE = 10_000;
+
+/** The German snowball stemmer's lexemes for each word (null for a stop word), from the cache or the database. */
+async function stemsOf(db: Db, words: string[]): Promise<Array<{ word: string; lexemes: string[] | null }>> {
+  let cache = stemCache.get(db);
+  if (!cache) stemCache.set(db, (cache = new Map()));
+  const missing = words.filter((w) => !cache.has(w));
+  if (missing.length) {
+    const found = await rows<{ word: string; lexemes: string[] | null }>(
+      db,
+      sql`select w as word, ts_lexize('german_stem', w) as lexemes from unnest(${arrayLiteral(missing)}::text[]) as w`,
+    );
+    if (cache.size + found.length > STEM_CACHE_SIZE) cache.clear();
+    for (const f of found) cache.set(f.word, f.lexemes);
+  }
+  return words.map((word) => ({ word, lexemes: cache.get(word) ?? null }));
+}
+
+/** Stems the words with the German snowball stemmer; stop words drop out. */
+export async function prepareText(db: Db, words: string[]): Promise<TextQuery | undefined> {
+  if (words.length === 0) return undefined;
+  const all = [...new Set(words.flatMap(spellings))];
+  const stems = await stemsOf(db, all);
+  const prepared: TextQuery['words'] = [];
+  for (const word of words) {
+    // Words with digits are indexed unstemmed (the parser's numword/uint go to the simple dictionary).
+    const lexemes = /\d/.test(word)
+      ? [word]
+      : [...new Set(spellings(word).map((w) => stems.find((s) => s.word === w)?.lexemes?.[0]).filter((l): l is string => !!l))];
+    if (lexemes.length === 0) continue;
+    const terms = lexemes.map(quoteLexeme);
+    prepared.push({ word, lexemes, term: terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})` });
+  }
+  if (prepared.length === 0) return undefined;
+  return { words: prepared, tsquery: prepared.map((w) => w.term).join(' & ') };
+}
+
+export interface ResolvedPlace {
+  label: string;
+  lat: number;
+  lng: number;
+}
+
+/**
+ * A place typed by a person: a German postcode (demo table, else the average position of organisations
+ * and offers with that postcode) or a municipality's name, with or without umlauts ("Loebnitz", "Lobnitz").
+ */
+export async function resolvePlace(
+  db: Db,
+  text: string,
+): Promise<{ ok: true; place: ResolvedPlace } | { ok: false; code: 'search.place_unknown' | 'search.postcode_unknown' }> {
+  const input = text.trim();
+  if (isPostcode(input)) {
+    const known = findDemoPostcode(input);
+    if (known) return { ok: true, place: { label: `${input} ${known.places[0] ?? ''}`.trim(), lat: known.lat, lng: known.lng } };
+    const [found] = await rows<{ lat: number | null; lng: number | null }>(
+      db,
+      sql`select avg(lat)::float8 as lat, avg(lng)::float8 as lng from (
+            select lat, lng from organisations where postcode = ${input} and lat is not null and lng is not null
+            union all
+            select lat, lng from offers where postcode = ${input} and lat is not null and lng is not null
+          ) p`,
+    );
+    if (found?.lat != null && found.lng != null) return { ok: true, place: { label: input, lat: found.lat, lng: found.lng } };
+    return { ok: false, code: 'search.postcode_unknown' };
+  }
+  const typed = plain(input);
+  // "oe" for "ö" as on keyboards without umlauts; unaccent() on the stored names removes the dots.
+  const variants = [...new Set([typed, typed.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u')])].filter(Boolean);
+  if (variants.length === 0) return { ok: false, code: 'search.place_unknown' };
+  const likes = variants.map((v) => `${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [match] = await rows<{ name: string; lat: number; lng: number }>(
+    db,
+    sql`select name, lat, lng from municipalities
+        where lat is not null and lng is not null
+          and (lower(unaccent(name)) = any(${arrayLiteral(variants)}::text[])
+               or lower(unaccent(name)) like any(${arrayLiteral(likes)}::text[]))
+        order by (lower(unaccent(name)) = any(${arrayLiteral(variants)}::text[])) desc, length(name), name
+        limit 1`,
+  );
+  if (!match) return { ok: false, code: 'search.place_unknown' };
+  return { ok: true, place: { label: match.name, lat: match.lat, lng: match.lng } };
+}
+
+/** Turns names into ids and coordinates; whatever cannot be used is reported and left out. */
+export async function resolveSearch(
+  db: Db,
+  params: SearchParams,
+): Promise<{ search: ResolvedSearch; problems: SearchProblem[] }> {
+  const problems: SearchProblem[] = [];
+  let networkId: string | undefined;
+  if (params.network) {
+    const [network] = await rows<{ id: string }>(db, sql`select id from networks where slug = ${params.network}`);
+    if (network) networkId = network.id;
+    else problems.push({ field: 'netzwerk', code: 'search.network_unknown' });
+  }
+  let municipalityIds: string[] = [];
+  if (params.municipalityIds.length) {
+    const found = await rows<{ id: string }>(
+      db,
+      sql`select id from municipalities where id = any(${arrayLiteral(params.municipalityIds)}::uuid[])`,
+    );
+    municipalityIds = found.map((m) => m.id);
+    if (municipalityIds.length < params.municipalityIds.length) problems.push({ field: 'kommune', code: 'search.municipality_unknown' });
+  }
+  let position: ResolvedSearch['position'];
+  if (params.place) {
+    const place = await resolvePlace(db, params.place);
+    if (place.ok) position = place.place;
+    else problems.push({ field: 'ort', code: place.code });
+  } else if (params.position) {
+    position = { ...params.position, label: '' };
+  }
+  if (!params.place && params.positionIncomplete) problems.push({ field: 'lat', code: 'search.position_incomplete' });
+  let radiusKm = params.radiusKm;
+  if (radiusKm !== undefined && !position) {
+    radiusKm = undefined;
+    if (!params.place) problems.push({ field: 'umkreis', code: 'search.radius_needs_place' });
+  }
+  const text = await prepareText(db, params.words);
+  let sort: Sort = params.sort ?? (text ? 'relevanz' : position ? 'entfernung' : 'neu');
+  if (sort === 'entfernung' && !position) {
+    sort = text ? 'relevanz' : 'neu';
+    if (!params.place) problems.push({ field: 'sort', code: 'search.sort_needs_place' });
+  }
+  return { search: { params, networkId, municipalityIds, position, radiusKm, text, sort }, problems };
+}
+/** Names for the municipality and network facets and filters. */
+export async function labelsFor(
+  db: Db,
+  municipalityIds: string[],
+): Promise<{ municipalities: Map<string, string>; networks: Array<{ id: string; slug: string; name: string }> }> {
+  // One round trip for both: every search page and API answer asks.
+  const found = await rows<{ kind: 'network' | 'municipality'; id: string; slug: string | null; name: string; position: number }>(
+    db,
+    sql`select 'network' as kind, id, slug, name, (row_number() over (order by name))::int as position from networks
+        union all
+        select 'municipality', id, null, name, 0 from municipalities where id = any(${arrayLiteral(municipalityIds)}::uuid[])`,
+  );
+  const networks = found
+    .filter((r) => r.kind === 'network')
+    .sort((a, b) => a.position - b.position)
+    .map((r) => ({ id: r.id, slug: r.slug!, name: r.name }));
+  const municipalities = new Map(found.flatMap((r) => (r.kind === 'municipality' ? [[r.id, r.name] as const] : [])));
+  return { municipalities, networks };
+}
