@@ -1,9 +1,13 @@
 import { boundingBox } from '../volunteers/geo.ts';
-import { grow, sharedArray, type TypedArrayOf } from './arrays.ts';
+import { grow, sharedArray } from './arrays.ts';
+import { BitDictionary, Dictionary } from './dictionaries.ts';
 import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
-import type { Facets } from './queries.ts';
+import type { Facets } from './results.ts';
+import { addTrigrams, ascending, cellKey, cellOf, lowerBound, mergeLists, pushDoc, pushPosting, sortPostings, type DocList, type Postings, type WordLists } from './postings.ts';
+import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
+import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
 import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
 import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
 
@@ -23,28 +27,6 @@ import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND
  * The walk over the matches (filters, counts, page) is in walk.ts; with many matches a second thread
  * takes half of them (walk-pool.ts). This module holds no database code: `memory-sync.ts` fills the index and keeps it current.
  */
-
-/** PostgreSQL's default weights for the vector's labels A, B, C, D. */
-const LABEL_WEIGHTS: Record<string, number> = { A: 1.0, B: 0.4, C: 0.2, D: 0.1 };
-
-/** A posting's byte: bit 7 says the word occurs in the title; bits 0–6 the weight sum in tenths (capped). */
-const IN_TITLE = 0x80;
-const WEIGHT_BITS = 0x7f;
-
-/**
- * What an occurrence adds to an offer's score, by its posting's mark: its weight. Read from a table of
- * floats so that the loops over postings keep the numbers unboxed (a number chosen between a parameter
- * and a computed one made V8 allocate one per posting: half a megabyte per search at a million offers).
- */
-const WEIGHT_GAINS = Float32Array.from({ length: 256 }, (_, mark) => (mark & WEIGHT_BITS) / 10);
-
-/** The typo search's table: the word's similarity where it occurs in the title, else nothing. */
-function titleGains(similarity: number): Float32Array {
-  return Float32Array.from({ length: 256 }, (_, mark) => (mark & IN_TITLE ? similarity : 0));
-}
-
-/** pg_trgm's default `word_similarity_threshold`: a typed word resembles a title word at least this much. */
-const SIMILARITY_THRESHOLD = 0.6;
 
 /** One offer as the index needs it (what `memory-sync.ts` reads from the database). */
 export interface IndexedOffer {
@@ -92,155 +74,12 @@ export interface IndexQuery {
   limit: number;
 }
 
+export { parseVector } from './vector.ts';
+
 export interface IndexAnswer {
   total: number;
   facets: Facets;
   ids: string[];
-}
-
-/** Values of one column, numbered in the order first seen; at most `limit` of them (the record's room). */
-class Dictionary {
-  private readonly numbers = new Map<string, number>();
-  readonly values: string[] = [];
-
-  constructor(
-    protected readonly column: string,
-    private readonly limit: number,
-  ) {}
-
-  number(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      if (n >= this.limit) throw new Error(`The search index holds at most ${this.limit} values of ${this.column}.`);
-      this.numbers.set(value, n);
-      this.values.push(value);
-    }
-    return n;
-  }
-
-  find(value: string): number | undefined {
-    return this.numbers.get(value);
-  }
-}
-
-/** A dictionary for columns holding several values, kept as a bit mask. */
-class BitDictionary extends Dictionary {
-  mask(values: readonly (string | number)[]): number {
-    let mask = 0;
-    for (const value of values) mask |= 1 << this.number(String(value));
-    return mask >>> 0;
-  }
-
-  /** The mask of the known values among `values`, and whether every one was known. */
-  wanted(values: readonly (string | number)[]): { mask: number; complete: boolean } {
-    let mask = 0;
-    let complete = true;
-    for (const value of values) {
-      const n = this.find(String(value));
-      if (n === undefined) complete = false;
-      else mask |= 1 << n;
-    }
-    return { mask: mask >>> 0, complete };
-  }
-}
-
-/** The offers containing one lexeme (or one title word), in the order they were added (ascending numbers). */
-interface Postings {
-  docs: Uint32Array;
-  marks: Uint8Array;
-  length: number;
-}
-
-/**
- * Arrays a search works in, kept from one search to the next and grown when too small. A search at a
- * million offers would otherwise allocate megabytes of typed arrays; V8 counts them towards its heap
- * limits and collects the whole heap every few searches, holding up the searches meanwhile.
- * Only one search runs at a time (they are synchronous), so each name has one user at a time.
- */
-class Scratch {
-  private readonly arrays = new Map<string, Uint32Array | Float32Array | Uint8Array>();
-
-  private get<T extends Uint32Array | Float32Array | Uint8Array>(name: string, size: number, Type: TypedArrayOf<T>): T {
-    let array = this.arrays.get(name) as T | undefined;
-    if (!array || array.length < size) {
-      // Grown without keeping the contents: a search fills what it uses.
-      array = sharedArray(Type, Math.max(size, (array?.length ?? 0) * 2, 1024));
-      this.arrays.set(name, array);
-    }
-    return array;
-  }
-
-  /** Offer numbers (in shared memory, as the matches the walk's second thread reads). */
-  docs(name: string, size: number): Uint32Array {
-    return this.get(`docs ${name}`, size, Uint32Array);
-  }
-
-  floats(name: string, size: number): Float32Array {
-    return this.get(`floats ${name}`, size, Float32Array);
-  }
-
-  /** Bytes, all zero up to `size`. */
-  zeros(name: string, size: number): Uint8Array {
-    return this.get(`bytes ${name}`, size, Uint8Array).fill(0, 0, size);
-  }
-
-  bytes(): number {
-    let bytes = 0;
-    for (const array of this.arrays.values()) bytes += array.byteLength;
-    return bytes;
-  }
-}
-
-/** Parses PostgreSQL's text form of a tsvector: lexemes with their weight sums and a title flag. */
-export function parseVector(text: string): Array<{ lexeme: string; mark: number }> {
-  const found: Array<{ lexeme: string; mark: number }> = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== "'") {
-      i++;
-      continue;
-    }
-    let lexeme = '';
-    i++;
-    while (i < text.length) {
-      const c = text[i]!;
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          lexeme += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (c === '\\' && i + 1 < text.length) {
-        lexeme += text[i + 1];
-        i += 2;
-        continue;
-      }
-      lexeme += c;
-      i++;
-    }
-    let weight = 0;
-    let title = false;
-    if (text[i] === ':') {
-      i++;
-      // Positions with an optional label each: 1A,5,7B
-      while (i < text.length && text[i] !== ' ') {
-        while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
-        const label = text[i] === 'A' || text[i] === 'B' || text[i] === 'C' || text[i] === 'D' ? text[i]! : 'D';
-        if (label !== 'D' || text[i] === 'D') i++;
-        weight += LABEL_WEIGHTS[label]!;
-        if (label === 'A') title = true;
-        if (text[i] === ',') i++;
-      }
-    } else {
-      weight = LABEL_WEIGHTS.D!;
-    }
-    found.push({ lexeme, mark: Math.min(WEIGHT_BITS, Math.max(1, Math.round(weight * 10))) | (title ? IN_TITLE : 0) });
-  }
-  return found;
 }
 
 /** From this many matches on a second thread walks half of them (below, posting the search costs more than it saves). */
@@ -706,148 +545,3 @@ export class OfferIndex {
     return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes() + this.ids.bytes();
   }
 }
-
-/** Sorts a posting list by offer number, keeping each offer's mark beside it. */
-function sortPostings(list: Postings): void {
-  // Offer and mark packed into one 32-bit number while the offers' numbers fit in 24 bits (16 million):
-  // sorting those takes a third less time than sorting 64-bit floats.
-  let largest = 0;
-  for (let i = 0; i < list.length; i++) if (list.docs[i]! > largest) largest = list.docs[i]!;
-  if (largest < 1 << 24) {
-    const packed = new Uint32Array(list.length);
-    for (let i = 0; i < list.length; i++) packed[i] = ((list.docs[i]! << 8) | list.marks[i]!) >>> 0;
-    packed.sort();
-    for (let i = 0; i < list.length; i++) {
-      list.docs[i] = packed[i]! >>> 8;
-      list.marks[i] = packed[i]! & 0xff;
-    }
-    return;
-  }
-  const pairs = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) pairs[i] = list.docs[i]! * 256 + list.marks[i]!;
-  pairs.sort();
-  for (let i = 0; i < list.length; i++) {
-    list.docs[i] = Math.floor(pairs[i]! / 256);
-    list.marks[i] = pairs[i]! % 256;
-  }
-}
-
-/** Per word typed, the posting lists matching it and their total length. */
-interface WordLists {
-  /** Each list with what an occurrence adds to an offer's score, by the posting's mark (0: it does not count). */
-  lists: Array<{ list: Postings; gain: Float32Array }>;
-  size: number;
-}
-
-/**
- * One word's posting lists merged into one ascending list of offers, each offer's gains summed: the
- * weight of the word in it, or (typo search) the similarity where the word is in its title. The lists
- * are merged in one at a time, the shortest first, so that each step is a tight loop
- * over two arrays and the long lists are read once; two scratch pairs take turns holding the result.
- */
-function mergeLists(lists: WordLists['lists'], scratch: Scratch): { docs: Uint32Array; scores: Float32Array } {
-  const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
-  let total = 0;
-  for (const { list } of sorted) total += list.length;
-  let into = { docs: scratch.docs('merged-a', total), scores: scratch.floats('merged-a', total) };
-  let from = { docs: scratch.docs('merged-b', total), scores: scratch.floats('merged-b', total) };
-  let n = 0;
-  for (const { list, gain } of sorted) {
-    [from, into] = [into, from];
-    n = mergeInto(from.docs, from.scores, n, list, gain, into.docs, into.scores);
-  }
-  return { docs: into.docs.subarray(0, n), scores: into.scores.subarray(0, n) };
-}
-
-/**
- * The first `n` offers of `docs` (ascending, with their scores) merged with a posting list into
- * `intoDocs` and `intoScores`; an offer in both gets both gains. Gives the number of offers merged.
- */
-function mergeInto(
-  docs: Uint32Array,
-  scores: Float32Array,
-  n: number,
-  list: Postings,
-  gain: Float32Array,
-  intoDocs: Uint32Array,
-  intoScores: Float32Array,
-): number {
-  const { docs: posted, marks, length } = list;
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  for (; j < length; j++) {
-    const g = gain[marks[j]!]!;
-    if (g === 0) continue;
-    const y = posted[j]!;
-    while (i < n && docs[i]! < y) {
-      intoDocs[k] = docs[i]!;
-      intoScores[k++] = scores[i++]!;
-    }
-    intoDocs[k] = y;
-    if (i < n && docs[i] === y) intoScores[k++] = scores[i++]! + g;
-    else intoScores[k++] = g;
-  }
-  for (; i < n; i++) {
-    intoDocs[k] = docs[i]!;
-    intoScores[k++] = scores[i]!;
-  }
-  return k;
-}
-
-/** The list itself when it is in ascending order already (offers numbered by place), else sorted. */
-function ascending(docs: Uint32Array): Uint32Array {
-  for (let i = 1; i < docs.length; i++) if (docs[i - 1]! > docs[i]!) return docs.sort();
-  return docs;
-}
-
-function pushPosting(list: Postings, doc: number, mark: number): void {
-  if (list.length === list.docs.length) {
-    list.docs = grow(list.docs, list.length * 2);
-    list.marks = grow(list.marks, list.length * 2);
-  }
-  list.docs[list.length] = doc;
-  list.marks[list.length] = mark;
-  list.length++;
-}
-
-/** A growable list of offer numbers. */
-interface DocList {
-  docs: Uint32Array;
-  length: number;
-}
-
-function pushDoc(list: DocList, doc: number): void {
-  if (list.length === list.docs.length) list.docs = grow(list.docs, list.length * 2);
-  list.docs[list.length++] = doc;
-}
-
-function cellOf(degrees: number): number {
-  return Math.floor(degrees * 10);
-}
-
-function cellKey(latCell: number, lngCell: number): number {
-  return (latCell + 1000) * 4000 + (lngCell + 2000);
-}
-
-
-function addTrigrams(index: Map<string, string[]>, lexeme: string): void {
-  for (const trigram of new Set(wordTrigrams(lexeme))) {
-    const list = index.get(trigram);
-    if (list) list.push(lexeme);
-    else index.set(trigram, [lexeme]);
-  }
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-
