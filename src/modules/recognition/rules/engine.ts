@@ -12,9 +12,9 @@ export interface EligibilityInput {
   today: string;
   /** YYYY-MM-DD, or null when the person did not say. */
   birthDate: string | null;
-  hours: CountedHours[];
+  hours: readonly CountedHours[];
   /** Proofs the municipality has seen (Juleica, …). */
-  alternatives: Alternative[];
+  alternatives: readonly Alternative[];
   /** Flat allowance received per year in euros, as declared. */
   allowanceEuroPerYear: number;
 }
