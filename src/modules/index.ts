@@ -1,9 +1,11 @@
 import type { AppModule } from '../platform/module.ts';
 import { registerModules } from '../platform/registry.ts';
 import { accountsModule } from './accounts/index.ts';
+import { eventsModule } from './events/index.ts';
 import { feedsModule } from './feeds/index.ts';
 import { importsModule } from './imports/index.ts';
-import { membersModule } from './members/index.ts';
+import { operationsModule } from './operations/index.ts';
+import { rolesModule } from './roles/index.ts';
 import { moderationModule } from './moderation/index.ts';
 import { needsModule } from './needs/index.ts';
 import { networksModule } from './networks/index.ts';
@@ -12,6 +14,7 @@ import { openapiModule } from './openapi/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { placementsModule } from './placements/index.ts';
+import { privacyModule } from './privacy/index.ts';
 import { searchModule } from './search/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
 import { widgetModule } from './widget/index.ts';
@@ -20,11 +23,13 @@ import { widgetModule } from './widget/index.ts';
 export const modules: AppModule[] = [
   networksModule,
   accountsModule,
-  membersModule,
+  rolesModule,
+  operationsModule,
   organisationsModule,
   offersModule,
   searchModule,
   needsModule,
+  eventsModule,
   volunteersModule,
   placementsModule,
   moderationModule,
@@ -33,6 +38,7 @@ export const modules: AppModule[] = [
   openapiModule,
   feedsModule,
   widgetModule,
+  privacyModule,
 ];
 
 registerModules(modules);

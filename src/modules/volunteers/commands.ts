@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Field, TimeOfDay } from '../offers/vocabulary.ts';
+import { CONTACT_PURPOSE, recordConsent, withdrawConsent } from '../privacy/index.ts';
 import { findMunicipality } from './queries.ts';
 import { volunteerProfiles } from './schema.ts';
 
@@ -79,5 +81,16 @@ export async function saveVolunteerProfile(
     .insert(volunteerProfiles)
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: volunteerProfiles.userId, set: values });
+  // The "may contact me" tick is a consent: recorded with its wording's version, withdrawn when unticked.
+  if (input.contactable) await recordConsent(db, { userId, purpose: CONTACT_PURPOSE, version: CONTACT_WORDING, method: 'form' }, now);
+  else await withdrawConsent(db, { userId, purpose: CONTACT_PURPOSE }, now);
   return { ok: true };
+}
+
+/** Version of the "may contact me" wording (volunteers.profile.contactable); raise it when the text changes. */
+export const CONTACT_WORDING = '2025-01';
+
+/** Follows a withdrawal made on the consents page: the profile no longer offers itself for contact. */
+export async function stopContact(db: Db, userId: string, now: Date): Promise<void> {
+  await db.update(volunteerProfiles).set({ contactable: false, updatedAt: now }).where(eq(volunteerProfiles.userId, userId));
 }

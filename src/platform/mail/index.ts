@@ -11,6 +11,27 @@ export interface MailMessage {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /**
+   * The consent this mail depends on (contact suggestions, info mails): checked again when the mail is
+   * sent, so a consent withdrawn while the mail waits in the queue stops it.
+   */
+  consent?: MailConsent;
+}
+
+export interface MailConsent {
+  purpose: string;
+  userId?: string | null;
+  email?: string | null;
+  networkId?: string | null;
+}
+
+/** Answers whether a mail's consent is still in force; set by the module that keeps the consent records. */
+export type MailConsentGate = (consent: MailConsent) => Promise<boolean>;
+
+let consentGate: MailConsentGate | null = null;
+
+export function setMailConsentGate(gate: MailConsentGate | null): void {
+  consentGate = gate;
 }
 
 export interface Mailer {
@@ -57,7 +78,14 @@ export async function queueMail(jobs: Jobs, message: MailMessage): Promise<void>
 export async function startMailWorker(jobs: Jobs, mailer: Mailer, pollingIntervalSeconds = 2): Promise<void> {
   await jobs.createQueue(MAIL_QUEUE);
   await jobs.work<MailMessage>(MAIL_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
-    if (job) await mailer.deliver(job.data);
+    if (!job) return;
+    const { consent, ...message } = job.data;
+    if (consent) {
+      // Without the gate (not yet registered) the job fails and is retried, rather than mailing someone who withdrew.
+      if (!consentGate) throw new Error('No consent check registered for mails that need consent');
+      if (!(await consentGate(consent))) return;
+    }
+    await mailer.deliver(message);
   });
 }
 
