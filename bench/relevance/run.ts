@@ -110,7 +110,7 @@ async function main() {
           publishedAt: new Date(now.getTime() - (i % 60) * 86_400_000 - i * 1000),
           expiresAt: new Date(now.getTime() + 90 * 86_400_000),
         })
-        .returning({ id: offers.id });
+        .returning();
       keyOf.set(row!.id, offer.key);
       i++;
     }
@@ -165,7 +165,7 @@ async function main() {
       );
     }
     console.log(`\n${'class'.padEnd(12)} queries | index: R@20  P@10 nDCG | database: R@20  P@10 nDCG | before (index): R@20  P@10 nDCG`);
-    const order = [...byClass.keys()].filter((c) => c !== 'all').concat('all');
+    const order: Array<QueryClass | 'all'> = [...[...byClass.keys()].filter((c) => c !== 'all'), 'all'];
     for (const c of order) {
       const lists = byClass.get(c)!;
       const [m, d, b] = [mean(lists.memory), mean(lists.database), lists.before.length ? mean(lists.before) : undefined];
