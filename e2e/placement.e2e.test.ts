@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkA11y, launchBrowser, linkInMail, readMails, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
 import { openDatabase, type Db } from '../src/platform/db.ts';
 import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
-import { memberships } from '../src/modules/members/schema.ts';
+import { memberships } from '../src/modules/roles/schema.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { networks } from '../src/modules/networks/schema.ts';
 import { offers } from '../src/modules/offers/schema.ts';

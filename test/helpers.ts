@@ -13,7 +13,7 @@ import { closeDeps, createDeps } from '../src/platform/runtime.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
 import { users, type User } from '../src/modules/accounts/schema.ts';
-import { membershipMunicipalities, memberships, type Role } from '../src/modules/members/schema.ts';
+import { membershipMunicipalities, memberships, type Role } from '../src/modules/roles/schema.ts';
 
 export interface TestContext {
   app: FastifyInstance;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } fro
 import type { Db } from '../../platform/db.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import { tokens, users } from '../accounts/schema.ts';
-import { membershipMunicipalities, memberships } from '../members/schema.ts';
+import { membershipMunicipalities, memberships } from '../roles/schema.ts';
 import { municipalities, networks } from '../networks/schema.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db.ts';
 import type { Actor } from '../policy.ts';
 import { sessions, users, type User } from '../../modules/accounts/schema.ts';
-import { membershipMunicipalities, memberships } from '../../modules/members/schema.ts';
+import { membershipMunicipalities, memberships } from '../../modules/roles/schema.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'mmn_session';

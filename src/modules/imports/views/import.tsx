@@ -2,7 +2,7 @@ import type { T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/form.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { describeProblem, describeWhere, summaryLines, type ImportSummary } from '../summary.ts';
-import { AdminNav } from '../../members/views/common.tsx';
+import { AdminNav } from '../../roles/views/common.tsx';
 
 export const UPLOAD_FIELD = 'datei';
 

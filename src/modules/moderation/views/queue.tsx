@@ -4,7 +4,7 @@ import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
 import type { OfferInReview } from '../../offers/queries.ts';
 import type { PendingOrganisation } from '../../organisations/queries.ts';
 import type { OpenReport } from '../queries.ts';
-import { AdminNav } from '../../members/views/common.tsx';
+import { AdminNav } from '../../roles/views/common.tsx';
 
 interface Props {
   t: T;

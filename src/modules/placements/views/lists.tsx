@@ -2,7 +2,7 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { PlacementRow } from '../queries.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../schema.ts';
 import { formatDuration, Time } from './format.tsx';
-import { AdminNav } from '../../members/views/common.tsx';
+import { AdminNav } from '../../roles/views/common.tsx';
 
 function subjectOf(row: PlacementRow): string {
   return row.offerTitle ?? row.needTitle ?? '–';

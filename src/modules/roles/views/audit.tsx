@@ -18,7 +18,7 @@ const KNOWN_ACTIONS = new Set([
 
 function actionLabel(t: T, action: string): string {
   // Other modules write to the same log; their actions show by their code until they bring labels.
-  return KNOWN_ACTIONS.has(action) ? t(`members.action.${action}` as MessageKey) : action;
+  return KNOWN_ACTIONS.has(action) ? t(`roles.action.${action}` as MessageKey) : action;
 }
 
 function details(t: T, row: AuditRow): string {
@@ -26,8 +26,8 @@ function details(t: T, row: AuditRow): string {
   const role = row.details.role;
   if (typeof role === 'string' && (ROLES as readonly string[]).includes(role)) parts.push(roleLabel(t, role as Role));
   const fields = row.details.fields;
-  if (Array.isArray(fields) && fields.length > 0) parts.push(t('members.audit.fields', { list: fields.join(', ') }));
-  return parts.join(' · ') || t('members.none');
+  if (Array.isArray(fields) && fields.length > 0) parts.push(t('roles.audit.fields', { list: fields.join(', ') }));
+  return parts.join(' · ') || t('roles.none');
 }
 
 export function AuditLogPage({
@@ -48,22 +48,22 @@ export function AuditLogPage({
   const base = adminPath(network.slug, '/protokoll');
   return (
     <>
-      <h1>{t('members.audit.title')}</h1>
+      <h1>{t('roles.audit.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="audit" />
-      <p>{t('members.audit.intro')}</p>
+      <p>{t('roles.audit.intro')}</p>
       {rows.length === 0 ? (
-        <p>{t('members.audit.empty')}</p>
+        <p>{t('roles.audit.empty')}</p>
       ) : (
         <Table
-          caption={t('members.audit.caption', { network: network.name, page })}
-          head={[t('members.audit.at'), t('members.audit.actor'), t('members.audit.action'), t('members.audit.details')]}
+          caption={t('roles.audit.caption', { network: network.name, page })}
+          head={[t('roles.audit.at'), t('roles.audit.actor'), t('roles.audit.action'), t('roles.audit.details')]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
                 <time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time>
               </td>
-              <td>{row.actorId === null ? t('members.audit.system') : (row.actorName ?? t('members.audit.deletedAccount')) || t('members.list.noName')}</td>
+              <td>{row.actorId === null ? t('roles.audit.system') : (row.actorName ?? t('roles.audit.deletedAccount')) || t('roles.list.noName')}</td>
               <td>{actionLabel(t, row.action)}</td>
               <td>{details(t, row)}</td>
             </tr>
@@ -71,19 +71,19 @@ export function AuditLogPage({
         </Table>
       )}
       {(page > 1 || hasMore) && (
-        <nav aria-label={t('members.audit.pages')}>
+        <nav aria-label={t('roles.audit.pages')}>
           <ul class="nav-list">
             {page > 1 && (
               <li>
                 <a href={page === 2 ? base : `${base}?seite=${page - 1}`} rel="prev">
-                  {t('members.audit.newer')}
+                  {t('roles.audit.newer')}
                 </a>
               </li>
             )}
             {hasMore && (
               <li>
                 <a href={`${base}?seite=${page + 1}`} rel="next">
-                  {t('members.audit.older')}
+                  {t('roles.audit.older')}
                 </a>
               </li>
             )}

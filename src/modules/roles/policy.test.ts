@@ -4,15 +4,12 @@ import { ROLES, type Role } from './schema.ts';
 import {
   canAcceptInvitation,
   canAdministerNetwork,
-  canDownloadBackup,
   canEditNetworkSettings,
   canManageMembers,
   canManageMunicipalities,
-  canManageNetworks,
   canViewAuditLog,
-  canViewFailedJobs,
-  canViewOutbox,
 } from './policy.ts';
+import { canDownloadBackup, canManageNetworks, canViewFailedJobs, canViewOutbox } from '../operations/policy.ts';
 
 const HERE = 'network-here';
 const THERE = 'network-there';

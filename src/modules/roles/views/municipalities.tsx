@@ -24,38 +24,38 @@ export function MunicipalityList({
 }) {
   return (
     <>
-      <h1>{t('members.places.list.title')}</h1>
+      <h1>{t('roles.places.list.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="municipalities" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>
         <a class="button" href={adminPath(network.slug, '/kommunen/neu')}>
-          {t('members.places.list.add')}
+          {t('roles.places.list.add')}
         </a>
       </p>
       {municipalities.length === 0 ? (
-        <p>{t('members.places.list.empty')}</p>
+        <p>{t('roles.places.list.empty')}</p>
       ) : (
         <Table
-          caption={t('members.places.list.caption', { network: network.name })}
+          caption={t('roles.places.list.caption', { network: network.name })}
           head={[
-            t('members.place.name'),
-            t('members.place.type'),
-            t('members.place.ags'),
-            t('members.places.list.coordinates'),
-            t('members.place.inhabitants'),
-            t('members.list.actions'),
+            t('roles.place.name'),
+            t('roles.place.type'),
+            t('roles.place.ags'),
+            t('roles.places.list.coordinates'),
+            t('roles.place.inhabitants'),
+            t('roles.list.actions'),
           ]}
         >
           {municipalities.map((m) => (
             <tr key={m.id}>
               <th scope="row">{m.name}</th>
-              <td>{m.type || t('members.none')}</td>
-              <td>{m.ags ?? t('members.none')}</td>
-              <td>{m.lat !== null && m.lng !== null ? `${coordinate(locale, m.lat)}, ${coordinate(locale, m.lng)}` : t('members.none')}</td>
-              <td>{m.inhabitants !== null ? formatNumber(locale, m.inhabitants) : t('members.none')}</td>
+              <td>{m.type || t('roles.none')}</td>
+              <td>{m.ags ?? t('roles.none')}</td>
+              <td>{m.lat !== null && m.lng !== null ? `${coordinate(locale, m.lat)}, ${coordinate(locale, m.lng)}` : t('roles.none')}</td>
+              <td>{m.inhabitants !== null ? formatNumber(locale, m.inhabitants) : t('roles.none')}</td>
               <td>
-                <a href={adminPath(network.slug, `/kommunen/${m.id}`)} aria-label={t('members.places.list.editFor', { name: m.name })}>
-                  {t('members.places.list.edit')}
+                <a href={adminPath(network.slug, `/kommunen/${m.id}`)} aria-label={t('roles.places.list.editFor', { name: m.name })}>
+                  {t('roles.places.list.edit')}
                 </a>
               </td>
             </tr>
@@ -98,12 +98,12 @@ export function MunicipalityForm({
   errors: FieldErrors;
 }) {
   const labels: Record<keyof MunicipalityInput, string> = {
-    name: t('members.place.name'),
-    type: t('members.place.type'),
-    ags: t('members.place.ags'),
-    lat: t('members.place.lat'),
-    lng: t('members.place.lng'),
-    inhabitants: t('members.place.inhabitants'),
+    name: t('roles.place.name'),
+    type: t('roles.place.type'),
+    ags: t('roles.place.ags'),
+    lat: t('roles.place.lat'),
+    lng: t('roles.place.lng'),
+    inhabitants: t('roles.place.inhabitants'),
   };
   const action = adminPath(network.slug, municipalityId ? `/kommunen/${municipalityId}` : '/kommunen');
   return (
@@ -114,14 +114,14 @@ export function MunicipalityForm({
       <form method="post" action={action} class="stack" novalidate>
         <CsrfField token={csrfToken} />
         <Field name="name" label={labels.name} value={values.name} error={errors.name} required maxLength={200} />
-        <Field name="type" label={labels.type} hint={t('members.place.typeHint')} value={values.type} error={errors.type} maxLength={100} />
-        <Field name="ags" label={labels.ags} hint={t('members.place.agsHint')} value={values.ags} error={errors.ags} maxLength={8} />
-        <Field name="lat" label={labels.lat} hint={t('members.place.latHint')} value={values.lat} error={errors.lat} maxLength={30} />
-        <Field name="lng" label={labels.lng} hint={t('members.place.lngHint')} value={values.lng} error={errors.lng} maxLength={30} />
-        <Field name="inhabitants" label={labels.inhabitants} hint={t('members.place.inhabitantsHint')} value={values.inhabitants} error={errors.inhabitants} maxLength={20} />
+        <Field name="type" label={labels.type} hint={t('roles.place.typeHint')} value={values.type} error={errors.type} maxLength={100} />
+        <Field name="ags" label={labels.ags} hint={t('roles.place.agsHint')} value={values.ags} error={errors.ags} maxLength={8} />
+        <Field name="lat" label={labels.lat} hint={t('roles.place.latHint')} value={values.lat} error={errors.lat} maxLength={30} />
+        <Field name="lng" label={labels.lng} hint={t('roles.place.lngHint')} value={values.lng} error={errors.lng} maxLength={30} />
+        <Field name="inhabitants" label={labels.inhabitants} hint={t('roles.place.inhabitantsHint')} value={values.inhabitants} error={errors.inhabitants} maxLength={20} />
         <div class="actions">
           <button type="submit">{t('form.save')}</button>
-          <a href={adminPath(network.slug, '/kommunen')}>{t('members.cancel')}</a>
+          <a href={adminPath(network.slug, '/kommunen')}>{t('roles.cancel')}</a>
         </div>
       </form>
     </>

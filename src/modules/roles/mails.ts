@@ -16,31 +16,31 @@ export function invitationMail(input: {
 }): MailMessage {
   const de = translator('de');
   const en = translator('en');
-  const roleKey = `members.role.${input.role}` as MessageKey;
+  const roleKey = `roles.role.${input.role}` as MessageKey;
   const lines = [
-    de('members.mail.greeting'),
+    de('roles.mail.greeting'),
     '',
-    de('members.mail.invited', { network: input.networkName, role: de(roleKey) }),
+    de('roles.mail.invited', { network: input.networkName, role: de(roleKey) }),
     ...(input.municipalityNames.length > 0
-      ? [de('members.mail.municipalities', { list: input.municipalityNames.join(', ') })]
+      ? [de('roles.mail.municipalities', { list: input.municipalityNames.join(', ') })]
       : []),
     '',
-    de('members.mail.open'),
+    de('roles.mail.open'),
     input.link,
     '',
-    de('members.mail.validity', { days: INVITATION_DAYS }),
+    de('roles.mail.validity', { days: INVITATION_DAYS }),
     '',
-    de('members.mail.ignore'),
+    de('roles.mail.ignore'),
     '',
     '---',
-    en('members.mail.invited', { network: input.networkName, role: en(roleKey) }),
-    en('members.mail.open'),
+    en('roles.mail.invited', { network: input.networkName, role: en(roleKey) }),
+    en('roles.mail.open'),
     input.link,
-    en('members.mail.validity', { days: INVITATION_DAYS }),
+    en('roles.mail.validity', { days: INVITATION_DAYS }),
   ];
   return {
     to: input.to,
-    subject: de('members.mail.subject', { network: input.networkName }),
+    subject: de('roles.mail.subject', { network: input.networkName }),
     text: lines.join('\n'),
   };
 }

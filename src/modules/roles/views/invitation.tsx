@@ -31,46 +31,46 @@ export function InvitationPage({
   const role = roleLabel(t, invitation.role);
   return (
     <>
-      <h1>{t('members.invitation.title', { network: network.name })}</h1>
+      <h1>{t('roles.invitation.title', { network: network.name })}</h1>
       {state.kind === 'accepted' ? (
         <>
           <Notice kind="success">
-            <p>{t('members.invitation.accepted', { role, network: network.name })}</p>
+            <p>{t('roles.invitation.accepted', { role, network: network.name })}</p>
           </Notice>
           <p>
-            <a href={`/netzwerk/${network.slug}`}>{t('members.invitation.toNetwork', { network: network.name })}</a>
+            <a href={`/netzwerk/${network.slug}`}>{t('roles.invitation.toNetwork', { network: network.name })}</a>
           </p>
         </>
       ) : (
         <>
-          <p>{t('members.invitation.intro', { network: network.name, role })}</p>
+          <p>{t('roles.invitation.intro', { network: network.name, role })}</p>
           {invitation.municipalities.length > 0 && (
-            <p>{t('members.invitation.municipalities', { list: invitation.municipalities.map((m) => m.name).join(', ') })}</p>
+            <p>{t('roles.invitation.municipalities', { list: invitation.municipalities.map((m) => m.name).join(', ') })}</p>
           )}
-          <p class="meta">{t('members.invitation.validUntil', { date: formatDateTime(locale, invitation.expiresAt) })}</p>
+          <p class="meta">{t('roles.invitation.validUntil', { date: formatDateTime(locale, invitation.expiresAt) })}</p>
           {state.kind === 'anonymous' && (
             <>
-              <p>{t('members.invitation.signIn')}</p>
+              <p>{t('roles.invitation.signIn')}</p>
               <div class="actions">
                 <a class="button" href={state.loginHref}>
-                  {t('members.invitation.login')}
+                  {t('roles.invitation.login')}
                 </a>
                 <a class="button secondary" href={state.registerHref}>
-                  {t('members.invitation.register')}
+                  {t('roles.invitation.register')}
                 </a>
               </div>
             </>
           )}
           {state.kind === 'wrong_email' && (
             <div class="error-summary" role="alert">
-              <p>{t('members.invitation.wrongEmail', { email: state.accountEmail })}</p>
+              <p>{t('roles.invitation.wrongEmail', { email: state.accountEmail })}</p>
             </div>
           )}
           {state.kind === 'ready' && (
             <form method="post" action={`/einladung/${token}`}>
               <CsrfField token={csrfToken} />
               <div class="actions">
-                <button type="submit">{t('members.invitation.accept')}</button>
+                <button type="submit">{t('roles.invitation.accept')}</button>
               </div>
             </form>
           )}

@@ -4,15 +4,12 @@ import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { backupForDownload } from '../../platform/backup.ts';
 import { adminNetwork } from '../networks/context.ts';
-import { listMunicipalities, listNetworks } from '../networks/queries.ts';
+import { listMunicipalities } from '../networks/queries.ts';
 import type { Network } from '../networks/schema.ts';
 import {
   acceptInvitation,
-  createNetwork,
   inviteMember,
-  recordBackupDownload,
   removeMembership,
   revokeInvitation,
   saveMunicipality,
@@ -24,14 +21,10 @@ import {
 import {
   canAcceptInvitation,
   canAdministerNetwork,
-  canDownloadBackup,
   canEditNetworkSettings,
   canManageMembers,
   canManageMunicipalities,
-  canManageNetworks,
   canViewAuditLog,
-  canViewFailedJobs,
-  canViewOutbox,
 } from './policy.ts';
 import {
   countMembersByRole,
@@ -41,22 +34,15 @@ import {
   findMunicipality,
   hasMembership,
   listAuditLog,
-  listBackupDownloads,
-  listFailedJobs,
   listMembers,
   listOpenInvitations,
-  listOutbox,
-  readOutboxMessage,
 } from './queries.ts';
 import {
-  BACKUP_DOWNLOADS_PER_HOUR,
-  backupFileName,
   chosenColour,
   INVITATION_DAYS,
   isUuid,
   needsMunicipalities,
   parseMunicipality,
-  SLUG,
   type MunicipalityInput,
   type Problems,
 } from './rules.ts';
@@ -68,7 +54,6 @@ import { InvitationsPage, type InviteFormValues } from './views/invitations.tsx'
 import { MemberList, MemberMunicipalitiesForm, RemoveConfirm } from './views/members.tsx';
 import { MunicipalityForm, MunicipalityList, municipalityFormValues } from './views/municipalities.tsx';
 import { NetworkOverview } from './views/overview.tsx';
-import { BackupPage, FailedJobsPage, OutboxMessagePage, OutboxPage, PlatformOverview } from './views/platform.tsx';
 import { SETTINGS_LIMITS, SettingsForm, type SettingsValues } from './views/settings.tsx';
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -106,7 +91,7 @@ function notice(request: FastifyRequest, known: Record<string, MessageKey>): str
 }
 
 function pageTitle(t: T, section: MessageKey): string {
-  return `${t(section)} – ${t('members.admin.title')}`;
+  return `${t(section)} – ${t('roles.admin.title')}`;
 }
 
 
@@ -156,31 +141,13 @@ const municipalityBody = Type.Object({
   inhabitants: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
-const networkBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  slug: Type.String({ minLength: 1, maxLength: 60 }),
-});
-
-/**
- * Counted per person after the CSRF check (preHandler), so a forged or refused request does not
- * use up the operator's downloads.
- */
-const BACKUP_LIMIT = {
-  rateLimit: {
-    max: BACKUP_DOWNLOADS_PER_HOUR,
-    timeWindow: 60 * 60_000,
-    hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => request.actor.userId ?? request.ip,
-  },
-};
-
 const SETTINGS_KEYS = Object.keys(settingsBody.properties) as Array<keyof SettingsValues>;
 const MUNICIPALITY_KEYS = Object.keys(municipalityBody.properties) as Array<keyof MunicipalityInput>;
 
 // ---- routes --------------------------------------------------------------------------------
 
 export const routes: FastifyPluginAsync = async (app) => {
-  const { db, database, jobs, mailer, config, clock } = app.deps;
+  const { db, jobs, config, clock } = app.deps;
 
   // ---- network admin: overview ----
 
@@ -190,7 +157,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const counts = await countMembersByRole(db, network.id);
     const open = await countOpenInvitations(db, network.id, clock());
     return reply.page(
-      request.t('members.admin.title'),
+      request.t('roles.admin.title'),
       <NetworkOverview t={request.t} locale={request.locale} network={network} counts={counts} openInvitations={open} />,
     );
   });
@@ -201,8 +168,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const network = await adminNetwork(request, reply, canManageMembers);
     if (!network) return reply;
     const members = await listMembers(db, network.id);
-    const done = notice(request, { entfernt: 'members.list.removed', kommunen: 'members.list.municipalitiesSaved' });
-    return reply.page(pageTitle(request.t, 'members.list.title'), <MemberList t={request.t} network={network} members={members} notice={done} />);
+    const done = notice(request, { entfernt: 'roles.list.removed', kommunen: 'roles.list.municipalitiesSaved' });
+    return reply.page(pageTitle(request.t, 'roles.list.title'), <MemberList t={request.t} network={network} members={members} notice={done} />);
   });
 
   app.get('/netzwerk/:slug/verwaltung/mitglieder/:membershipId/entfernen', async (request, reply) => {
@@ -212,7 +179,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const member = id && (await findMember(db, network.id, id));
     if (!member) return sendError(request, reply, 404);
     return reply.page(
-      pageTitle(request.t, 'members.remove.title'),
+      pageTitle(request.t, 'roles.remove.title'),
       <RemoveConfirm t={request.t} csrfToken={reply.generateCsrf()} network={network} member={member} />,
     );
   });
@@ -225,16 +192,16 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!id || !member) return sendError(request, reply, 404);
     const result = await removeMembership(db, { networkId: network.id, membershipId: id, actorId: actorId(request), now: clock() });
     if (result.ok) return reply.redirect(`${adminPath(network.slug, '/mitglieder')}?hinweis=entfernt`, 303);
-    if (result.code === 'members.not_found') return sendError(request, reply, 404);
+    if (result.code === 'roles.not_found') return sendError(request, reply, 404);
     const t = request.t;
     return reply.page(
-      pageTitle(t, 'members.remove.title'),
+      pageTitle(t, 'roles.remove.title'),
       <RemoveConfirm
         t={t}
         csrfToken={reply.generateCsrf()}
         network={network}
         member={member}
-        refusal={t('members.error.lastNetworkOffice', { name: member.name || t('members.list.noName') })}
+        refusal={t('roles.error.lastNetworkOffice', { name: member.name || t('roles.list.noName') })}
       />,
       { status: 409 },
     );
@@ -259,7 +226,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) =>
     reply.page(
-      pageTitle(request.t, 'members.admin.members'),
+      pageTitle(request.t, 'roles.admin.members'),
       <MemberMunicipalitiesForm
         t={request.t}
         csrfToken={reply.generateCsrf()}
@@ -287,7 +254,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const { network, member } = found;
       const ids = list(request.body, 'municipalityIds');
       const result = request.validationError
-        ? ({ ok: false, code: 'members.invalid', problems: { municipalityIds: { key: 'members.error.unknownMunicipality' } } } as const)
+        ? ({ ok: false, code: 'roles.invalid', problems: { municipalityIds: { key: 'roles.error.unknownMunicipality' } } } as const)
         : await setMemberMunicipalities(db, {
             networkId: network.id,
             membershipId: member.membershipId,
@@ -296,7 +263,7 @@ export const routes: FastifyPluginAsync = async (app) => {
             now: clock(),
           });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/mitglieder')}?hinweis=kommunen`, 303);
-      if (result.code === 'members.not_found') return sendError(request, reply, 404);
+      if (result.code === 'roles.not_found') return sendError(request, reply, 404);
       return renderMemberPlaces(request, reply, network, member, new Set(ids), messagesFor(request, result.problems), 422);
     },
   });
@@ -312,9 +279,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const now = clock();
-    const done = notice(request, { verschickt: 'members.invite.sent', zurueckgezogen: 'members.invite.revoked' });
+    const done = notice(request, { verschickt: 'roles.invite.sent', zurueckgezogen: 'roles.invite.revoked' });
     return reply.page(
-      pageTitle(request.t, 'members.invite.title'),
+      pageTitle(request.t, 'roles.invite.title'),
       <InvitationsPage
         t={request.t}
         locale={request.locale}
@@ -349,11 +316,11 @@ export const routes: FastifyPluginAsync = async (app) => {
         municipalityIds: new Set(list(request.body, 'municipalityIds')),
       };
       const errors = fieldErrorsFromValidation(request.validationError?.validation, t);
-      if (errors.role) errors.role = t('members.invite.roleRequired');
+      if (errors.role) errors.role = t('roles.invite.roleRequired');
       const role = (ROLES as readonly string[]).includes(values.role) ? (values.role as Role) : undefined;
       // Tell about a missing municipality in the same round as a bad address.
       if (role && needsMunicipalities(role) && values.municipalityIds.size === 0) {
-        errors.municipalityIds = t('members.error.municipalityRequired');
+        errors.municipalityIds = t('roles.error.municipalityRequired');
       }
       if (Object.keys(errors).length > 0 || !role) return renderInvitations(request, reply, network, values, errors, 422);
       const result = await inviteMember(
@@ -381,8 +348,8 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   const invitationProblem = (request: FastifyRequest, reply: FastifyReply, kind: 'unknown' | 'expired' | 'revoked' | 'used') => {
     const t = request.t;
-    const title = t(`members.invitation.${kind}.title` as MessageKey);
-    return reply.page(title, <InvitationProblem t={t} title={title} text={t(`members.invitation.${kind}.text` as MessageKey, { days: INVITATION_DAYS })} />, {
+    const title = t(`roles.invitation.${kind}.title` as MessageKey);
+    return reply.page(title, <InvitationProblem t={t} title={title} text={t(`roles.invitation.${kind}.text` as MessageKey, { days: INVITATION_DAYS })} />, {
       status: kind === 'unknown' ? 404 : 410,
     });
   };
@@ -411,7 +378,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     }
     const t = request.t;
     return reply.page(
-      t('members.invitation.title', { network: network.name }),
+      t('roles.invitation.title', { network: network.name }),
       <InvitationPage t={t} locale={request.locale} csrfToken={reply.generateCsrf()} token={token} network={network} invitation={invitation} state={state} />,
       { status },
     );
@@ -427,13 +394,13 @@ export const routes: FastifyPluginAsync = async (app) => {
     const result = await acceptInvitation(db, { token, user: { id: user.id, email: user.email }, now: clock() });
     if (result.ok) return reply.redirect(`/einladung/${token}`, 303);
     switch (result.code) {
-      case 'members.invitation.wrong_email':
+      case 'roles.invitation.wrong_email':
         return showInvitation(request, reply, 403);
-      case 'members.invitation.expired':
+      case 'roles.invitation.expired':
         return invitationProblem(request, reply, 'expired');
-      case 'members.invitation.revoked':
+      case 'roles.invitation.revoked':
         return invitationProblem(request, reply, 'revoked');
-      case 'members.invitation.used':
+      case 'roles.invitation.used':
         return invitationProblem(request, reply, 'used');
       default:
         return invitationProblem(request, reply, 'unknown');
@@ -444,14 +411,14 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   const renderSettings = (request: FastifyRequest, reply: FastifyReply, network: Network, values: SettingsValues, errors: FieldErrors, status = 200) =>
     reply.page(
-      pageTitle(request.t, 'members.settings.title'),
+      pageTitle(request.t, 'roles.settings.title'),
       <SettingsForm
         t={request.t}
         csrfToken={reply.generateCsrf()}
         network={network}
         values={values}
         errors={errors}
-        notice={status === 200 ? notice(request, { gespeichert: 'members.settings.saved' }) : undefined}
+        notice={status === 200 ? notice(request, { gespeichert: 'roles.settings.saved' }) : undefined}
       />,
       { status },
     );
@@ -482,7 +449,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (Object.keys(errors).length > 0) return renderSettings(request, reply, network, values, errors, 422);
       const result = await updateNetworkSettings(db, { networkId: network.id, values: values as NetworkSettings, actorId: actorId(request), now: clock() });
       if (result.ok) return reply.redirect(`${adminPath(network.slug, '/einstellungen')}?hinweis=gespeichert`, 303);
-      if (result.code === 'members.not_found') return sendError(request, reply, 404);
+      if (result.code === 'roles.not_found') return sendError(request, reply, 404);
       return renderSettings(request, reply, network, values, messagesFor(request, result.problems), 422);
     },
   });
@@ -493,13 +460,13 @@ export const routes: FastifyPluginAsync = async (app) => {
     const network = await adminNetwork(request, reply, canManageMunicipalities);
     if (!network) return reply;
     return reply.page(
-      pageTitle(request.t, 'members.places.list.title'),
+      pageTitle(request.t, 'roles.places.list.title'),
       <MunicipalityList
         t={request.t}
         locale={request.locale}
         network={network}
         municipalities={await listMunicipalities(db, network.id)}
-        notice={notice(request, { gespeichert: 'members.places.list.saved' })}
+        notice={notice(request, { gespeichert: 'roles.places.list.saved' })}
       />,
     );
   });
@@ -514,7 +481,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const t = request.t;
-    const heading = municipality ? t('members.place.edit', { name: municipality.name }) : t('members.place.new');
+    const heading = municipality ? t('roles.place.edit', { name: municipality.name }) : t('roles.place.new');
     return reply.page(
       heading,
       <MunicipalityForm t={t} csrfToken={reply.generateCsrf()} network={network} municipalityId={municipality?.id} heading={heading} values={values} errors={errors} />,
@@ -564,7 +531,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       now: clock(),
     });
     if (result.ok) return reply.redirect(`${adminPath(network.slug, '/kommunen')}?hinweis=gespeichert`, 303);
-    if (result.code === 'members.not_found') return sendError(request, reply, 404);
+    if (result.code === 'roles.not_found') return sendError(request, reply, 404);
     return renderMunicipality(request, reply, network, municipality, values, messagesFor(request, result.problems), 422);
   };
 
@@ -589,92 +556,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const page = Number.isInteger(raw) && raw >= 1 && raw <= 100_000 ? raw : 1;
     const { rows, hasMore } = await listAuditLog(db, network.id, page);
     return reply.page(
-      pageTitle(request.t, 'members.audit.title'),
+      pageTitle(request.t, 'roles.audit.title'),
       <AuditLogPage t={request.t} locale={request.locale} network={network} rows={rows} page={page} hasMore={hasMore} />,
     );
-  });
-
-  // ---- platform admin ----
-
-  const renderPlatform = async (request: FastifyRequest, reply: FastifyReply, values: { name: string; slug: string }, errors: FieldErrors, status = 200) =>
-    reply.page(
-      request.t('members.platform.title'),
-      <PlatformOverview t={request.t} csrfToken={reply.generateCsrf()} networks={await listNetworks(db)} values={values} errors={errors} />,
-      { status },
-    );
-
-  app.get('/verwaltung', async (request, reply) => {
-    if (!allow(request, reply, canManageNetworks(request.actor))) return reply;
-    return renderPlatform(request, reply, { name: '', slug: '' }, {});
-  });
-
-  app.post('/verwaltung/netzwerke', {
-    schema: { body: networkBody },
-    attachValidation: true,
-    handler: async (request, reply) => {
-      if (!allow(request, reply, canManageNetworks(request.actor))) return reply;
-      const t = request.t;
-      const values = { name: text(request.body, 'name'), slug: text(request.body, 'slug') };
-      const errors = fieldErrorsFromValidation(request.validationError?.validation, t);
-      if (values.slug && !errors.slug && !SLUG.test(values.slug)) errors.slug = t('members.error.slug');
-      if (Object.keys(errors).length > 0) return renderPlatform(request, reply, values, errors, 422);
-      const result = await createNetwork(db, { name: values.name, slug: values.slug, actorId: actorId(request), now: clock() });
-      if (!result.ok) return renderPlatform(request, reply, values, messagesFor(request, result.problems), 422);
-      return reply.redirect(adminPath(result.slug), 303);
-    },
-  });
-
-  app.get('/verwaltung/postausgang', async (request, reply) => {
-    if (!allow(request, reply, canViewOutbox(request.actor))) return reply;
-    const dir = mailer.outboxDir;
-    return reply.page(
-      request.t('members.outbox.title'),
-      <OutboxPage t={request.t} locale={request.locale} entries={dir ? listOutbox(dir) : []} smtp={!dir} />,
-    );
-  });
-
-  app.get('/verwaltung/postausgang/:file', async (request, reply) => {
-    if (!allow(request, reply, canViewOutbox(request.actor))) return reply;
-    const dir = mailer.outboxDir;
-    const file = String((request.params as { file?: string }).file ?? '');
-    const message = dir ? readOutboxMessage(dir, file) : undefined;
-    if (!message) return sendError(request, reply, 404);
-    return reply.page(message.subject || request.t('members.outbox.title'), <OutboxMessagePage t={request.t} locale={request.locale} message={message} />);
-  });
-
-  app.get('/verwaltung/auftraege', async (request, reply) => {
-    if (!allow(request, reply, canViewFailedJobs(request.actor))) return reply;
-    return reply.page(request.t('members.jobs.title'), <FailedJobsPage t={request.t} locale={request.locale} jobs={await listFailedJobs(database)} />);
-  });
-
-  app.get('/verwaltung/sicherung', async (request, reply) => {
-    if (!allow(request, reply, canDownloadBackup(request.actor))) return reply;
-    return reply.page(
-      request.t('members.backup.title'),
-      <BackupPage
-        t={request.t}
-        locale={request.locale}
-        csrfToken={reply.generateCsrf()}
-        embedded={database.kind === 'pglite'}
-        perHour={BACKUP_DOWNLOADS_PER_HOUR}
-        downloads={await listBackupDownloads(db)}
-      />,
-    );
-  });
-
-  // compress: false, the file is gzip already.
-  app.post('/verwaltung/sicherung', { config: BACKUP_LIMIT, compress: false }, async (request, reply) => {
-    if (!allow(request, reply, canDownloadBackup(request.actor))) return reply;
-    const at = clock();
-    await recordBackupDownload(db, { at, actorId: actorId(request) });
-    // PGlite spools the file in the data folder: private to the operator, unlike a shared /tmp.
-    const download = await backupForDownload(database, config.dataDir);
-    download.finished.catch((error: unknown) => request.log.error({ err: error }, 'backup download failed'));
-    reply
-      .type('application/gzip')
-      .header('content-disposition', `attachment; filename="${backupFileName(at)}"`)
-      .header('cache-control', 'no-store');
-    if (download.size !== undefined) reply.header('content-length', download.size);
-    return reply.send(download.stream);
   });
 };

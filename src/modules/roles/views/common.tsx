@@ -3,11 +3,11 @@ import type { MessageKey, T } from '../../../platform/i18n/index.ts';
 import type { Role } from '../schema.ts';
 
 export function roleLabel(t: T, role: Role): string {
-  return t(`members.role.${role}` as MessageKey);
+  return t(`roles.role.${role}` as MessageKey);
 }
 
 export function roleHint(t: T, role: Role): string {
-  return t(`members.roleHint.${role}` as MessageKey);
+  return t(`roles.roleHint.${role}` as MessageKey);
 }
 
 export type AdminSection =
@@ -22,16 +22,16 @@ export type AdminSection =
   | 'audit';
 
 const ADMIN_SECTIONS: ReadonlyArray<{ section: AdminSection; path: string; label: MessageKey }> = [
-  { section: 'overview', path: '', label: 'members.admin.overview' },
-  { section: 'members', path: '/mitglieder', label: 'members.admin.members' },
-  { section: 'invitations', path: '/einladungen', label: 'members.admin.invitations' },
+  { section: 'overview', path: '', label: 'roles.admin.overview' },
+  { section: 'members', path: '/mitglieder', label: 'roles.admin.members' },
+  { section: 'invitations', path: '/einladungen', label: 'roles.admin.invitations' },
   // Sections of other modules that live under the same admin path.
-  { section: 'moderation', path: '/moderation', label: 'members.admin.moderation' },
-  { section: 'placements', path: '/vermittlungen', label: 'members.admin.placements' },
-  { section: 'import', path: '/import', label: 'members.admin.import' },
-  { section: 'municipalities', path: '/kommunen', label: 'members.admin.municipalities' },
-  { section: 'settings', path: '/einstellungen', label: 'members.admin.settings' },
-  { section: 'audit', path: '/protokoll', label: 'members.admin.audit' },
+  { section: 'moderation', path: '/moderation', label: 'roles.admin.moderation' },
+  { section: 'placements', path: '/vermittlungen', label: 'roles.admin.placements' },
+  { section: 'import', path: '/import', label: 'roles.admin.import' },
+  { section: 'municipalities', path: '/kommunen', label: 'roles.admin.municipalities' },
+  { section: 'settings', path: '/einstellungen', label: 'roles.admin.settings' },
+  { section: 'audit', path: '/protokoll', label: 'roles.admin.audit' },
 ];
 
 export function adminPath(slug: string, path = ''): string {
@@ -41,36 +41,11 @@ export function adminPath(slug: string, path = ''): string {
 /** The small navigation of a network's admin area; the current section is marked for screen readers too. */
 export function AdminNav({ t, slug, current }: { t: T; slug: string; current: AdminSection }) {
   return (
-    <nav class="admin-nav" aria-label={t('members.admin.nav')}>
+    <nav class="admin-nav" aria-label={t('roles.admin.nav')}>
       <ul class="nav-list">
         {ADMIN_SECTIONS.map((s) => (
           <li key={s.section}>
             <a href={adminPath(slug, s.path)} aria-current={s.section === current ? 'page' : undefined}>
-              {t(s.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-export type PlatformSection = 'networks' | 'outbox' | 'jobs' | 'backup';
-
-const PLATFORM_SECTIONS: ReadonlyArray<{ section: PlatformSection; href: string; label: MessageKey }> = [
-  { section: 'networks', href: '/verwaltung', label: 'members.platform.networks' },
-  { section: 'outbox', href: '/verwaltung/postausgang', label: 'members.platform.outbox' },
-  { section: 'jobs', href: '/verwaltung/auftraege', label: 'members.platform.jobs' },
-  { section: 'backup', href: '/verwaltung/sicherung', label: 'members.platform.backup' },
-];
-
-export function PlatformNav({ t, current }: { t: T; current: PlatformSection }) {
-  return (
-    <nav class="admin-nav" aria-label={t('members.platform.nav')}>
-      <ul class="nav-list">
-        {PLATFORM_SECTIONS.map((s) => (
-          <li key={s.section}>
-            <a href={s.href} aria-current={s.section === current ? 'page' : undefined}>
               {t(s.label)}
             </a>
           </li>

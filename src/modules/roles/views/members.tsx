@@ -7,24 +7,24 @@ import { needsMunicipalities } from '../rules.ts';
 import { AdminNav, adminPath, CheckboxGroup, roleLabel, Table } from './common.tsx';
 
 function displayName(t: T, member: MemberRow): string {
-  return member.name || t('members.list.noName');
+  return member.name || t('roles.list.noName');
 }
 
 export function MemberList({ t, network, members, notice }: { t: T; network: Network; members: MemberRow[]; notice?: string | undefined }) {
   return (
     <>
-      <h1>{t('members.list.title')}</h1>
+      <h1>{t('roles.list.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="members" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>
-        <a href={adminPath(network.slug, '/einladungen')}>{t('members.overview.taskInvite')}</a>
+        <a href={adminPath(network.slug, '/einladungen')}>{t('roles.overview.taskInvite')}</a>
       </p>
       {members.length === 0 ? (
-        <p>{t('members.list.empty')}</p>
+        <p>{t('roles.list.empty')}</p>
       ) : (
         <Table
-          caption={t('members.list.caption', { network: network.name })}
-          head={[t('members.list.name'), t('members.list.email'), t('members.list.role'), t('members.list.municipalities'), t('members.list.actions')]}
+          caption={t('roles.list.caption', { network: network.name })}
+          head={[t('roles.list.name'), t('roles.list.email'), t('roles.list.role'), t('roles.list.municipalities'), t('roles.list.actions')]}
         >
           {members.map((m) => {
             const name = displayName(t, m);
@@ -34,25 +34,25 @@ export function MemberList({ t, network, members, notice }: { t: T; network: Net
                 <th scope="row">{name}</th>
                 <td>{m.email}</td>
                 <td>{role}</td>
-                <td>{m.municipalities.length > 0 ? m.municipalities.map((p) => p.name).join(', ') : t('members.none')}</td>
+                <td>{m.municipalities.length > 0 ? m.municipalities.map((p) => p.name).join(', ') : t('roles.none')}</td>
                 <td>
                   <ul class="nav-list">
                     {needsMunicipalities(m.role) && (
                       <li>
                         <a
                           href={adminPath(network.slug, `/mitglieder/${m.membershipId}/kommunen`)}
-                          aria-label={t('members.list.editMunicipalitiesFor', { name })}
+                          aria-label={t('roles.list.editMunicipalitiesFor', { name })}
                         >
-                          {t('members.list.editMunicipalities')}
+                          {t('roles.list.editMunicipalities')}
                         </a>
                       </li>
                     )}
                     <li>
                       <a
                         href={adminPath(network.slug, `/mitglieder/${m.membershipId}/entfernen`)}
-                        aria-label={t('members.list.removeFor', { role, name })}
+                        aria-label={t('roles.list.removeFor', { role, name })}
                       >
-                        {t('members.list.remove')}
+                        {t('roles.list.remove')}
                       </a>
                     </li>
                   </ul>
@@ -83,7 +83,7 @@ export function RemoveConfirm({
   const name = displayName(t, member);
   return (
     <>
-      <h1>{t('members.remove.title')}</h1>
+      <h1>{t('roles.remove.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="members" />
       {refusal ? (
         <>
@@ -91,22 +91,22 @@ export function RemoveConfirm({
             <p>{refusal}</p>
           </div>
           <p>
-            <a href={adminPath(network.slug, '/einladungen')}>{t('members.overview.taskInvite')}</a>
+            <a href={adminPath(network.slug, '/einladungen')}>{t('roles.overview.taskInvite')}</a>
             {' · '}
-            <a href={adminPath(network.slug, '/mitglieder')}>{t('members.back')}</a>
+            <a href={adminPath(network.slug, '/mitglieder')}>{t('roles.back')}</a>
           </p>
         </>
       ) : (
         <>
-          <p>{t('members.remove.question', { name, role: roleLabel(t, member.role), network: network.name })}</p>
-          <p>{t('members.remove.explain')}</p>
+          <p>{t('roles.remove.question', { name, role: roleLabel(t, member.role), network: network.name })}</p>
+          <p>{t('roles.remove.explain')}</p>
           <form method="post" action={adminPath(network.slug, `/mitglieder/${member.membershipId}/entfernen`)}>
             <CsrfField token={csrfToken} />
             <div class="actions">
               <button type="submit" class="danger">
-                {t('members.remove.confirm')}
+                {t('roles.remove.confirm')}
               </button>
-              <a href={adminPath(network.slug, '/mitglieder')}>{t('members.cancel')}</a>
+              <a href={adminPath(network.slug, '/mitglieder')}>{t('roles.cancel')}</a>
             </div>
           </form>
         </>
@@ -135,23 +135,23 @@ export function MemberMunicipalitiesForm({
   const name = displayName(t, member);
   return (
     <>
-      <h1>{t('members.places.title', { name })}</h1>
+      <h1>{t('roles.places.title', { name })}</h1>
       <AdminNav t={t} slug={network.slug} current="members" />
-      <ErrorSummary errors={errors} labels={{ municipalityIds: t('members.places.legend') }} t={t} />
-      <p>{t('members.places.intro', { role: roleLabel(t, member.role), name })}</p>
+      <ErrorSummary errors={errors} labels={{ municipalityIds: t('roles.places.legend') }} t={t} />
+      <p>{t('roles.places.intro', { role: roleLabel(t, member.role), name })}</p>
       <form method="post" action={adminPath(network.slug, `/mitglieder/${member.membershipId}/kommunen`)} novalidate>
         <CsrfField token={csrfToken} />
         <CheckboxGroup
           name="municipalityIds"
-          legend={t('members.places.legend')}
-          hint={t('members.places.hint')}
+          legend={t('roles.places.legend')}
+          hint={t('roles.places.hint')}
           error={errors.municipalityIds}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
           checked={checked}
         />
         <div class="actions">
           <button type="submit">{t('form.save')}</button>
-          <a href={adminPath(network.slug, '/mitglieder')}>{t('members.cancel')}</a>
+          <a href={adminPath(network.slug, '/mitglieder')}>{t('roles.cancel')}</a>
         </div>
       </form>
     </>

@@ -5,7 +5,8 @@ import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { OutboxEntry } from '../../../platform/mail/index.ts';
 import type { Network } from '../../networks/schema.ts';
 import type { BackupDownloadRow, FailedJob, OutboxMessage } from '../queries.ts';
-import { adminPath, PlatformNav, Table } from './common.tsx';
+import { Table } from '../../roles/views/common.tsx';
+import { PlatformNav } from './common.tsx';
 
 export function PlatformOverview({
   t,
@@ -20,17 +21,17 @@ export function PlatformOverview({
   values: { name: string; slug: string };
   errors: FieldErrors;
 }) {
-  const labels = { name: t('members.platform.networkName'), slug: t('members.platform.slug') };
+  const labels = { name: t('operations.platform.networkName'), slug: t('operations.platform.slug') };
   return (
     <>
-      <h1>{t('members.platform.title')}</h1>
+      <h1>{t('operations.platform.title')}</h1>
       <PlatformNav t={t} current="networks" />
-      <h2>{t('members.platform.networks')}</h2>
-      <p>{t('members.platform.intro')}</p>
+      <h2>{t('operations.platform.networks')}</h2>
+      <p>{t('operations.platform.intro')}</p>
       {networks.length === 0 ? (
-        <p>{t('members.platform.empty')}</p>
+        <p>{t('operations.platform.empty')}</p>
       ) : (
-        <Table caption={t('members.platform.caption')} head={[t('members.platform.name'), t('members.platform.address'), t('members.list.actions')]}>
+        <Table caption={t('operations.platform.caption')} head={[t('operations.platform.name'), t('operations.platform.address'), t('operations.platform.actions')]}>
           {networks.map((n) => (
             <tr key={n.id}>
               <th scope="row">{n.name}</th>
@@ -38,23 +39,23 @@ export function PlatformOverview({
                 <a href={`/netzwerk/${n.slug}`}>/netzwerk/{n.slug}</a>
               </td>
               <td>
-                <a href={adminPath(n.slug)} aria-label={t('members.platform.openFor', { name: n.name })}>
-                  {t('members.platform.open')}
+                <a href={`/netzwerk/${n.slug}/verwaltung`} aria-label={t('operations.platform.openFor', { name: n.name })}>
+                  {t('operations.platform.open')}
                 </a>
               </td>
             </tr>
           ))}
         </Table>
       )}
-      <h2 id="neu">{t('members.platform.create')}</h2>
+      <h2 id="neu">{t('operations.platform.create')}</h2>
       <ErrorSummary errors={errors} labels={labels} t={t} />
-      <p>{t('members.platform.createHint')}</p>
+      <p>{t('operations.platform.createHint')}</p>
       <form method="post" action="/verwaltung/netzwerke" class="stack" novalidate>
         <CsrfField token={csrfToken} />
         <Field name="name" label={labels.name} value={values.name} error={errors.name} required maxLength={200} />
-        <Field name="slug" label={labels.slug} hint={t('members.platform.slugHint')} value={values.slug} error={errors.slug} required maxLength={60} autocomplete="off" />
+        <Field name="slug" label={labels.slug} hint={t('operations.platform.slugHint')} value={values.slug} error={errors.slug} required maxLength={60} autocomplete="off" />
         <div class="actions">
-          <button type="submit">{t('members.platform.submit')}</button>
+          <button type="submit">{t('operations.platform.submit')}</button>
         </div>
       </form>
     </>
@@ -64,16 +65,16 @@ export function PlatformOverview({
 export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale; entries: OutboxEntry[]; smtp: boolean }) {
   return (
     <>
-      <h1>{t('members.outbox.title')}</h1>
+      <h1>{t('operations.outbox.title')}</h1>
       <PlatformNav t={t} current="outbox" />
       {smtp ? (
-        <p>{t('members.outbox.smtp')}</p>
+        <p>{t('operations.outbox.smtp')}</p>
       ) : entries.length === 0 ? (
-        <p>{t('members.outbox.empty')}</p>
+        <p>{t('operations.outbox.empty')}</p>
       ) : (
         <>
-          <p>{t('members.outbox.intro', { count: formatNumber(locale, entries.length) })}</p>
-          <Table caption={t('members.outbox.caption')} head={[t('members.outbox.date'), t('members.outbox.to'), t('members.outbox.subject')]}>
+          <p>{t('operations.outbox.intro', { count: formatNumber(locale, entries.length) })}</p>
+          <Table caption={t('operations.outbox.caption')} head={[t('operations.outbox.date'), t('operations.outbox.to'), t('operations.outbox.subject')]}>
             {entries.map((e) => (
               <tr key={e.file}>
                 <td>
@@ -81,7 +82,7 @@ export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale;
                 </td>
                 <td>{e.to}</td>
                 <td>
-                  <a href={`/verwaltung/postausgang/${encodeURIComponent(e.file)}`}>{e.subject || t('members.outbox.noSubject')}</a>
+                  <a href={`/verwaltung/postausgang/${encodeURIComponent(e.file)}`}>{e.subject || t('operations.outbox.noSubject')}</a>
                 </td>
               </tr>
             ))}
@@ -95,16 +96,16 @@ export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale;
 export function OutboxMessagePage({ t, locale, message }: { t: T; locale: Locale; message: OutboxMessage }) {
   return (
     <>
-      <h1>{message.subject || t('members.outbox.noSubject')}</h1>
+      <h1>{message.subject || t('operations.outbox.noSubject')}</h1>
       <PlatformNav t={t} current="outbox" />
       <dl>
-        <dt>{t('members.outbox.date')}</dt>
+        <dt>{t('operations.outbox.date')}</dt>
         <dd>
           <time dateTime={message.date.toISOString()}>{formatDateTime(locale, message.date)}</time>
         </dd>
-        <dt>{t('members.outbox.from')}</dt>
+        <dt>{t('operations.outbox.from')}</dt>
         <dd>{message.from}</dd>
-        <dt>{t('members.outbox.to')}</dt>
+        <dt>{t('operations.outbox.to')}</dt>
         <dd>{message.to}</dd>
       </dl>
       {/* Paragraphs with line breaks rather than <pre>, so long lines wrap on small screens. */}
@@ -122,7 +123,7 @@ export function OutboxMessagePage({ t, locale, message }: { t: T; locale: Locale
           </p>
         ))}
       <p>
-        <a href="/verwaltung/postausgang">{t('members.outbox.back')}</a>
+        <a href="/verwaltung/postausgang">{t('operations.outbox.back')}</a>
       </p>
     </>
   );
@@ -131,13 +132,13 @@ export function OutboxMessagePage({ t, locale, message }: { t: T; locale: Locale
 export function FailedJobsPage({ t, locale, jobs }: { t: T; locale: Locale; jobs: FailedJob[] }) {
   return (
     <>
-      <h1>{t('members.jobs.title')}</h1>
+      <h1>{t('operations.jobs.title')}</h1>
       <PlatformNav t={t} current="jobs" />
-      <p>{t('members.jobs.intro')}</p>
+      <p>{t('operations.jobs.intro')}</p>
       {jobs.length === 0 ? (
-        <p>{t('members.jobs.empty')}</p>
+        <p>{t('operations.jobs.empty')}</p>
       ) : (
-        <Table caption={t('members.jobs.caption')} head={[t('members.jobs.queue'), t('members.jobs.at'), t('members.jobs.retries'), t('members.jobs.error')]}>
+        <Table caption={t('operations.jobs.caption')} head={[t('operations.jobs.queue'), t('operations.jobs.at'), t('operations.jobs.retries'), t('operations.jobs.error')]}>
           {jobs.map((j) => (
             <tr key={j.id}>
               <th scope="row">{j.queue}</th>
@@ -172,40 +173,40 @@ export function BackupPage({
 }) {
   return (
     <>
-      <h1>{t('members.backup.title')}</h1>
+      <h1>{t('operations.backup.title')}</h1>
       <PlatformNav t={t} current="backup" />
-      <p>{t('members.backup.intro')}</p>
-      <h2>{t('members.backup.contentsTitle')}</h2>
-      <p>{t('members.backup.contents')}</p>
+      <p>{t('operations.backup.intro')}</p>
+      <h2>{t('operations.backup.contentsTitle')}</h2>
+      <p>{t('operations.backup.contents')}</p>
       <p>
-        <strong>{t('members.backup.safety')}</strong>
+        <strong>{t('operations.backup.safety')}</strong>
       </p>
-      <h2>{t('members.backup.restoreTitle')}</h2>
-      <p>{t('members.backup.restoreStop')}</p>
+      <h2>{t('operations.backup.restoreTitle')}</h2>
+      <p>{t('operations.backup.restoreStop')}</p>
       <p>
-        <code>{t('members.backup.restoreCommand')}</code>
+        <code>{t('operations.backup.restoreCommand')}</code>
       </p>
-      <p>{t('members.backup.restoreEffect')}</p>
-      <h2>{t('members.backup.downloadTitle')}</h2>
-      <p>{t('members.backup.downloadHint', { max: formatNumber(locale, perHour) })}</p>
-      {embedded && <p>{t('members.backup.embeddedHint')}</p>}
+      <p>{t('operations.backup.restoreEffect')}</p>
+      <h2>{t('operations.backup.downloadTitle')}</h2>
+      <p>{t('operations.backup.downloadHint', { max: formatNumber(locale, perHour) })}</p>
+      {embedded && <p>{t('operations.backup.embeddedHint')}</p>}
       <form method="post" action="/verwaltung/sicherung" class="stack">
         <CsrfField token={csrfToken} />
         <div class="actions">
-          <button type="submit">{t('members.backup.submit')}</button>
+          <button type="submit">{t('operations.backup.submit')}</button>
         </div>
       </form>
-      <h2>{t('members.backup.recentTitle')}</h2>
+      <h2>{t('operations.backup.recentTitle')}</h2>
       {downloads.length === 0 ? (
-        <p>{t('members.backup.none')}</p>
+        <p>{t('operations.backup.none')}</p>
       ) : (
-        <Table caption={t('members.backup.recentCaption')} head={[t('members.backup.when'), t('members.backup.who')]}>
+        <Table caption={t('operations.backup.recentCaption')} head={[t('operations.backup.when'), t('operations.backup.who')]}>
           {downloads.map((d) => (
             <tr key={d.id}>
               <td>
                 <time dateTime={d.at.toISOString()}>{formatDateTime(locale, d.at)}</time>
               </td>
-              <td>{d.actorName ?? t('members.backup.deletedAccount')}</td>
+              <td>{d.actorName ?? t('operations.backup.deletedAccount')}</td>
             </tr>
           ))}
         </Table>

@@ -1,5 +1,4 @@
 import type { Role } from './schema.ts';
-import { berlinClock } from '../../platform/i18n/index.ts';
 
 /*
  * The rules of this module as plain functions over plain values: used by the commands (which
@@ -14,20 +13,18 @@ export interface Problem {
 export type Problems = Record<string, Problem>;
 
 export type ProblemKey =
-  | 'members.error.municipalityRequired'
-  | 'members.error.unknownMunicipality'
-  | 'members.error.alreadyMember'
-  | 'members.error.invitationOpen'
-  | 'members.error.colourFormat'
-  | 'members.error.colourContrast'
-  | 'members.error.ags'
-  | 'members.error.agsTaken'
-  | 'members.error.latitude'
-  | 'members.error.longitude'
-  | 'members.error.inhabitants'
-  | 'members.error.municipalityNameTaken'
-  | 'members.error.slug'
-  | 'members.error.slugTaken';
+  | 'roles.error.municipalityRequired'
+  | 'roles.error.unknownMunicipality'
+  | 'roles.error.alreadyMember'
+  | 'roles.error.invitationOpen'
+  | 'roles.error.colourFormat'
+  | 'roles.error.colourContrast'
+  | 'roles.error.ags'
+  | 'roles.error.agsTaken'
+  | 'roles.error.latitude'
+  | 'roles.error.longitude'
+  | 'roles.error.inhabitants'
+  | 'roles.error.municipalityNameTaken';
 
 /** Invitation links stay valid this long. */
 export const INVITATION_DAYS = 14;
@@ -71,11 +68,11 @@ export function contrastRatio(a: string, b: string): number {
 
 /** What is wrong with a network colour, if anything. */
 export function colourProblem(value: string): Problem | undefined {
-  if (!HEX_COLOUR.test(value)) return { key: 'members.error.colourFormat' };
+  if (!HEX_COLOUR.test(value)) return { key: 'roles.error.colourFormat' };
   const ratio = contrastRatio(value, '#ffffff');
   if (ratio < MIN_CONTRAST_TO_WHITE) {
     // Rounded down, so the message never claims a passing ratio for a failing colour.
-    return { key: 'members.error.colourContrast', params: { colour: value.toLowerCase(), ratio: Math.floor(ratio * 10) / 10 } };
+    return { key: 'roles.error.colourContrast', params: { colour: value.toLowerCase(), ratio: Math.floor(ratio * 10) / 10 } };
   }
   return undefined;
 }
@@ -122,14 +119,14 @@ function decimal(value: string): number | undefined {
 export function parseMunicipality(input: MunicipalityInput): { ok: true; values: MunicipalityValues } | { ok: false; problems: Problems } {
   const problems: Problems = {};
   const ags = input.ags.trim();
-  if (ags && !/^\d{8}$/.test(ags)) problems.ags = { key: 'members.error.ags' };
+  if (ags && !/^\d{8}$/.test(ags)) problems.ags = { key: 'roles.error.ags' };
 
   const coordinate = (raw: string, limit: number, field: 'lat' | 'lng'): number | null => {
     const text = raw.trim();
     if (!text) return null;
     const value = decimal(text);
     if (value === undefined || value < -limit || value > limit) {
-      problems[field] = { key: field === 'lat' ? 'members.error.latitude' : 'members.error.longitude' };
+      problems[field] = { key: field === 'lat' ? 'roles.error.latitude' : 'roles.error.longitude' };
       return null;
     }
     return value;
@@ -141,26 +138,9 @@ export function parseMunicipality(input: MunicipalityInput): { ok: true; values:
   const people = input.inhabitants.trim();
   if (people) {
     // Whole numbers, optionally with German thousands dots (12.345).
-    if (!/^(?:\d{1,9}|\d{1,3}(?:\.\d{3}){1,2})$/.test(people)) problems.inhabitants = { key: 'members.error.inhabitants' };
+    if (!/^(?:\d{1,9}|\d{1,3}(?:\.\d{3}){1,2})$/.test(people)) problems.inhabitants = { key: 'roles.error.inhabitants' };
     else inhabitants = Number(people.replace(/\./g, ''));
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return { ok: true, values: { name: input.name.trim(), type: input.type.trim(), ags: ags || null, lat, lng, inhabitants } };
-}
-
-// ---- networks ------------------------------------------------------------------------------
-
-/** The part of a network's address after /netzwerk/. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** The audit-log action of a backup download. */
-export const BACKUP_DOWNLOADED = 'backup.downloaded';
-
-/** How many backups one person may download per hour: each one is a full copy of all personal data. */
-export const BACKUP_DOWNLOADS_PER_HOUR = 5;
-
-/** The downloaded backup's file name, with the German wall-clock time: mitmachnetz-sicherung-2026-11-24T0305.jsonl.gz. */
-export function backupFileName(at: Date): string {
-  const part = berlinClock(at);
-  return `mitmachnetz-sicherung-${part.year}-${part.month}-${part.day}T${part.hour}${part.minute}.jsonl.gz`;
 }

@@ -18,10 +18,10 @@ export function NetworkOverview({
 }) {
   return (
     <>
-      <h1>{t('members.overview.title', { network: network.name })}</h1>
+      <h1>{t('roles.overview.title', { network: network.name })}</h1>
       <AdminNav t={t} slug={network.slug} current="overview" />
-      <h2>{t('members.overview.roles')}</h2>
-      <Table caption={t('members.overview.rolesCaption')} head={[t('members.overview.role'), t('members.overview.count')]}>
+      <h2>{t('roles.overview.roles')}</h2>
+      <Table caption={t('roles.overview.rolesCaption')} head={[t('roles.overview.role'), t('roles.overview.count')]}>
         {ROLES.map((role) => (
           <tr key={role}>
             <th scope="row">{roleLabel(t, role)}</th>
@@ -29,28 +29,28 @@ export function NetworkOverview({
           </tr>
         ))}
       </Table>
-      <h2>{t('members.overview.invitations')}</h2>
+      <h2>{t('roles.overview.invitations')}</h2>
       <p>
         <a href={adminPath(network.slug, '/einladungen')}>
-          {t('members.overview.openInvitations', { count: formatNumber(locale, openInvitations) })}
+          {t('roles.overview.openInvitations', { count: formatNumber(locale, openInvitations) })}
         </a>
       </p>
-      <h2>{t('members.overview.tasks')}</h2>
+      <h2>{t('roles.overview.tasks')}</h2>
       <ul>
         <li>
-          <a href={adminPath(network.slug, '/mitglieder')}>{t('members.overview.taskMembers')}</a>
+          <a href={adminPath(network.slug, '/mitglieder')}>{t('roles.overview.taskMembers')}</a>
         </li>
         <li>
-          <a href={adminPath(network.slug, '/einladungen')}>{t('members.overview.taskInvite')}</a>
+          <a href={adminPath(network.slug, '/einladungen')}>{t('roles.overview.taskInvite')}</a>
         </li>
         <li>
-          <a href={adminPath(network.slug, '/kommunen')}>{t('members.overview.taskMunicipalities')}</a>
+          <a href={adminPath(network.slug, '/kommunen')}>{t('roles.overview.taskMunicipalities')}</a>
         </li>
         <li>
-          <a href={adminPath(network.slug, '/einstellungen')}>{t('members.overview.taskSettings')}</a>
+          <a href={adminPath(network.slug, '/einstellungen')}>{t('roles.overview.taskSettings')}</a>
         </li>
         <li>
-          <a href={adminPath(network.slug, '/protokoll')}>{t('members.overview.taskAudit')}</a>
+          <a href={adminPath(network.slug, '/protokoll')}>{t('roles.overview.taskAudit')}</a>
         </li>
       </ul>
     </>

@@ -19,7 +19,7 @@ function RoleChoice({ t, value, error }: { t: T; value: string; error?: string |
   return (
     // aria-invalid is not allowed on radio buttons; the group carries the error through its description.
     <fieldset class={error ? 'field field--error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t('members.invite.role')}</legend>
+      <legend>{t('roles.invite.role')}</legend>
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}
@@ -72,18 +72,18 @@ export function InvitationsPage({
   notice?: string | undefined;
 }) {
   const labels = {
-    email: t('members.invite.email'),
-    role: t('members.invite.role'),
-    municipalityIds: t('members.invite.municipalities'),
+    email: t('roles.invite.email'),
+    role: t('roles.invite.role'),
+    municipalityIds: t('roles.invite.municipalities'),
   };
   return (
     <>
-      <h1>{t('members.invite.title')}</h1>
+      <h1>{t('roles.invite.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="invitations" />
       {notice && <Notice kind="success">{notice}</Notice>}
-      <h2>{t('members.invite.new')}</h2>
+      <h2>{t('roles.invite.new')}</h2>
       <ErrorSummary errors={errors} labels={labels} t={t} />
-      <p>{t('members.invite.intro', { days: INVITATION_DAYS })}</p>
+      <p>{t('roles.invite.intro', { days: INVITATION_DAYS })}</p>
       <form method="post" action={adminPath(network.slug, '/einladungen')} class="stack" novalidate>
         <CsrfField token={csrfToken} />
         <Field name="email" type="email" label={labels.email} value={values.email} error={errors.email} autocomplete="off" required maxLength={254} />
@@ -91,43 +91,43 @@ export function InvitationsPage({
         <CheckboxGroup
           name="municipalityIds"
           legend={labels.municipalityIds}
-          hint={t('members.invite.municipalitiesHint')}
+          hint={t('roles.invite.municipalitiesHint')}
           error={errors.municipalityIds}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
           checked={values.municipalityIds}
         />
         <div class="actions">
-          <button type="submit">{t('members.invite.submit')}</button>
+          <button type="submit">{t('roles.invite.submit')}</button>
         </div>
       </form>
 
-      <h2>{t('members.invite.open')}</h2>
+      <h2>{t('roles.invite.open')}</h2>
       {invitations.length === 0 ? (
-        <p>{t('members.invite.none')}</p>
+        <p>{t('roles.invite.none')}</p>
       ) : (
         <Table
-          caption={t('members.invite.openCaption')}
+          caption={t('roles.invite.openCaption')}
           head={[
-            t('members.list.email'),
-            t('members.list.role'),
-            t('members.list.municipalities'),
-            t('members.invite.invitedAt'),
-            t('members.invite.validUntil'),
-            t('members.list.actions'),
+            t('roles.list.email'),
+            t('roles.list.role'),
+            t('roles.list.municipalities'),
+            t('roles.invite.invitedAt'),
+            t('roles.invite.validUntil'),
+            t('roles.list.actions'),
           ]}
         >
           {invitations.map((i) => (
             <tr key={i.id}>
               <th scope="row">{i.email}</th>
               <td>{roleLabel(t, i.role)}</td>
-              <td>{i.municipalities.length > 0 ? i.municipalities.map((m) => m.name).join(', ') : t('members.none')}</td>
+              <td>{i.municipalities.length > 0 ? i.municipalities.map((m) => m.name).join(', ') : t('roles.none')}</td>
               <td>{formatDateTime(locale, i.createdAt)}</td>
               <td>{formatDateTime(locale, i.expiresAt)}</td>
               <td>
                 <form method="post" action={adminPath(network.slug, `/einladungen/${i.id}/zurueckziehen`)} class="inline-form">
                   <CsrfField token={csrfToken} />
-                  <button type="submit" class="secondary" aria-label={t('members.invite.revokeFor', { email: i.email })}>
-                    {t('members.invite.revoke')}
+                  <button type="submit" class="secondary" aria-label={t('roles.invite.revokeFor', { email: i.email })}>
+                    {t('roles.invite.revoke')}
                   </button>
                 </form>
               </td>

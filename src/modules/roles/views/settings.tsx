@@ -43,7 +43,7 @@ function ColourField({ t, name, label, value, fallback, error }: { t: T; name: '
     <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{label}</label>
       <p class="hint" id={`${id}-hint`}>
-        {t('members.settings.colourHint')}
+        {t('roles.settings.colourHint')}
       </p>
       {error && (
         <p class="field-error" id={`${id}-error`}>
@@ -53,7 +53,7 @@ function ColourField({ t, name, label, value, fallback, error }: { t: T; name: '
       <input id={id} name={name} type="text" value={value} maxLength={7} required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
       <div class="checkbox">
         <input type="color" id={`${id}-picker`} name={`${name}Picker`} value={picker} />
-        <label for={`${id}-picker`}>{t('members.settings.picker', { label })}</label>
+        <label for={`${id}-picker`}>{t('roles.settings.picker', { label })}</label>
       </div>
       <input type="hidden" name={`${name}PickerShown`} value={picker} />
     </div>
@@ -76,43 +76,43 @@ export function SettingsForm({
   notice?: string | undefined;
 }) {
   const labels: Record<keyof SettingsValues, string> = {
-    name: t('members.settings.name'),
-    kind: t('members.settings.kind'),
-    region: t('members.settings.region'),
-    description: t('members.settings.description'),
-    contactEmail: t('members.settings.contactEmail'),
-    primaryColor: t('members.settings.primaryColor'),
-    accentColor: t('members.settings.accentColor'),
-    imprint: t('members.settings.imprint'),
-    privacyStatement: t('members.settings.privacyStatement'),
-    accessibilityStatement: t('members.settings.accessibilityStatement'),
+    name: t('roles.settings.name'),
+    kind: t('roles.settings.kind'),
+    region: t('roles.settings.region'),
+    description: t('roles.settings.description'),
+    contactEmail: t('roles.settings.contactEmail'),
+    primaryColor: t('roles.settings.primaryColor'),
+    accentColor: t('roles.settings.accentColor'),
+    imprint: t('roles.settings.imprint'),
+    privacyStatement: t('roles.settings.privacyStatement'),
+    accessibilityStatement: t('roles.settings.accessibilityStatement'),
   };
   return (
     <>
-      <h1>{t('members.settings.title')}</h1>
+      <h1>{t('roles.settings.title')}</h1>
       <AdminNav t={t} slug={network.slug} current="settings" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorSummary errors={errors} labels={labels} t={t} />
-      <p>{t('members.settings.intro')}</p>
+      <p>{t('roles.settings.intro')}</p>
       <form method="post" action={adminPath(network.slug, '/einstellungen')} class="stack" novalidate>
         <CsrfField token={csrfToken} />
         <fieldset>
-          <legend>{t('members.settings.about')}</legend>
+          <legend>{t('roles.settings.about')}</legend>
           <Field name="name" label={labels.name} value={values.name} error={errors.name} required maxLength={SETTINGS_LIMITS.name} />
-          <Field name="kind" label={labels.kind} hint={t('members.settings.kindHint')} value={values.kind} error={errors.kind} maxLength={SETTINGS_LIMITS.kind} />
+          <Field name="kind" label={labels.kind} hint={t('roles.settings.kindHint')} value={values.kind} error={errors.kind} maxLength={SETTINGS_LIMITS.kind} />
           <Field name="region" label={labels.region} value={values.region} error={errors.region} maxLength={SETTINGS_LIMITS.region} />
           <Field name="description" label={labels.description} value={values.description} error={errors.description} multiline rows={6} maxLength={SETTINGS_LIMITS.description} />
           <Field name="contactEmail" type="email" label={labels.contactEmail} value={values.contactEmail} error={errors.contactEmail} autocomplete="off" maxLength={SETTINGS_LIMITS.contactEmail} />
         </fieldset>
         <fieldset>
-          <legend>{t('members.settings.colours')}</legend>
-          <p class="hint">{t('members.settings.coloursHint')}</p>
+          <legend>{t('roles.settings.colours')}</legend>
+          <p class="hint">{t('roles.settings.coloursHint')}</p>
           <ColourField t={t} name="primaryColor" label={labels.primaryColor} value={values.primaryColor} fallback={network.primaryColor} error={errors.primaryColor} />
           <ColourField t={t} name="accentColor" label={labels.accentColor} value={values.accentColor} fallback={network.accentColor} error={errors.accentColor} />
         </fieldset>
         <fieldset>
-          <legend>{t('members.settings.legal')}</legend>
-          <p class="hint">{t('members.settings.legalHint')}</p>
+          <legend>{t('roles.settings.legal')}</legend>
+          <p class="hint">{t('roles.settings.legalHint')}</p>
           <Field name="imprint" label={labels.imprint} value={values.imprint} error={errors.imprint} multiline rows={8} />
           <Field name="privacyStatement" label={labels.privacyStatement} value={values.privacyStatement} error={errors.privacyStatement} multiline rows={8} />
           <Field

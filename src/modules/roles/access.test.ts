@@ -6,12 +6,14 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
+import { routes as operationsRoutes } from '../operations/routes.tsx';
 import { routes } from './routes.tsx';
 import { invitations, memberships, type Role } from './schema.ts';
 
 /*
- * Every admin route, once. The test below checks this list against the routes the module really
- * registers, so a new admin route without an entry here fails the suite instead of going unguarded.
+ * Every admin route of the network office's area (roles) and the operator's (operations), once. The
+ * test below checks this list against the routes both modules really register,
+ * so a new admin route without an entry here fails the suite instead of going unguarded.
  */
 interface AdminRoute {
   method: 'GET' | 'POST';
@@ -137,7 +139,7 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('admin routes', () => {
-  it('lists every admin route the module registers, and only those', async () => {
+  it('lists every admin route the roles and operations modules register, and only those', async () => {
     const registered: string[] = [];
     const probe = Fastify();
     probe.decorate('deps', ctx.deps);
@@ -149,6 +151,7 @@ describe('admin routes', () => {
       }
     });
     await probe.register(routes);
+    await probe.register(operationsRoutes);
     await probe.ready();
     await probe.close();
     expect(registered.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());

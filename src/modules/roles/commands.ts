@@ -5,17 +5,16 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { normaliseEmail } from '../../platform/http/forms.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { tokens, users } from '../accounts/schema.ts';
 import { municipalities, networks, type Network } from '../networks/schema.ts';
 import { invitationMail } from './mails.ts';
 import {
-  BACKUP_DOWNLOADED,
   colourProblem,
   INVITATION_DAYS,
   isUuid,
   needsMunicipalities,
   parseMunicipality,
-  SLUG,
   type MunicipalityInput,
   type Problems,
 } from './rules.ts';
@@ -29,13 +28,13 @@ import { invitations, membershipMunicipalities, memberships, type Role } from '.
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type Invalid = { ok: false; code: 'members.invalid'; problems: Problems };
-export type NotFound = { ok: false; code: 'members.not_found' };
+export type Invalid = { ok: false; code: 'roles.invalid'; problems: Problems };
+export type NotFound = { ok: false; code: 'roles.not_found' };
 
-const NOT_FOUND: NotFound = { ok: false, code: 'members.not_found' };
+const NOT_FOUND: NotFound = { ok: false, code: 'roles.not_found' };
 
 function invalid(problems: Problems): Invalid {
-  return { ok: false, code: 'members.invalid', problems };
+  return { ok: false, code: 'roles.invalid', problems };
 }
 
 /** Who did what: ids and the role only, never copies of names or addresses. */
@@ -46,10 +45,6 @@ async function audit(
   await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '23505';
-}
 
 /** Municipality ids that really belong to the network, or a problem for the form field. */
 async function checkMunicipalities(
@@ -60,13 +55,13 @@ async function checkMunicipalities(
 ): Promise<{ ok: true; ids: string[] } | { ok: false; problems: Problems }> {
   if (!needsMunicipalities(role)) return { ok: true, ids: [] };
   const wanted = [...new Set(municipalityIds)];
-  if (wanted.length === 0) return { ok: false, problems: { municipalityIds: { key: 'members.error.municipalityRequired' } } };
-  if (!wanted.every(isUuid)) return { ok: false, problems: { municipalityIds: { key: 'members.error.unknownMunicipality' } } };
+  if (wanted.length === 0) return { ok: false, problems: { municipalityIds: { key: 'roles.error.municipalityRequired' } } };
+  if (!wanted.every(isUuid)) return { ok: false, problems: { municipalityIds: { key: 'roles.error.unknownMunicipality' } } };
   const found = await db
     .select({ id: municipalities.id })
     .from(municipalities)
     .where(and(eq(municipalities.networkId, networkId), inArray(municipalities.id, wanted)));
-  if (found.length !== wanted.length) return { ok: false, problems: { municipalityIds: { key: 'members.error.unknownMunicipality' } } };
+  if (found.length !== wanted.length) return { ok: false, problems: { municipalityIds: { key: 'roles.error.unknownMunicipality' } } };
   return { ok: true, ids: wanted };
 }
 
@@ -88,7 +83,7 @@ export async function inviteMember(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.networkId, network.id), eq(memberships.role, role), eq(users.email, email)));
-  if (existing) return invalid({ email: { key: 'members.error.alreadyMember' } });
+  if (existing) return invalid({ email: { key: 'roles.error.alreadyMember' } });
 
   const openSince = new Date(now.getTime() - INVITATION_DAYS * 86_400_000);
   const [pending] = await db
@@ -104,7 +99,7 @@ export async function inviteMember(
         gt(invitations.createdAt, openSince),
       ),
     );
-  if (pending) return invalid({ email: { key: 'members.error.invitationOpen' } });
+  if (pending) return invalid({ email: { key: 'roles.error.invitationOpen' } });
 
   const secret = newSecret();
   const invitationId = await db.transaction(async (tx) => {
@@ -139,11 +134,11 @@ export async function inviteMember(
 }
 
 export type AcceptFailure =
-  | { ok: false; code: 'members.invitation.unknown' }
-  | { ok: false; code: 'members.invitation.expired' }
-  | { ok: false; code: 'members.invitation.revoked' }
-  | { ok: false; code: 'members.invitation.used' }
-  | { ok: false; code: 'members.invitation.wrong_email' };
+  | { ok: false; code: 'roles.invitation.unknown' }
+  | { ok: false; code: 'roles.invitation.expired' }
+  | { ok: false; code: 'roles.invitation.revoked' }
+  | { ok: false; code: 'roles.invitation.used' }
+  | { ok: false; code: 'roles.invitation.wrong_email' };
 
 /**
  * Gives the signed-in person the invited role. Accepting again is harmless: the membership is
@@ -157,13 +152,13 @@ export async function acceptInvitation(
   return db.transaction(async (tx) => {
     const [token] = await tx.select().from(tokens).where(and(eq(tokens.id, tokenHash), eq(tokens.purpose, 'invite')));
     const invitationId = typeof token?.data.invitationId === 'string' ? token.data.invitationId : undefined;
-    if (!token || !invitationId) return { ok: false, code: 'members.invitation.unknown' } as const;
+    if (!token || !invitationId) return { ok: false, code: 'roles.invitation.unknown' } as const;
     // The row lock makes two simultaneous accepts wait for each other instead of both inserting.
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for('update');
-    if (!invitation) return { ok: false, code: 'members.invitation.unknown' } as const;
-    if (invitation.revokedAt) return { ok: false, code: 'members.invitation.revoked' } as const;
+    if (!invitation) return { ok: false, code: 'roles.invitation.unknown' } as const;
+    if (invitation.revokedAt) return { ok: false, code: 'roles.invitation.revoked' } as const;
     if (normaliseEmail(invitation.email) !== normaliseEmail(input.user.email)) {
-      return { ok: false, code: 'members.invitation.wrong_email' } as const;
+      return { ok: false, code: 'roles.invitation.wrong_email' } as const;
     }
     if (invitation.acceptedAt) {
       const [held] = await tx
@@ -171,9 +166,9 @@ export async function acceptInvitation(
         .from(memberships)
         .where(and(eq(memberships.networkId, invitation.networkId), eq(memberships.userId, input.user.id), eq(memberships.role, invitation.role)));
       if (held) return { ok: true, networkId: invitation.networkId, role: invitation.role, alreadyAccepted: true } as const;
-      return { ok: false, code: 'members.invitation.used' } as const;
+      return { ok: false, code: 'roles.invitation.used' } as const;
     }
-    if (token.expiresAt.getTime() <= input.now.getTime()) return { ok: false, code: 'members.invitation.expired' } as const;
+    if (token.expiresAt.getTime() <= input.now.getTime()) return { ok: false, code: 'roles.invitation.expired' } as const;
 
     await tx
       .insert(memberships)
@@ -247,7 +242,7 @@ export async function revokeInvitation(
 export async function removeMembership(
   db: Db,
   input: { networkId: string; membershipId: string; actorId: string; now: Date },
-): Promise<{ ok: true } | NotFound | { ok: false; code: 'members.last_network_office' }> {
+): Promise<{ ok: true } | NotFound | { ok: false; code: 'roles.last_network_office' }> {
   return db.transaction(async (tx) => {
     const [membership] = await tx
       .select()
@@ -264,7 +259,7 @@ export async function removeMembership(
         .orderBy(asc(memberships.id))
         .for('update');
       if (!offices.some((o) => o.id === membership.id)) return NOT_FOUND;
-      if (offices.length <= 1) return { ok: false, code: 'members.last_network_office' } as const;
+      if (offices.length <= 1) return { ok: false, code: 'roles.last_network_office' } as const;
     }
     const removed = await tx.delete(memberships).where(eq(memberships.id, membership.id)).returning();
     if (removed.length === 0) return NOT_FOUND;
@@ -387,11 +382,11 @@ export async function saveMunicipality(
     .select({ id: municipalities.id })
     .from(municipalities)
     .where(and(eq(municipalities.networkId, input.networkId), sql`lower(${municipalities.name}) = lower(${values.name})`, other));
-  if (sameName) problems.name = { key: 'members.error.municipalityNameTaken' };
+  if (sameName) problems.name = { key: 'roles.error.municipalityNameTaken' };
   if (values.ags) {
     // The AGS identifies a municipality in all of Germany, so it is unique across networks.
     const [sameAgs] = await db.select({ id: municipalities.id }).from(municipalities).where(and(eq(municipalities.ags, values.ags), other));
-    if (sameAgs) problems.ags = { key: 'members.error.agsTaken' };
+    if (sameAgs) problems.ags = { key: 'roles.error.agsTaken' };
   }
   if (Object.keys(problems).length > 0) return invalid(problems);
 
@@ -425,42 +420,7 @@ export async function saveMunicipality(
     });
   } catch (error) {
     // Someone saved the same name or AGS in the moment between our check and the write.
-    if (isUniqueViolation(error)) return invalid({ name: { key: 'members.error.municipalityNameTaken' } });
+    if (isUniqueViolation(error)) return invalid({ name: { key: 'roles.error.municipalityNameTaken' } });
     throw error;
   }
-}
-
-// ---- networks ------------------------------------------------------------------------------
-
-/** A new, empty network. Its first network office is invited afterwards from its admin area. */
-export async function createNetwork(
-  db: Db,
-  input: { name: string; slug: string; actorId: string; now: Date },
-): Promise<{ ok: true; networkId: string; slug: string } | Invalid> {
-  const slug = input.slug.trim().toLowerCase();
-  if (!SLUG.test(slug)) return invalid({ slug: { key: 'members.error.slug' } });
-  const [taken] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
-  if (taken) return invalid({ slug: { key: 'members.error.slugTaken' } });
-  try {
-    return await db.transaction(async (tx) => {
-      const [network] = await tx
-        .insert(networks)
-        .values({ name: input.name.trim(), slug, createdAt: input.now, updatedAt: input.now })
-        .returning();
-      if (!network) throw new Error('network not stored');
-      await audit(tx, { at: input.now, actorId: input.actorId, networkId: network.id, action: 'network.created', subjectId: network.id });
-      return { ok: true, networkId: network.id, slug } as const;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return invalid({ slug: { key: 'members.error.slugTaken' } });
-    throw error;
-  }
-}
-
-/**
- * Logged before the backup is written, so even a download broken off midway leaves a trace. It
- * concerns the whole platform, so it belongs to no network.
- */
-export async function recordBackupDownload(db: Db, entry: { at: Date; actorId: string }): Promise<void> {
-  await db.insert(auditLog).values({ at: entry.at, actorId: entry.actorId, networkId: null, action: BACKUP_DOWNLOADED, details: {} });
 }
