@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { render } from 'preact-render-to-string';
-import {
-  descriptionHtmlToText,
-  parseDescriptionHtml,
-  sanitiseDescriptionHtml,
-  textToDescriptionHtml,
-} from './description.ts';
+import { descriptionHtmlToText, sanitiseDescriptionHtml, textToDescriptionHtml } from './description.ts';
 import { Description } from './views/description.tsx';
 
 describe('offer descriptions', () => {
@@ -24,7 +19,7 @@ describe('offer descriptions', () => {
     const page = render(<Description html={html} />);
     expect(page).not.toContain('<script');
     expect(page).not.toContain('<b>');
-    expect(page).toContain('&lt;script>');
+    expect(page).toContain('&lt;script&gt;');
   });
 
   it('renders imported HTML and the same typed text alike', () => {
@@ -60,10 +55,10 @@ describe('offer descriptions', () => {
     );
   });
 
-  it('collapses the spaces around a dropped tag, so that sanitising again changes nothing', () => {
-    // Found by the property below (fast-check seed -1152519395).
+  it('reads "<>" as text, as HTML parsers do, so that sanitising again changes nothing', () => {
+    // The hand-written reader dropped "<>"; htmlparser2 keeps it as text (found by fast-check, seed -1152519395).
     const once = sanitiseDescriptionHtml('! <> <');
-    expect(once).toBe('<p>! &lt;</p>');
+    expect(once).toBe('<p>! &lt;&gt; &lt;</p>');
     expect(sanitiseDescriptionHtml(once)).toBe(once);
   });
 
@@ -93,7 +88,6 @@ describe('offer descriptions', () => {
           }
           // Stable: sanitising twice changes nothing.
           expect(sanitiseDescriptionHtml(clean)).toBe(clean);
-          expect(parseDescriptionHtml(clean)).toEqual(parseDescriptionHtml(clean));
         },
       ),
       { numRuns: 3000 },
