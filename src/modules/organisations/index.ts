@@ -1,9 +1,15 @@
 import type { AppModule } from '../../platform/module.ts';
+import { claimRoutes } from './claim-routes.tsx';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
+import { organisationsPersonalData } from './personal-data.ts';
 
 export const organisationsModule: AppModule = {
   name: 'organisations',
+  personalData: organisationsPersonalData,
   messages: { de, en },
-  routes,
+  async routes(app) {
+    await app.register(routes);
+    await app.register(claimRoutes);
+  },
 };

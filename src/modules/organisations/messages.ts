@@ -102,6 +102,28 @@ export const de = {
   'organisations.members.lastAdmin': 'Die letzte Person mit der Aufgabe „Verwaltung“ kann nicht entfernt werden. Geben Sie zuerst einer anderen Person diese Aufgabe.',
   'organisations.members.missing': 'Diese Person gehört nicht (mehr) zur Organisation.',
   'organisations.back': 'Zurück zur Organisation',
+  'organisations.claim.title': 'Organisation übernehmen: {name}',
+  'organisations.claim.intro':
+    'Wir schicken einen Bestätigungslink an {email}. Damit legen Sie ein Passwort fest und verwalten die Organisation künftig mit Ihrem Konto: Anfragen, Angebote und Profil an einer Stelle.',
+  'organisations.claim.send': 'Bestätigungslink senden',
+  'organisations.claim.sent': 'Der Link ist unterwegs an {email}. Er gilt zwei Tage.',
+  'organisations.claim.existing': 'Zu {email} gibt es schon ein Konto. Nach der Bestätigung verwaltet es die Organisation; Sie melden sich mit Ihrem bisherigen Passwort an.',
+  'organisations.claim.newAccount': 'Sie legen ein Konto für {email} an, das die Organisation verwaltet.',
+  'organisations.claim.yourName': 'Ihr Name',
+  'organisations.claim.password': 'Passwort',
+  'organisations.claim.passwordHint': 'Mindestens 10 Zeichen.',
+  'organisations.claim.passwordShort': 'Das Passwort braucht mindestens 10 Zeichen.',
+  'organisations.claim.submit': 'Organisation übernehmen',
+  'organisations.claim.doneTitle': 'Geschafft: Die Organisation gehört jetzt zu Ihrem Konto',
+  'organisations.claim.doneNew': 'Ihr Konto für {email} ist angelegt. Melden Sie sich jetzt mit Ihrem neuen Passwort an.',
+  'organisations.claim.doneExisting': 'Ihr Konto {email} verwaltet jetzt die Organisation. Melden Sie sich wie gewohnt an.',
+  'organisations.claim.login': 'Zur Anmeldung',
+  'organisations.claim.invalidTitle': 'Dieser Link gilt nicht mehr',
+  'organisations.claim.invalidText':
+    'Der Link ist abgelaufen, wurde schon benutzt, oder die Organisation hat inzwischen ein Konto. Melden Sie sich an oder fragen Sie die Netzwerkstelle.',
+  'organisations.claim.mail.subject': 'Organisation übernehmen: {name}',
+  'organisations.claim.mail.text':
+    'Guten Tag,\n\nSie möchten die Organisation „{name}“ auf der Plattform übernehmen. Mit diesem Link legen Sie Ihr Passwort fest:\n\n{link}\n\nDer Link gilt {days} Tage und nur einmal. Sie haben das nicht veranlasst? Dann ignorieren Sie diese E-Mail.',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -208,6 +230,28 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.members.lastAdmin': 'The last person with the task "Administration" cannot be removed. Give someone else this task first.',
   'organisations.members.missing': 'This person does not belong to the organisation (any more).',
   'organisations.back': 'Back to the organisation',
+  'organisations.claim.title': 'Claim the organisation: {name}',
+  'organisations.claim.intro':
+    'We send a confirmation link to {email}. With it you set a password and from then on manage the organisation with your account: inquiries, offers and profile in one place.',
+  'organisations.claim.send': 'Send the confirmation link',
+  'organisations.claim.sent': 'The link is on its way to {email}. It is valid for two days.',
+  'organisations.claim.existing': 'There is already an account for {email}. After confirming, it manages the organisation; you sign in with your current password.',
+  'organisations.claim.newAccount': 'You create an account for {email} that manages the organisation.',
+  'organisations.claim.yourName': 'Your name',
+  'organisations.claim.password': 'Password',
+  'organisations.claim.passwordHint': 'At least 10 characters.',
+  'organisations.claim.passwordShort': 'The password needs at least 10 characters.',
+  'organisations.claim.submit': 'Claim the organisation',
+  'organisations.claim.doneTitle': 'Done: the organisation now belongs to your account',
+  'organisations.claim.doneNew': 'Your account for {email} has been created. Sign in now with your new password.',
+  'organisations.claim.doneExisting': 'Your account {email} now manages the organisation. Sign in as usual.',
+  'organisations.claim.login': 'Sign in',
+  'organisations.claim.invalidTitle': 'This link is no longer valid',
+  'organisations.claim.invalidText':
+    'The link has expired, has been used already, or the organisation has an account by now. Sign in or ask the network office.',
+  'organisations.claim.mail.subject': 'Claim the organisation: {name}',
+  'organisations.claim.mail.text':
+    'Hello,\n\nyou would like to claim the organisation "{name}" on the platform. Set your password with this link:\n\n{link}\n\nThe link is valid for {days} days and works once. You did not ask for this? Then ignore this e-mail.',
 };
 
 declare module '../../platform/i18n/index.ts' {

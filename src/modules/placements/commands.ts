@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
+import { translator } from '../../platform/i18n/index.ts';
 import { tokens } from '../accounts/schema.ts';
 import {
   CONFIRM_KIND,
@@ -9,12 +10,13 @@ import {
   listUnanswered,
   officeRecipients,
   guideRecipients,
+  isMediated,
   type InquiryOffer,
   type PlacementDetail,
   type PlacementSubject,
 } from './queries.ts';
 import { placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';
-import { canChangeStatus, type Party } from './policy.ts';
+import { canChangeStatus, sideOf, type Party } from './policy.ts';
 import { canTransition } from './status.ts';
 import {
   inquiryRecipients,
@@ -57,9 +59,9 @@ async function mustFind(deps: AppDeps, id: string): Promise<PlacementDetail> {
   return placement;
 }
 
-async function notifyNewInquiry(deps: AppDeps, placement: PlacementDetail): Promise<void> {
+async function notifyNewInquiry(deps: AppDeps, placement: PlacementDetail, now: Date): Promise<void> {
   const link = placementUrl(deps, placement.id);
-  await sendTo(deps, await inquiryRecipients(deps, placement), 'inquiry', () => ({
+  await sendTo(deps, await inquiryRecipients(deps, placement, now), 'inquiry', () => ({
     title: titleOf(placement),
     name: placement.volunteerName,
     message: placement.message,
@@ -97,7 +99,7 @@ export async function requestPlacement(
     return { placementId: row.id, created: true };
   });
   // Mail is queued after the commit: on PGlite the queue shares the one connection the transaction holds.
-  if (outcome.created) await notifyNewInquiry(deps, await mustFind(deps, outcome.placementId));
+  if (outcome.created) await notifyNewInquiry(deps, await mustFind(deps, outcome.placementId), now);
   return { ok: true, ...outcome };
 }
 
@@ -194,12 +196,16 @@ export async function confirmPlacementRequest(
   if (!placementId) return { ok: false, code: 'placements.link_invalid' };
   const placement = await mustFind(deps, placementId);
   const accessSecret = await issueAccess(deps, placementId, placement.volunteerEmail, now);
-  await sendTo(deps, volunteerRecipient(placement), 'access', () => ({
+  const mediated = placement.offerId ? await isMediated(deps.db, placement.offerId) : false;
+  await sendTo(deps, volunteerRecipient(placement), 'access', (locale) => ({
     name: placement.volunteerName,
     title: titleOf(placement),
+    answer: mediated
+      ? translator(locale)('placements.inquiry.mediated', { network: placement.networkName })
+      : translator(locale)('placements.mail.answerOrganisation'),
     link: `${placementUrl(deps, placementId)}?zugang=${accessSecret}`,
   }));
-  await notifyNewInquiry(deps, placement);
+  await notifyNewInquiry(deps, placement, now);
   return { ok: true, placementId, accessSecret };
 }
 
@@ -229,7 +235,8 @@ export async function changePlacementStatus(
         ...(byStaff ? { firstResponseAt: sql`coalesce(${placements.firstResponseAt}, ${now.toISOString()}::timestamptz)` } : {}),
       })
       .where(eq(placements.id, placementId));
-    await tx.insert(placementEvents).values({ placementId, at: now, actorId, fromStatus: current.status, toStatus: to, note });
+    const side = byStaff ? sideOf(parties.filter((p) => p !== 'volunteer')) : 'volunteer';
+    await tx.insert(placementEvents).values({ placementId, at: now, actorId, fromStatus: current.status, toStatus: to, note, side });
     return byStaff ? ('staff' as const) : ('volunteer' as const);
   });
   if (outcome !== 'staff' && outcome !== 'volunteer') return { ok: false, code: outcome };
@@ -243,7 +250,7 @@ export async function changePlacementStatus(
       link,
     }));
   } else {
-    await sendTo(deps, await receivingSide(deps, placement), 'withdrawn', () => ({
+    await sendTo(deps, await receivingSide(deps, placement, now), 'withdrawn', () => ({
       title: titleOf(placement),
       name: placement.volunteerName,
       link: placementUrl(deps, placementId),
@@ -272,7 +279,7 @@ export async function postPlacementMessage(
   });
   const placement = await mustFind(deps, placementId);
   if (side === 'volunteer') {
-    await sendTo(deps, await receivingSide(deps, placement), 'message', () => ({
+    await sendTo(deps, await receivingSide(deps, placement, now), 'message', () => ({
       title: titleOf(placement),
       body,
       link: placementUrl(deps, placementId),
@@ -308,7 +315,7 @@ export async function shareContact(
   const placement = await mustFind(deps, placementId);
   const kind = both ? 'sharedBoth' : 'shared';
   if (side === 'volunteer' || both) {
-    await sendTo(deps, await receivingSide(deps, placement), kind, () => ({
+    await sendTo(deps, await receivingSide(deps, placement, now), kind, () => ({
       title: titleOf(placement),
       link: placementUrl(deps, placementId),
     }));
@@ -376,7 +383,7 @@ export async function openPlacement(
       message,
       link,
     }));
-    if (offer) await notifyNewInquiry(deps, placement);
+    if (offer) await notifyNewInquiry(deps, placement, now);
   }
   return { ok: true, ...outcome };
 }
@@ -419,7 +426,7 @@ export async function runPlacementReminders(
     if (age >= days * DAY && !due.remindedAt) {
       if (await claim(deps, due.id, 'remindedAt', now)) {
         const placement = await mustFind(deps, due.id);
-        await sendTo(deps, await receivingSide(deps, placement), 'reminder', () => ({
+        await sendTo(deps, await receivingSide(deps, placement, now), 'reminder', () => ({
           title: titleOf(placement),
           name: placement.volunteerName,
           days: Math.floor(age / DAY),

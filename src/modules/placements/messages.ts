@@ -30,6 +30,8 @@ export const de = {
   'placements.inquiry.submit': 'Anfrage senden',
   'placements.inquiry.back': 'Zurück zum Angebot',
   'placements.inquiry.sentTitle': 'Fast geschafft: Bitte bestätigen Sie Ihre Anfrage',
+  'placements.inquiry.mediated':
+    'Diese Organisation hat keine eigene Kontaktadresse. Ihre Anfrage beantworten die Netzwerkstelle {network} und die Engagementlotsen der Gemeinde; sie vermitteln zur Organisation.',
   'placements.inquiry.sentText':
     'Wir haben Ihnen eine E-Mail mit einem Bestätigungslink geschickt. Erst wenn Sie ihn öffnen, geben wir Ihre Anfrage weiter. Der Link gilt {days} Tage. Keine E-Mail bekommen? Sehen Sie bitte auch im Spam-Ordner nach.',
 
@@ -152,8 +154,9 @@ export const de = {
   'placements.mail.confirm.text':
     'Hallo {name},\n\nSie möchten beim Angebot „{title}“ helfen – schön! Bitte bestätigen Sie Ihre Anfrage mit diesem Link:\n\n{link}\n\nDer Link gilt {days} Tage. Erst nach der Bestätigung geben wir Ihre Anfrage weiter.\n\nSie haben nichts angefragt? Dann ignorieren Sie diese E-Mail einfach; Ihre Angaben werden gelöscht.',
   'placements.mail.access.subject': 'Ihre Anfrage ist unterwegs: {title}',
+  'placements.mail.answerOrganisation': 'Die Organisation antwortet Ihnen auf der Seite der Vermittlung.',
   'placements.mail.access.text':
-    'Hallo {name},\n\ndanke für die Bestätigung. Ihre Anfrage zu „{title}“ ist bei der Organisation angekommen.\n\nÜber diesen persönlichen Link verfolgen Sie den Stand und schreiben Nachrichten:\n\n{link}\n\nBitte geben Sie den Link nicht weiter.',
+    'Hallo {name},\n\ndanke für die Bestätigung. Ihre Anfrage zu „{title}“ ist angekommen. {answer}\n\nÜber diesen persönlichen Link verfolgen Sie den Stand und schreiben Nachrichten:\n\n{link}\n\nBitte geben Sie den Link nicht weiter.',
   'placements.mail.inquiry.subject': 'Neue Anfrage: {title}',
   'placements.mail.inquiry.text':
     'Guten Tag,\n\n{name} möchte beim Angebot „{title}“ helfen und schreibt:\n\n{message}\n\nBitte antworten Sie auf der Seite der Vermittlung:\n\n{link}',
@@ -216,6 +219,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'placements.inquiry.submit': 'Send inquiry',
   'placements.inquiry.back': 'Back to the offer',
   'placements.inquiry.sentTitle': 'Almost done: please confirm your inquiry',
+  'placements.inquiry.mediated':
+    'This organisation has no contact address of its own. The network office {network} and the local guides of the municipality answer your inquiry and mediate with the organisation.',
   'placements.inquiry.sentText':
     'We sent you an e-mail with a confirmation link. We pass on your inquiry only once you open it. The link is valid for {days} days. No e-mail? Please look in your spam folder too.',
 
@@ -337,8 +342,9 @@ export const en: { [K in keyof typeof de]: string } = {
   'placements.mail.confirm.text':
     'Hello {name},\n\nyou would like to help with the offer “{title}” – wonderful! Please confirm your inquiry with this link:\n\n{link}\n\nThe link is valid for {days} days. We pass on your inquiry only after you confirm it.\n\nYou did not ask for anything? Then simply ignore this e-mail; your details will be deleted.',
   'placements.mail.access.subject': 'Your inquiry is on its way: {title}',
+  'placements.mail.answerOrganisation': 'The organisation answers you on the placement page.',
   'placements.mail.access.text':
-    'Hello {name},\n\nthank you for confirming. Your inquiry about “{title}” has reached the organisation.\n\nFollow its status and write messages through this personal link:\n\n{link}\n\nPlease do not pass the link on.',
+    'Hello {name},\n\nthank you for confirming. Your inquiry about “{title}” has arrived. {answer}\n\nFollow its status and write messages through this personal link:\n\n{link}\n\nPlease do not pass the link on.',
   'placements.mail.inquiry.subject': 'New inquiry: {title}',
   'placements.mail.inquiry.text':
     'Hello,\n\n{name} would like to help with the offer “{title}” and writes:\n\n{message}\n\nPlease answer on the placement page:\n\n{link}',

@@ -3,6 +3,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { isLocale, translator, type Locale, type MessageKey } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { tokens } from '../accounts/schema.ts';
+import { issueOrganisationAccess } from './access.ts';
 import {
   ACCESS_KIND,
   guideRecipients,
@@ -52,7 +53,8 @@ export async function sendTo(
     seen.add(address);
     const locale = localeOf(recipient.locale);
     const t = translator(locale);
-    const values = params(locale);
+    // A recipient without an account gets its own private link instead of the plain page.
+    const values = recipient.link ? { ...params(locale), link: recipient.link } : params(locale);
     await queueMail(deps.jobs, {
       to: recipient.email,
       subject: t(`placements.mail.${kind}.subject` as MessageKey, values),
@@ -93,26 +95,34 @@ export function volunteerRecipient(placement: PlacementDetail): Recipient[] {
 }
 
 /**
- * Who answers for the receiving side: the organisation's members; for an organisation without
- * accounts (e.g. imported), the offer's or organisation's contact address; for a need without an
- * organisation, the guides of the municipality and the office.
+ * Who answers for the receiving side: the organisation's members; for an organisation nobody has
+ * claimed (e.g. imported), the offer's or organisation's contact address, with a personal link that
+ * needs no account; for an offer without any address, and for a need without an organisation, the
+ * guides of the municipality and the network office, who mediate.
  */
-export async function receivingSide(deps: AppDeps, placement: PlacementDetail): Promise<Recipient[]> {
+export async function receivingSide(deps: AppDeps, placement: PlacementDetail, now: Date): Promise<Recipient[]> {
   if (placement.organisationId) {
     const members = await organisationRecipients(deps.db, placement.organisationId);
     if (members.length > 0) return members;
     const address = placement.offerContactEmail || placement.organisationEmail;
-    if (address) return [{ email: address, locale: 'de' }];
-    return guideRecipients(deps.db, placement.networkId, placement.municipalityId);
+    if (address) {
+      const secret = await issueOrganisationAccess(deps.db, placement.organisationId, address, now);
+      return [{ email: address, locale: 'de', link: `${placementUrl(deps, placement.id)}?zugang=${secret}` }];
+    }
   }
+  return mediators(deps, placement);
+}
+
+/** The guides of the placement's municipality and the network office. */
+export async function mediators(deps: AppDeps, placement: Pick<PlacementDetail, 'networkId' | 'municipalityId'>): Promise<Recipient[]> {
   const guides = await guideRecipients(deps.db, placement.networkId, placement.municipalityId);
   return [...guides, ...(await officeRecipients(deps.db, placement.networkId))];
 }
 
 /** A new inquiry reaches the receiving side and, always, the guides of the municipality. */
-export async function inquiryRecipients(deps: AppDeps, placement: PlacementDetail): Promise<Recipient[]> {
+export async function inquiryRecipients(deps: AppDeps, placement: PlacementDetail, now: Date): Promise<Recipient[]> {
   return [
-    ...(await receivingSide(deps, placement)),
+    ...(await receivingSide(deps, placement, now)),
     ...(await guideRecipients(deps.db, placement.networkId, placement.municipalityId)),
   ];
 }

@@ -21,6 +21,8 @@ export interface PlacementFacts {
   isOrganisationMember: boolean;
   /** The request carried the volunteer's private link (people without an account). */
   hasVolunteerAccess: boolean;
+  /** The request carried the organisation's private link (an organisation nobody has claimed yet). */
+  hasOrganisationAccess?: boolean;
 }
 
 export function partiesOf(actor: Actor, facts: PlacementFacts): Party[] {
@@ -29,7 +31,7 @@ export function partiesOf(actor: Actor, facts: PlacementFacts): Party[] {
   if (facts.hasVolunteerAccess || (actor.userId !== null && actor.userId === facts.volunteerId)) {
     parties.push('volunteer');
   }
-  if (facts.isOrganisationMember) parties.push('organisation');
+  if (facts.isOrganisationMember || facts.hasOrganisationAccess) parties.push('organisation');
   if (isNetworkAdmin(actor, facts.networkId)) parties.push('office');
   if (facts.municipalityId && municipalitiesOf(actor, facts.networkId, 'guide').includes(facts.municipalityId)) {
     parties.push('guide');

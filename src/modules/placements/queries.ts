@@ -192,7 +192,7 @@ export interface HistoryEntry {
   toStatus: PlacementStatus;
   actorName: string | null;
   /** Who made the change: the volunteer (also without an account), a named person, or the reminder job. */
-  actorKind: 'volunteer' | 'person' | 'system' | 'unknown';
+  actorKind: 'volunteer' | 'organisation' | 'person' | 'system' | 'unknown';
   note: string;
 }
 
@@ -208,6 +208,7 @@ export async function listHistory(db: Db, placementId: string): Promise<HistoryE
         when ${placementEvents.actorId} is not null and ${placementEvents.actorId} = ${placements.volunteerId} then 'volunteer'
         when ${placementEvents.actorId} is not null then 'person'
         when ${placementEvents.toStatus} = 'no_answer' then 'system'
+        when ${placementEvents.side} = 'organisation' then 'organisation'
         when ${placements.volunteerId} is null then 'volunteer'
         else 'unknown' end`,
       note: placementEvents.note,
@@ -279,6 +280,8 @@ export async function findOpenInquiry(db: Db, offerId: string, userId: string): 
 export interface Recipient {
   email: string;
   locale: string;
+  /** This recipient's own link to the placement (a private one, for people without an account). */
+  link?: string;
 }
 
 export async function organisationRecipients(db: Db, organisationId: string): Promise<Recipient[]> {
@@ -519,4 +522,24 @@ export async function listUnanswered(db: Db): Promise<
     .where(
       and(eq(placements.status, 'requested'), isNull(placements.firstResponseAt), isNotNull(placements.emailConfirmedAt)),
     );
+}
+
+/**
+ * Whether the network office and the municipality's guides answer for this offer: nobody has claimed
+ * its organisation and neither the offer nor the organisation has a contact address (common in imports).
+ */
+export async function isMediated(db: Db, offerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+    .where(
+      and(
+        eq(offers.id, offerId),
+        eq(offers.contactEmail, ''),
+        eq(organisations.email, ''),
+        sql`not exists (select 1 from ${organisationMembers} where ${organisationMembers.organisationId} = ${organisations.id})`,
+      ),
+    );
+  return row !== undefined;
 }

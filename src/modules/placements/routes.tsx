@@ -39,6 +39,7 @@ import {
   findPublishedOffer,
   findPublishedOfferInNetwork,
   hasVolunteerAccess,
+  isMediated,
   isOrganisationMember,
   LIST_LIMIT,
   listContactableVolunteers,
@@ -52,6 +53,7 @@ import {
 } from './queries.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from './schema.ts';
 import { OPEN_STATUSES } from './status.ts';
+import { findOrganisationAccess } from './access.ts';
 import { ConfirmInvalid, ConfirmPage, INQUIRY_MAX, InquiryForm, InquirySent, inquiryLabels } from './views/inquiry.tsx';
 import { Overview, SimpleList } from './views/lists.tsx';
 import { OpenPlacementForm } from './views/open.tsx';
@@ -118,6 +120,8 @@ interface Loaded {
   parties: Party[];
   /** The private link the request came with, if valid. */
   zugang: string | undefined;
+  /** That link is the organisation's (it may claim the organisation from here). */
+  organisationLink: boolean;
 }
 
 export const routes: FastifyPluginAsync = async (app) => {
@@ -137,7 +141,11 @@ export const routes: FastifyPluginAsync = async (app) => {
       return undefined;
     }
     const access = zugang ? await hasVolunteerAccess(db, placement.id, zugang, deps.clock()) : false;
-    if (zugang && !access) {
+    const organisationAccess =
+      zugang && !access && placement.organisationId
+        ? (await findOrganisationAccess(db, zugang, deps.clock()))?.organisationId === placement.organisationId
+        : false;
+    if (zugang && !access && !organisationAccess) {
       await sendError(request, reply, 404);
       return undefined;
     }
@@ -148,10 +156,11 @@ export const routes: FastifyPluginAsync = async (app) => {
       confirmed: placement.requestedAt !== null,
       isOrganisationMember: await isOrganisationMember(db, placement.organisationId, request.actor.userId),
       hasVolunteerAccess: access,
+      hasOrganisationAccess: organisationAccess,
     });
     if (!allow(request, reply, canViewPlacement(parties))) return undefined;
     request.network = { id: placement.networkId, slug: placement.networkSlug, name: placement.networkName };
-    return { placement, parties, zugang: access ? zugang : undefined };
+    return { placement, parties, zugang: access || organisationAccess ? zugang : undefined, organisationLink: organisationAccess };
   }
 
   function accessSuffix(loaded: Loaded, notice?: string): string {
@@ -194,6 +203,11 @@ export const routes: FastifyPluginAsync = async (app) => {
         : null,
       accessQuery: loaded.zugang ? `?zugang=${encodeURIComponent(loaded.zugang)}` : '',
       isVolunteer: parties.includes('volunteer'),
+      mediatedBy: placement.offerId && (await isMediated(db, placement.offerId)) ? placement.networkName : undefined,
+      claimPath:
+        loaded.organisationLink && loaded.zugang && placement.organisationId
+          ? `/organisationen/${placement.organisationId}/uebernehmen?zugang=${encodeURIComponent(loaded.zugang)}`
+          : undefined,
     };
     return reply.page(
       placementTitle(request.t, placement),
@@ -239,6 +253,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         errors={{}}
         loginPath={`/anmelden?weiter=${encodeURIComponent(request.url)}`}
         existing={userId ? await findOpenInquiry(db, offer.id, userId) : undefined}
+        mediatedBy={(await isMediated(db, offer.id)) ? offer.networkName : undefined}
       />,
     );
   });
@@ -305,7 +320,8 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/angebote/:id/anfragen/gesendet', async (request, reply) => {
     const offer = await inquiryOffer(request, reply);
     if (!offer) return reply;
-    return reply.page(request.t('placements.inquiry.sentTitle'), <InquirySent t={request.t} days={CONFIRM_DAYS} />);
+    const mediatedBy = (await isMediated(db, offer.id)) ? offer.networkName : undefined;
+    return reply.page(request.t('placements.inquiry.sentTitle'), <InquirySent t={request.t} days={CONFIRM_DAYS} mediatedBy={mediatedBy} />);
   });
 
   // ——— Confirmation for people without an account. GET only shows a button: mail scanners open links. ———

@@ -16,6 +16,8 @@ interface InquiryFormProps {
   loginPath: string;
   /** The volunteer's running placement for this offer, if there is one. */
   existing?: string | undefined;
+  /** The network whose office answers, for an offer without any contact address. */
+  mediatedBy?: string | undefined;
 }
 
 export function inquiryLabels(t: T): Record<string, string> {
@@ -28,7 +30,7 @@ export function inquiryLabels(t: T): Record<string, string> {
   };
 }
 
-export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values, errors, loginPath, existing }: InquiryFormProps) {
+export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values, errors, loginPath, existing, mediatedBy }: InquiryFormProps) {
   const labels = inquiryLabels(t);
   const consentError = errors.consent;
   return (
@@ -39,6 +41,7 @@ export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values,
         {offer.municipalityName && <> · {t('placements.inquiry.municipality', { name: offer.municipalityName })}</>}
       </p>
       {offer.summary && <p class="lead">{offer.summary}</p>}
+      {mediatedBy && <MediatedHint t={t} network={mediatedBy} />}
       {existing && (
         <Notice>
           {t('placements.inquiry.existing')} <a href={`/vermittlungen/${existing}`}>{t('placements.inquiry.existingLink')}</a>
@@ -123,11 +126,17 @@ export function InquiryForm({ t, csrfToken, offer, signedIn, requestKey, values,
   );
 }
 
-export function InquirySent({ t, days }: { t: T; days: number }) {
+/** Said to the volunteer wherever it matters: who answers an offer whose organisation has no contact address. */
+export function MediatedHint({ t, network }: { t: T; network: string }) {
+  return <p class="hint">{t('placements.inquiry.mediated', { network })}</p>;
+}
+
+export function InquirySent({ t, days, mediatedBy }: { t: T; days: number; mediatedBy?: string | undefined }) {
   return (
     <>
       <h1>{t('placements.inquiry.sentTitle')}</h1>
       <p>{t('placements.inquiry.sentText', { days })}</p>
+      {mediatedBy && <MediatedHint t={t} network={mediatedBy} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/for
 import type { HistoryEntry, MessageEntry, PlacementDetail } from '../queries.ts';
 import type { PlacementStatus } from '../schema.ts';
 import { Lines, Time } from './format.tsx';
+import { MediatedHint } from './inquiry.tsx';
 
 export const MESSAGE_MAX = 2000;
 export const NOTE_MAX = 500;
@@ -24,6 +25,10 @@ export interface PlacementView {
   /** Appended to every form action: the volunteer's private link, if that is how they came. */
   accessQuery: string;
   isVolunteer: boolean;
+  /** The network that answers for an organisation without a contact address; undefined otherwise. */
+  mediatedBy?: string | undefined;
+  /** The viewer came with the organisation's private link: where to claim the organisation. */
+  claimPath?: string | undefined;
 }
 
 interface Props {
@@ -50,6 +55,16 @@ export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {},
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorSummary errors={errors} labels={labels} t={t} />
       {view.isVolunteer && accessQuery && <p class="hint">{t('placements.page.privateLink')}</p>}
+      {view.isVolunteer && view.mediatedBy && <MediatedHint t={t} network={view.mediatedBy} />}
+      {view.claimPath && (
+        <aside class="notice" aria-labelledby="uebernehmen">
+          <h2 id="uebernehmen">{t('placements.page.claimTitle')}</h2>
+          <p>{t('placements.page.claimText', { organisation: placement.organisationName ?? '' })}</p>
+          <p>
+            <a href={view.claimPath}>{t('placements.page.claimLink')}</a>
+          </p>
+        </aside>
+      )}
 
       <section aria-labelledby="worum">
         <h2 id="worum">{t('placements.page.about')}</h2>
@@ -270,6 +285,8 @@ function actorLabel(t: T, entry: HistoryEntry): string {
       return t('placements.page.byVolunteer');
     case 'system':
       return t('placements.page.bySystem');
+    case 'organisation':
+      return t('placements.page.byOrganisation');
     case 'person':
       return entry.actorName || t('placements.page.byUnknown');
     default:
