@@ -26,6 +26,10 @@ export interface Config {
   pgliteSharedBuffersMb: number;
   /** Where the offer search looks: an index in each process's memory (default), or the database. */
   searchIndex: 'memory' | 'database';
+  /** Info mails sent per minute by one process (the SMTP provider's limit). */
+  infomailRatePerMinute: number;
+  /** Bearer token the mail server uses to post bounce reports; unset: the bounce route is closed. */
+  infomailBounceToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool('TRUST_PROXY', false),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', 16, 1, 4096),
     searchIndex: searchIndex === 'database' ? 'database' : 'memory',
+    infomailRatePerMinute: int('INFOMAIL_RATE_PER_MINUTE', 600, 1, 1_000_000),
+    infomailBounceToken: env.INFOMAIL_BOUNCE_TOKEN || undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,11 @@ export interface MailMessage {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** An HTML part beside the text (info mails); always sanitised by the sender. */
+  html?: string;
+  /** Display name before the platform's sender address (e.g. the network's name). */
+  fromName?: string;
+  replyTo?: string;
   /**
    * The consent this mail depends on (contact suggestions, info mails): checked again when the mail is
    * sent, so a consent withdrawn while the mail waits in the queue stops it.
@@ -67,7 +72,16 @@ async function send(transport: Transporter, from: string, message: MailMessage):
 }
 
 function toNodemailer(from: string, message: MailMessage) {
-  return { from, to: message.to, subject: message.subject, text: message.text, headers: message.headers };
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  return {
+    from: message.fromName ? { name: message.fromName, address } : from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    headers: message.headers,
+    ...(message.html ? { html: message.html } : {}),
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+  };
 }
 
 /** Puts a message on the durable queue; a worker delivers it with retries and back-off. */
