@@ -1,4 +1,4 @@
-import type { Role } from '../modules/roles/schema.ts';
+import type { Role } from './roles/schema.ts';
 
 /** Who is asking: the signed-in person with their roles per network, or nobody. */
 export interface Actor {

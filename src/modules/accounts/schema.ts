@@ -1,37 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.ts';
 
-export const users = pgTable(
-  'users',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    /** Stored lower-cased; unique. */
-    email: varchar('email', { length: 254 }).notNull(),
-    name: varchar('name', { length: 120 }).notNull().default(''),
-    /** Argon2id; null for accounts that only use magic links or have not set one yet. */
-    passwordHash: text('password_hash'),
-    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
-    locale: varchar('locale', { length: 5 }).notNull().default('de'),
-    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('users_email').on(t.email)],
-);
-
-/** Login sessions. The id is the SHA-256 of the cookie value, so a database leak reveals no live session. */
-export const sessions = pgTable(
-  'sessions',
-  {
-    id: varchar('id', { length: 64 }).primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('sessions_user').on(t.userId)],
-);
+/*
+ * People and their sessions belong to the platform (decision 006): every request reads them. This module
+ * keeps its public names for them and owns the e-mail tokens.
+ */
+export { sessions, users, type User } from '../../platform/auth/schema.ts';
 
 export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
@@ -52,4 +27,3 @@ export const tokens = pgTable(
   (t) => [index('tokens_email').on(t.email), index('tokens_open').on(t.expiresAt).where(sql`${t.usedAt} is null`)],
 );
 
-export type User = typeof users.$inferSelect;

@@ -2,8 +2,8 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db.ts';
 import type { Actor } from '../policy.ts';
-import { sessions, users, type User } from '../../modules/accounts/schema.ts';
-import { membershipMunicipalities, memberships } from '../../modules/roles/schema.ts';
+import { sessions, users, type User } from './schema.ts';
+import { membershipMunicipalities, memberships } from '../roles/schema.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 export const SESSION_COOKIE = 'mmn_session';

@@ -7,7 +7,7 @@ import { ANONYMOUS, isNetworkAdmin, type Actor } from '../policy.ts';
 import { Layout, type PageContext, type PageMeta } from '../ui/layout.tsx';
 import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { redactUrl } from './log.ts';
-import type { User } from '../../modules/accounts/schema.ts';
+import type { User } from '../auth/schema.ts';
 
 export const LOCALE_COOKIE = 'mmn_lang';
 
