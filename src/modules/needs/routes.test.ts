@@ -99,7 +99,8 @@ describe('needs are private by default', () => {
     expect(office.statusCode).toBe(200);
     expect(office.body).toContain('Einkaufshilfe Krostitz');
     expect(office.body).toContain('Gartenhilfe Taucha');
-    expect(office.body).toContain('<caption>');
+    expect(office.body).toContain('<caption id="gesuche-tabelle-caption">');
+    expect(office.body).toContain('role="region" aria-labelledby="gesuche-tabelle-caption" tabindex="0"');
 
     const guide = await (await as('guideKrostitz')).get('/netzwerk/gems/gesuche');
     expect(guide.statusCode).toBe(200);

@@ -11,7 +11,7 @@ import { splitList } from '../volunteers/commands.ts';
 import { volunteerCandidatesFor } from '../volunteers/queries.ts';
 import { newPlacementHref } from '../volunteers/routes.tsx';
 import { rankVolunteers } from '../volunteers/suggestions.ts';
-import { formValues, type FormValues } from '../volunteers/views/inputs.tsx';
+import { keptFormValues as formValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { changeNeedStatus, createNeed, NEXT_STATUSES, updateNeed, type NeedContent, type NeedError } from './commands.ts';
 import {
   canCreateNeed,

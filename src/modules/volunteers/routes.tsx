@@ -14,7 +14,7 @@ import {
   volunteerCandidatesFor,
 } from './queries.ts';
 import { rankOffers, rankVolunteers } from './suggestions.ts';
-import { formValues, type FormValues } from './views/inputs.tsx';
+import { keptFormValues as formValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { ProfilePage, profileValues } from './views/profile.tsx';
 import { OfferSuggestionsPage, VolunteersForOfferPage } from './views/suggestions.tsx';
 

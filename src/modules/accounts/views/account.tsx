@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { LOCALES, type MessageKey } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { NetworkRole } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { EMPTY_FORM, type FormState, type ViewContext } from './common.tsx';
@@ -122,27 +123,16 @@ export function AccountPage({ ctx, user, roles, notice, failed }: AccountPagePro
         {roles.length === 0 ? (
           <p>{t('accounts.account.noRoles')}</p>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('accounts.account.rolesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.account.network')}</th>
-                  <th scope="col">{t('accounts.account.role')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {roles.map((r) => (
-                  <tr key={`${r.networkSlug}-${r.role}`}>
-                    <td>
-                      <a href={`/netzwerk/${r.networkSlug}`}>{r.networkName}</a>
-                    </td>
-                    <td>{t(`accounts.role.${r.role}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="rollen-tabelle"
+            caption={t('accounts.account.rolesCaption')}
+            rows={roles}
+            rowKey={(r) => `${r.networkSlug}-${r.role}`}
+            columns={[
+              { label: t('accounts.account.network'), rowHeader: true, cell: (r) => <a href={`/netzwerk/${r.networkSlug}`}>{r.networkName}</a> },
+              { label: t('accounts.account.role'), cell: (r) => t(`accounts.role.${r.role}` as MessageKey) },
+            ]}
+          />
         )}
       </section>
 

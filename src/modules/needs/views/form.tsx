@@ -1,8 +1,10 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { listOf, textOf, type FormValues } from '../../../platform/ui/form-values.ts';
 import type { Locale, MessageKey, T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import { FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../offers/vocabulary.ts';
-import { Checkbox, CheckboxGroup, listOf, Select, textOf, type FormValues } from '../../volunteers/views/inputs.tsx';
 import { fieldLabels } from '../../volunteers/views/profile.tsx';
 import type { Need } from '../schema.ts';
 
@@ -136,11 +138,11 @@ export function NeedForm(props: NeedFormProps) {
           multiline
           maxLength={4000}
         />
-        <Select
+        <SelectField
           name="field"
           label={labels.field!}
           value={textOf(values, 'field') || 'sozial'}
-          errors={errors}
+          error={errors.field}
           options={FIELDS.map((f) => ({ value: f, label: names[f] }))}
           required
         />
@@ -158,14 +160,14 @@ export function NeedForm(props: NeedFormProps) {
           legend={labels.weekdays!}
           options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`volunteers.day.${d}` as MessageKey) }))}
           selected={listOf(values, 'weekdays')}
-          errors={errors}
+          error={errors.weekdays}
         />
         <CheckboxGroup
           name="timesOfDay"
           legend={labels.timesOfDay!}
           options={TIMES_OF_DAY.map((time) => ({ value: time, label: t(`volunteers.time.${time}`) }))}
           selected={listOf(values, 'timesOfDay')}
-          errors={errors}
+          error={errors.timesOfDay}
         />
         <Field
           name="startsOn"
@@ -184,12 +186,12 @@ export function NeedForm(props: NeedFormProps) {
           maxLength={10}
         />
         <h2>{t('needs.field.municipality')}</h2>
-        <Select
+        <SelectField
           name="municipalityId"
           label={labels.municipalityId!}
           value={textOf(values, 'municipalityId')}
-          errors={errors}
-          empty={t('needs.field.choose')}
+          error={errors.municipalityId}
+          placeholder={t('needs.field.choose')}
           options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))}
           required
         />

@@ -1,7 +1,9 @@
 import { formatDateTime, type Locale, type MessageKey, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
 import { FIELDS, type Field } from '../../offers/vocabulary.ts';
-import { Select } from '../../volunteers/views/inputs.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import { fieldLabels } from '../../volunteers/views/profile.tsx';
 import { NEED_STATUSES, type NeedStatus } from '../schema.ts';
 import type { NeedListRow, NeedWithPlace, PublicNeed } from '../queries.ts';
@@ -56,28 +58,25 @@ export function NeedListPage({ t, locale, slug, needs, municipalities, filters, 
       </p>
       <h2>{t('needs.list.filter')}</h2>
       <form method="get" action={base} class="stack">
-        <Select
+        <SelectField
           name="status"
           label={t('needs.field.status')}
           value={filters.status}
-          errors={{}}
-          empty={t('needs.list.all')}
+          placeholder={t('needs.list.all')}
           options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
         />
-        <Select
+        <SelectField
           name="kommune"
           label={t('needs.field.municipality')}
           value={filters.municipalityId}
-          errors={{}}
-          empty={t('needs.list.all')}
+          placeholder={t('needs.list.all')}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
         />
-        <Select
+        <SelectField
           name="feld"
           label={t('needs.field.field')}
           value={filters.field}
-          errors={{}}
-          empty={t('needs.list.all')}
+          placeholder={t('needs.list.all')}
           options={FIELDS.map((f) => ({ value: f, label: names[f] }))}
         />
         <button type="submit" class="secondary">
@@ -86,37 +85,22 @@ export function NeedListPage({ t, locale, slug, needs, municipalities, filters, 
       </form>
       <h2>{t('needs.list.title')}</h2>
       {needs.length === 0 ? (
-        <p>{t('needs.list.none')}</p>
+        <EmptyState>{t('needs.list.none')}</EmptyState>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('needs.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('needs.field.title')}</th>
-                <th scope="col">{t('needs.field.municipality')}</th>
-                <th scope="col">{t('needs.field.field')}</th>
-                <th scope="col">{t('needs.field.status')}</th>
-                <th scope="col">{t('needs.list.visibility')}</th>
-                <th scope="col">{t('needs.list.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {needs.map((need) => (
-                <tr key={need.id}>
-                  <th scope="row">
-                    <a href={`${base}/${need.id}`}>{need.title}</a>
-                  </th>
-                  <td>{need.municipalityName ?? t('needs.detail.none')}</td>
-                  <td>{names[need.field]}</td>
-                  <td>{t(`needs.status.${need.status}`)}</td>
-                  <td>{need.isPublic ? t('needs.visibility.public') : t('needs.visibility.private')}</td>
-                  <td>{formatDateTime(locale, need.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="gesuche-tabelle"
+          caption={t('needs.list.caption')}
+          rows={needs}
+          rowKey={(need) => need.id}
+          columns={[
+            { label: t('needs.field.title'), rowHeader: true, cell: (need) => <a href={`${base}/${need.id}`}>{need.title}</a> },
+            { label: t('needs.field.municipality'), cell: (need) => need.municipalityName ?? t('needs.detail.none') },
+            { label: t('needs.field.field'), cell: (need) => names[need.field] },
+            { label: t('needs.field.status'), cell: (need) => t(`needs.status.${need.status}`) },
+            { label: t('needs.list.visibility'), cell: (need) => (need.isPublic ? t('needs.visibility.public') : t('needs.visibility.private')) },
+            { label: t('needs.list.created'), cell: (need) => formatDateTime(locale, need.createdAt) },
+          ]}
+        />
       )}
     </>
   );

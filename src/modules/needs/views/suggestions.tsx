@@ -1,4 +1,7 @@
 import type { T } from '../../../platform/i18n/index.ts';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { Field } from '../../../platform/ui/field.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { Ranked } from '../../volunteers/suggestions.ts';
 import type { VolunteerCandidate } from '../../volunteers/queries.ts';
 import { ReasonList } from '../../volunteers/views/reasons.tsx';
@@ -47,51 +50,44 @@ export function NeedOffersPage({
       <h1>{t('needs.offers.title', { title })}</h1>
       <p class="lead">{t('needs.offers.intro')}</p>
       <form method="get" action={`${needHref}/angebote`} class="stack">
-        <div class="field">
-          <label for="f-umkreis">{t('needs.offers.radius')}</label>
-          <input id="f-umkreis" name="umkreis" type="number" min={1} max={200} value={String(radiusKm)} />
-        </div>
+        <Field name="umkreis" type="number" label={t('needs.offers.radius')} min={1} max={200} value={String(radiusKm)} />
         <button type="submit" class="secondary">
           {t('needs.offers.apply')}
         </button>
       </form>
       {suggestions.length === 0 ? (
-        <p>{t('needs.offers.none')}</p>
+        <EmptyState>{t('needs.offers.none')}</EmptyState>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('needs.offers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('needs.offers.offer')}</th>
-                <th scope="col">{t('volunteers.table.fit')}</th>
-                <th scope="col">{t('volunteers.table.reasons')}</th>
-                <th scope="col">{t('volunteers.table.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {suggestions.map(({ item, score, reasons }) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <a href={`/angebote/${item.id}`}>{item.title}</a>
-                    <br />
-                    <span class="meta">
-                      {[item.organisationName, item.municipalityName].filter(Boolean).join(' · ')}
-                    </span>
-                  </th>
-                  <td>{score} %</td>
-                  <td>
-                    <ReasonList reasons={reasons} t={t} />
-                    {item.rank > 0 && <p class="meta">{t('needs.offers.words')}</p>}
-                  </td>
-                  <td>
-                    <a href={placementHref(item.id)}>{t('needs.offers.link')}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="angebote-vorschlaege"
+          caption={t('needs.offers.caption')}
+          rows={suggestions}
+          rowKey={(r) => r.item.id}
+          columns={[
+            {
+              label: t('needs.offers.offer'),
+              rowHeader: true,
+              cell: ({ item }) => (
+                <>
+                  <a href={`/angebote/${item.id}`}>{item.title}</a>
+                  <br />
+                  <span class="meta">{[item.organisationName, item.municipalityName].filter(Boolean).join(' · ')}</span>
+                </>
+              ),
+            },
+            { label: t('volunteers.table.fit'), numeric: true, cell: ({ score }) => `${score} %` },
+            {
+              label: t('volunteers.table.reasons'),
+              cell: ({ item, reasons }) => (
+                <>
+                  <ReasonList reasons={reasons} t={t} />
+                  {item.rank > 0 && <p class="meta">{t('needs.offers.words')}</p>}
+                </>
+              ),
+            },
+            { label: t('volunteers.table.action'), cell: ({ item }) => <a href={placementHref(item.id)}>{t('needs.offers.link')}</a> },
+          ]}
+        />
       )}
       <p>
         <a href={needHref}>{t('needs.back')}</a>

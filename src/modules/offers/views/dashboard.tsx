@@ -1,5 +1,7 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Notice } from '../../../platform/ui/form.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { MyOrganisation } from '../../organisations/queries.ts';
 import { availableActions } from '../lifecycle.ts';
 import type { OfferListItem } from '../queries.ts';
@@ -24,7 +26,7 @@ export function Dashboard({ t, locale, organisations, networks, csrfToken, notic
       <h1>{t('offers.dashboard.title')}</h1>
       {notice && <Notice kind="success">{notice}</Notice>}
       {organisations.length === 0 ? (
-        <p>{t('offers.dashboard.empty')}</p>
+        <EmptyState>{t('offers.dashboard.empty')}</EmptyState>
       ) : (
         <>
           <p class="lead">{t('offers.dashboard.intro')}</p>
@@ -58,58 +60,52 @@ export function Dashboard({ t, locale, organisations, networks, csrfToken, notic
             </a>
           </p>
           {o.offers.length === 0 ? (
-            <p>{t('offers.dashboard.noOffers')}</p>
+            <EmptyState>{t('offers.dashboard.noOffers')}</EmptyState>
           ) : (
             OFFER_STATUSES.map((status) => {
               const list = o.offers.filter((offer) => offer.status === status);
               if (list.length === 0) return null;
               return (
-                <div class="table-scroll" key={status}>
-                  <table>
-                    <caption>{t('offers.dashboard.caption', { status: t(`offers.status.${status}`) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('offers.dashboard.offer')}</th>
-                        <th scope="col">{t('offers.dashboard.details')}</th>
-                        <th scope="col">{t('offers.dashboard.actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.map((offer) => (
-                        <tr key={offer.id}>
-                          <th scope="row">
-                            <a href={`/angebote/${offer.id}`}>{offer.title}</a>
-                          </th>
-                          <td>
-                            {[
-                              offer.municipalityName,
-                              offer.status === 'published' && offer.expiresAt
-                                ? t('offers.dashboard.expires', { date: formatDate(locale, offer.expiresAt) })
-                                : '',
-                              offer.statusReason ? t('offers.statusReason', { reason: offer.statusReason }) : '',
-                            ]
-                              .filter(Boolean)
-                              .join(' · ')}
-                          </td>
-                          <td>
-                            {offer.status !== 'archived' && (
-                              <a href={`/angebote/${offer.id}/bearbeiten`} aria-label={t('offers.action.label', { action: t('offers.edit.link'), title: offer.title })}>
-                                {t('offers.edit.link')}
-                              </a>
-                            )}
-                            <OfferActions
-                              t={t}
-                              offer={offer}
-                              actions={availableActions(offer.status, { organisation: true, office: false })}
-                              csrfToken={csrfToken}
-                              returnTo={RETURN}
-                            />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  key={status}
+                  id={`angebote-${o.id}-${status}`}
+                  caption={t('offers.dashboard.caption', { status: t(`offers.status.${status}`) })}
+                  rows={list}
+                  rowKey={(offer) => offer.id}
+                  columns={[
+                    { label: t('offers.dashboard.offer'), rowHeader: true, cell: (offer) => <a href={`/angebote/${offer.id}`}>{offer.title}</a> },
+                    {
+                      label: t('offers.dashboard.details'),
+                      cell: (offer) =>
+                        [
+                          offer.municipalityName,
+                          offer.status === 'published' && offer.expiresAt ? t('offers.dashboard.expires', { date: formatDate(locale, offer.expiresAt) }) : '',
+                          offer.statusReason ? t('offers.statusReason', { reason: offer.statusReason }) : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · '),
+                    },
+                    {
+                      label: t('offers.dashboard.actions'),
+                      cell: (offer) => (
+                        <>
+                          {offer.status !== 'archived' && (
+                            <a href={`/angebote/${offer.id}/bearbeiten`} aria-label={t('offers.action.label', { action: t('offers.edit.link'), title: offer.title })}>
+                              {t('offers.edit.link')}
+                            </a>
+                          )}
+                          <OfferActions
+                            t={t}
+                            offer={offer}
+                            actions={availableActions(offer.status, { organisation: true, office: false })}
+                            csrfToken={csrfToken}
+                            returnTo={RETURN}
+                          />
+                        </>
+                      ),
+                    },
+                  ]}
+                />
               );
             })
           )}

@@ -1,4 +1,5 @@
 import type { T } from '../../../platform/i18n/index.ts';
+import { DataTable } from '../../../platform/ui/table.tsx';
 
 /** The parts of an OpenAPI 3.1 document this page reads. */
 interface JsonSchema {
@@ -71,34 +72,35 @@ function slug(method: string, path: string): string {
   return `${method}-${path}`.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-+$/, '').toLowerCase();
 }
 
-/** Three columns and no scrolling box, so the table fits a phone and needs no keyboard scrolling. */
-function ParameterTable({ t, caption, rows }: { t: T; caption: string; rows: Array<{ name: string; where: string; required: boolean; type: string; description: string }> }) {
+type ParameterRow = { name: string; where: string; required: boolean; type: string; description: string };
+
+/** Three columns, stacked on a phone. */
+function ParameterTable({ t, id, caption, rows }: { t: T; id: string; caption: string; rows: ParameterRow[] }) {
   return (
-    <table class="api-params">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('openapi.docs.name')}</th>
-          <th scope="col">{t('openapi.docs.type')}</th>
-          <th scope="col">{t('openapi.docs.description')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.where}-${row.name}`}>
-            <th scope="row">
+    <DataTable
+      id={id}
+      caption={caption}
+      class="api-params"
+      rows={rows}
+      rowKey={(row) => `${row.where}-${row.name}`}
+      columns={[
+        {
+          label: t('openapi.docs.name'),
+          rowHeader: true,
+          cell: (row) => (
+            <>
               <code>{row.name}</code>
               <br />
               <span class="meta">
                 {row.where}, {row.required ? t('openapi.docs.required') : t('openapi.docs.optional')}
               </span>
-            </th>
-            <td>{row.type}</td>
-            <td>{row.description}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { label: t('openapi.docs.type'), cell: (row) => row.type },
+        { label: t('openapi.docs.description'), cell: (row) => row.description },
+      ]}
+    />
   );
 }
 
@@ -129,8 +131,8 @@ function OperationSection({ t, base, method, path, operation }: { t: T; base: st
       {operation.summary && <p>{operation.summary}</p>}
       {operation.description && <p>{operation.description}</p>}
       {operation.security?.length ? <p>{t('openapi.docs.needsToken')}</p> : null}
-      {parameters.length > 0 && <ParameterTable t={t} caption={t('openapi.docs.parameters', { operation: `${method.toUpperCase()} ${path}` })} rows={parameters} />}
-      {fields.length > 0 && <ParameterTable t={t} caption={t('openapi.docs.body', { operation: `${method.toUpperCase()} ${path}` })} rows={fields} />}
+      {parameters.length > 0 && <ParameterTable t={t} id={`${id}-parameter`} caption={t('openapi.docs.parameters', { operation: `${method.toUpperCase()} ${path}` })} rows={parameters} />}
+      {fields.length > 0 && <ParameterTable t={t} id={`${id}-felder`} caption={t('openapi.docs.body', { operation: `${method.toUpperCase()} ${path}` })} rows={fields} />}
       <p>
         {t('openapi.docs.responses')}{' '}
         {Object.entries(operation.responses ?? {})

@@ -1,7 +1,9 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
-import { CheckboxGroup } from '../../organisations/views/fields.tsx';
+import { CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { ApiTokenListItem } from '../queries.ts';
 import { API_SCOPES } from '../schema.ts';
 
@@ -45,51 +47,43 @@ export function ApiTokensPage({ t, locale, organisation, tokens, csrfToken, idem
         {t('openapi.tokens.intro')} <a href={docsUrl}>{t('openapi.tokens.docs')}</a>
       </p>
       {tokens.length === 0 ? (
-        <p>{t('openapi.tokens.none')}</p>
+        <EmptyState>{t('openapi.tokens.none')}</EmptyState>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('openapi.tokens.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('openapi.tokens.name')}</th>
-                <th scope="col">{t('openapi.tokens.prefix')}</th>
-                <th scope="col">{t('openapi.tokens.scopes')}</th>
-                <th scope="col">{t('openapi.tokens.createdAt')}</th>
-                <th scope="col">{t('openapi.tokens.lastUsed')}</th>
-                <th scope="col">{t('openapi.tokens.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{token.scopes.map((s) => t(`openapi.tokens.scope.${s}`)).join(', ')}</td>
-                  <td>
-                    {formatDateTime(locale, token.createdAt)}
-                    {token.createdByName && ` (${token.createdByName})`}
-                  </td>
-                  <td>{token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t('openapi.tokens.neverUsed')}</td>
-                  <td>
-                    {token.revokedAt ? (
-                      t('openapi.tokens.revokedAt', { date: formatDateTime(locale, token.revokedAt) })
-                    ) : (
-                      <form method="post" action={`/organisationen/${organisation.id}/api-tokens/${token.id}/widerrufen`} class="inline-form">
-                        <CsrfField token={csrfToken} />
-                        <button type="submit" class="danger" aria-label={t('openapi.tokens.revokeLabel', { name: token.name })}>
-                          {t('openapi.tokens.revoke')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="api-schluessel"
+          caption={t('openapi.tokens.caption')}
+          rows={tokens}
+          rowKey={(token) => token.id}
+          columns={[
+            { label: t('openapi.tokens.name'), rowHeader: true, cell: (token) => token.name },
+            { label: t('openapi.tokens.prefix'), cell: (token) => <code>{token.prefix}…</code> },
+            { label: t('openapi.tokens.scopes'), cell: (token) => token.scopes.map((s) => t(`openapi.tokens.scope.${s}`)).join(', ') },
+            {
+              label: t('openapi.tokens.createdAt'),
+              cell: (token) => (
+                <>
+                  {formatDateTime(locale, token.createdAt)}
+                  {token.createdByName && ` (${token.createdByName})`}
+                </>
+              ),
+            },
+            { label: t('openapi.tokens.lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t('openapi.tokens.neverUsed')) },
+            {
+              label: t('openapi.tokens.state'),
+              cell: (token) =>
+                token.revokedAt ? (
+                  t('openapi.tokens.revokedAt', { date: formatDateTime(locale, token.revokedAt) })
+                ) : (
+                  <form method="post" action={`/organisationen/${organisation.id}/api-tokens/${token.id}/widerrufen`} class="inline-form">
+                    <CsrfField token={csrfToken} />
+                    <button type="submit" class="danger" aria-label={t('openapi.tokens.revokeLabel', { name: token.name })}>
+                      {t('openapi.tokens.revoke')}
+                    </button>
+                  </form>
+                ),
+            },
+          ]}
+        />
       )}
       <section aria-labelledby="neuer-api-schluessel">
         <h2 id="neuer-api-schluessel">{t('openapi.tokens.new')}</h2>
@@ -107,7 +101,7 @@ export function ApiTokensPage({ t, locale, organisation, tokens, csrfToken, idem
             maxLength={120}
             autocomplete="off"
           />
-          <CheckboxGroup name="scopes" legend={t('openapi.tokens.scopes')} options={scopeOptions} values={values.scopes ?? []} error={errors.scopes} />
+          <CheckboxGroup name="scopes" legend={t('openapi.tokens.scopes')} options={scopeOptions} selected={values.scopes ?? []} error={errors.scopes} />
           <button type="submit">{t('openapi.tokens.create')}</button>
         </form>
       </section>

@@ -4,7 +4,8 @@ import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/for
 import type { Organisation } from '../schema.ts';
 import { ORGANISATION_MEMBER_ROLES } from '../schema.ts';
 import type { OrganisationMember } from '../queries.ts';
-import { SelectField } from './fields.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 
 interface Props {
   t: T;
@@ -33,38 +34,32 @@ export function MembersPage({ t, organisation, members, canManage, csrfToken, va
         </div>
       )}
       <p>{t('organisations.members.intro')}</p>
-      <div class="table-scroll">
-        <table>
-          <caption>{t('organisations.members.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('organisations.members.name')}</th>
-              <th scope="col">{t('organisations.members.email')}</th>
-              <th scope="col">{t('organisations.members.role')}</th>
-              {canManage && <th scope="col">{t('organisations.members.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.userId}>
-                <th scope="row">{m.name}</th>
-                <td>{m.email}</td>
-                <td>{t(`organisations.role.${m.role}`)}</td>
-                {canManage && (
-                  <td>
+      <DataTable
+        id="mitglieder-tabelle"
+        caption={t('organisations.members.caption')}
+        rows={members}
+        rowKey={(m) => m.userId}
+        columns={[
+          { label: t('organisations.members.name'), rowHeader: true, cell: (m) => m.name },
+          { label: t('organisations.members.email'), cell: (m) => m.email },
+          { label: t('organisations.members.role'), cell: (m) => t(`organisations.role.${m.role}`) },
+          ...(canManage
+            ? [
+                {
+                  label: t('organisations.members.actions'),
+                  cell: (m: OrganisationMember) => (
                     <form method="post" action={`/organisationen/${organisation.id}/mitglieder/${m.userId}/entfernen`} class="inline-form">
                       <CsrfField token={csrfToken} />
                       <button type="submit" class="danger" aria-label={t('organisations.members.removeLabel', { name: m.name || m.email })}>
                         {t('organisations.members.remove')}
                       </button>
                     </form>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {canManage && (
         <section aria-labelledby="hinzufuegen">
           <h2 id="hinzufuegen">{t('organisations.members.add')}</h2>

@@ -1,6 +1,8 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import type { T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import { toQueryString } from '../params.ts';
 import type { SavedSearch } from '../queries.ts';
 
@@ -21,57 +23,48 @@ export function SavedSearchesPage({
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>{t('search.saved.intro')}</p>
       {searches.length === 0 ? (
-        <p>
-          {t('search.saved.empty')} <a href="/angebote">{t('search.saved.findLink')}</a>
-        </p>
+        <EmptyState action={{ href: '/angebote', label: t('search.saved.findLink') }}>{t('search.saved.empty')}</EmptyState>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('search.saved.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('search.saved.name')}</th>
-                <th scope="col">{t('search.saved.alerts')}</th>
-                <th scope="col">{t('search.saved.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {searches.map((s) => {
-                const on = s.alerts === 'daily';
+        <DataTable
+          id="gespeicherte-suchen"
+          caption={t('search.saved.caption')}
+          rows={searches}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              label: t('search.saved.name'),
+              rowHeader: true,
+              cell: (s) => {
                 const query = toQueryString(s.query);
+                return <a href={query ? `/angebote?${query}` : '/angebote'}>{s.name}</a>;
+              },
+            },
+            { label: t('search.saved.alerts'), cell: (s) => (s.alerts === 'daily' ? t('search.saved.on') : t('search.saved.off')) },
+            {
+              label: t('search.saved.actions'),
+              cell: (s) => {
+                const on = s.alerts === 'daily';
                 return (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <a href={query ? `/angebote?${query}` : '/angebote'}>{s.name}</a>
-                    </th>
-                    <td>{on ? t('search.saved.on') : t('search.saved.off')}</td>
-                    <td>
-                      <div class="actions">
-                        <form method="post" action={`/konto/suchen/${s.id}/benachrichtigung`} class="inline-form">
-                          <CsrfField token={csrfToken} />
-                          <input type="hidden" name="alerts" value={on ? 'none' : 'daily'} />
-                          <button
-                            type="submit"
-                            class="secondary"
-                            aria-label={t(on ? 'search.saved.disableNamed' : 'search.saved.enableNamed', { name: s.name })}
-                          >
-                            {on ? t('search.saved.disable') : t('search.saved.enable')}
-                          </button>
-                        </form>
-                        <form method="post" action={`/konto/suchen/${s.id}/loeschen`} class="inline-form">
-                          <CsrfField token={csrfToken} />
-                          <button type="submit" class="danger" aria-label={t('search.saved.deleteNamed', { name: s.name })}>
-                            {t('search.saved.delete')}
-                          </button>
-                        </form>
-                      </div>
-                    </td>
-                  </tr>
+                  <div class="actions">
+                    <form method="post" action={`/konto/suchen/${s.id}/benachrichtigung`} class="inline-form">
+                      <CsrfField token={csrfToken} />
+                      <input type="hidden" name="alerts" value={on ? 'none' : 'daily'} />
+                      <button type="submit" class="secondary" aria-label={t(on ? 'search.saved.disableNamed' : 'search.saved.enableNamed', { name: s.name })}>
+                        {on ? t('search.saved.disable') : t('search.saved.enable')}
+                      </button>
+                    </form>
+                    <form method="post" action={`/konto/suchen/${s.id}/loeschen`} class="inline-form">
+                      <CsrfField token={csrfToken} />
+                      <button type="submit" class="danger" aria-label={t('search.saved.deleteNamed', { name: s.name })}>
+                        {t('search.saved.delete')}
+                      </button>
+                    </form>
+                  </div>
                 );
-              })}
-            </tbody>
-          </table>
-        </div>
+              },
+            },
+          ]}
+        />
       )}
     </>
   );

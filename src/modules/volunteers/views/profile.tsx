@@ -1,10 +1,12 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { listOf, textOf, type FormValues } from '../../../platform/ui/form-values.ts';
 import type { Locale, MessageKey, T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../offers/vocabulary.ts';
 import type { MunicipalityGroup } from '../queries.ts';
 import type { VolunteerProfile } from '../schema.ts';
-import { Checkbox, CheckboxGroup, listOf, Select, textOf, type FormValues } from './inputs.tsx';
 
 export function fieldLabels(locale: Locale) {
   return locale === 'en' ? FIELD_LABELS_EN : FIELD_LABELS_DE;
@@ -69,7 +71,7 @@ export function ProfilePage({ t, locale, csrfToken, values, errors, groups, save
           hint={t('volunteers.profile.fieldsHint')}
           options={FIELDS.map((f) => ({ value: f, label: names[f] }))}
           selected={listOf(values, 'fields')}
-          errors={errors}
+          error={errors.fields}
         />
         <Field
           name="skills"
@@ -86,23 +88,23 @@ export function ProfilePage({ t, locale, csrfToken, values, errors, groups, save
           legend={labels.weekdays}
           options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`volunteers.day.${d}` as MessageKey) }))}
           selected={listOf(values, 'weekdays')}
-          errors={errors}
+          error={errors.weekdays}
         />
         <CheckboxGroup
           name="timesOfDay"
           legend={labels.timesOfDay}
           options={TIMES_OF_DAY.map((time) => ({ value: time, label: t(`volunteers.time.${time}`) }))}
           selected={listOf(values, 'timesOfDay')}
-          errors={errors}
+          error={errors.timesOfDay}
         />
         <h2>{t('volunteers.profile.place')}</h2>
-        <Select
+        <SelectField
           name="homeMunicipalityId"
           label={labels.homeMunicipalityId}
           hint={t('volunteers.profile.homeMunicipalityHint')}
           value={textOf(values, 'homeMunicipalityId')}
-          errors={errors}
-          empty={t('volunteers.profile.noMunicipality')}
+          error={errors.homeMunicipalityId}
+          placeholder={t('volunteers.profile.noMunicipality')}
           groups={groups.map((g) => ({
             label: g.network.name,
             options: g.municipalities.map((m) => ({ value: m.id, label: m.name })),

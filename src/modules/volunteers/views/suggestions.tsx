@@ -1,9 +1,11 @@
 import type { T } from '../../../platform/i18n/index.ts';
+import { CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Notice } from '../../../platform/ui/form.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import { SUITABILITY, type Suitability } from '../../offers/vocabulary.ts';
 import type { OfferCandidate, VolunteerCandidate } from '../queries.ts';
 import type { Ranked } from '../suggestions.ts';
-import { CheckboxGroup } from './inputs.tsx';
 import { ReasonList } from './reasons.tsx';
 
 interface OfferSuggestionsProps {
@@ -44,7 +46,6 @@ export function OfferSuggestionsPage({ t, hasProfile, hasPlace, suitability, sug
           hint={t('volunteers.suggestions.filterHint')}
           options={SUITABILITY.map((flag) => ({ value: flag, label: t(`volunteers.suitability.${flag}`) }))}
           selected={suitability}
-          errors={{}}
         />
         <button type="submit" class="secondary">
           {t('volunteers.suggestions.apply')}
@@ -56,7 +57,7 @@ export function OfferSuggestionsPage({ t, hasProfile, hasPlace, suitability, sug
           : t('volunteers.suggestions.count', { count: suggestions.length })}
       </h2>
       {suggestions.length === 0 ? (
-        <p>{t('volunteers.suggestions.none')}</p>
+        <EmptyState>{t('volunteers.suggestions.none')}</EmptyState>
       ) : (
         <ol class="suggestions">
           {suggestions.map(({ item, score, reasons }) => (
@@ -89,35 +90,23 @@ interface VolunteerTableProps {
 
 /** Opted-in volunteers suggested for an offer or a need: name, fit and reasons, never an address. */
 export function VolunteerTable({ t, suggestions, contactHref }: VolunteerTableProps) {
-  if (suggestions.length === 0) return <p>{t('volunteers.forOffer.none')}</p>;
+  if (suggestions.length === 0) return <EmptyState>{t('volunteers.forOffer.none')}</EmptyState>;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{t('volunteers.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('volunteers.table.name')}</th>
-            <th scope="col">{t('volunteers.table.fit')}</th>
-            <th scope="col">{t('volunteers.table.reasons')}</th>
-            <th scope="col">{t('volunteers.table.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {suggestions.map(({ item, score, reasons }) => (
-            <tr key={item.userId}>
-              <th scope="row">{item.name}</th>
-              <td>{score} %</td>
-              <td>
-                <ReasonList reasons={reasons} t={t} />
-              </td>
-              <td>
-                <a href={contactHref(item.userId)}>{t('volunteers.forOffer.contact', { name: item.name })}</a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="freiwillige-vorschlaege"
+      caption={t('volunteers.table.caption')}
+      rows={suggestions}
+      rowKey={(r) => r.item.userId}
+      columns={[
+        { label: t('volunteers.table.name'), rowHeader: true, cell: ({ item }) => item.name },
+        { label: t('volunteers.table.fit'), numeric: true, cell: ({ score }) => `${score} %` },
+        { label: t('volunteers.table.reasons'), cell: ({ reasons }) => <ReasonList reasons={reasons} t={t} /> },
+        {
+          label: t('volunteers.table.action'),
+          cell: ({ item }) => <a href={contactHref(item.userId)}>{t('volunteers.forOffer.contact', { name: item.name })}</a>,
+        },
+      ]}
+    />
   );
 }
 
