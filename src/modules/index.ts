@@ -4,6 +4,7 @@ import { accountsModule } from './accounts/index.ts';
 import { eventsModule } from './events/index.ts';
 import { feedsModule } from './feeds/index.ts';
 import { importsModule } from './imports/index.ts';
+import { knowledgeModule } from './knowledge/index.ts';
 import { operationsModule } from './operations/index.ts';
 import { rolesModule } from './roles/index.ts';
 import { moderationModule } from './moderation/index.ts';
@@ -30,6 +31,7 @@ export const modules: AppModule[] = [
   searchModule,
   needsModule,
   eventsModule,
+  knowledgeModule,
   volunteersModule,
   placementsModule,
   moderationModule,

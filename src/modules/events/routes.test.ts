@@ -267,14 +267,14 @@ describe('calendar files, feeds and the event page', () => {
     const one = await new Client(ctx.app).get(`${base()}/${id}.ics`);
     expect(one.headers['content-type']).toContain('text/calendar');
     expect(one.body).toContain('TZID=Europe/Berlin');
-    const parsed = Object.values(ical.sync.parseICS(one.body)).find((c) => c.type === 'VEVENT') as ical.VEvent;
+    const parsed = Object.values(ical.sync.parseICS(one.body)).find((c) => c?.type === 'VEVENT') as ical.VEvent;
     const [row] = await ctx.deps.db.select().from(events).where(eq(events.id, id));
     expect(new Date(parsed.start).getTime()).toBe(row!.startsAt.getTime());
     expect(instantToBerlin(new Date(parsed.start)).slice(11)).toBe('18:00');
     expect(parsed.summary).toBe('Kalendertest');
 
     const feed = await new Client(ctx.app).get(`${base()}.ics`);
-    const entries = Object.values(ical.sync.parseICS(feed.body)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+    const entries = Object.values(ical.sync.parseICS(feed.body)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
     expect(entries.some((e) => e.summary === 'Kalendertest')).toBe(true);
     const list = await new Client(ctx.app).get(base());
     expect(list.body).toContain('webcal://');
