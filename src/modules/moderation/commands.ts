@@ -6,7 +6,7 @@ import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { needs } from '../needs/schema.ts';
 import { networks } from '../networks/schema.ts';
-import { publishWaitingOffers } from '../offers/commands.ts';
+import { publishWaitingOffers, type OfferDone, type OfferFailure } from '../offers/commands.ts';
 import { performOfferAction } from '../offers/perform.ts';
 import { getOffer, offerRecipients } from '../offers/queries.ts';
 import { offers } from '../offers/schema.ts';
@@ -62,6 +62,30 @@ export async function approveOrganisation(
   await audit(deps.db, { actorId: args.actorId, networkId: organisation.networkId, action: 'organisation.verified', subjectId: organisation.id, at: args.now });
   const published = organisation.network.moderation === 'organisations' ? await publishWaitingOffers(deps.db, organisation.id, args.now) : [];
   return { ok: true, published };
+}
+
+/**
+ * "Organisation verifizieren und veröffentlichen": an offer of an unverified organisation cannot go
+ * public alone (offers/visibility.ts), so the office verifies the organisation and approves the offer
+ * in one step.
+ */
+export async function verifyAndPublish(
+  deps: Deps,
+  args: { offerId: string; actorId: string | null; now: Date },
+): Promise<OfferDone | OfferFailure> {
+  const offer = await getOffer(deps.db, args.offerId);
+  if (!offer) return { ok: false, code: 'offers.not_found' };
+  if (offer.organisationStatus !== 'verified') {
+    // Already verified meanwhile (another office person) is fine: the offer is approved all the same.
+    await approveOrganisation(deps, { organisationId: offer.organisationId, actorId: args.actorId, now: args.now });
+  }
+  const [current] = await deps.db.select({ status: offers.status }).from(offers).where(eq(offers.id, offer.id));
+  // Where verifying published the waiting offers already, this one is done.
+  if (current?.status === 'published') {
+    const published = await getOffer(deps.db, offer.id);
+    if (published) return { ok: true, offer: published };
+  }
+  return performOfferAction(deps, offer.id, 'approve', '', args.now);
 }
 
 /**

@@ -9,8 +9,8 @@ import { offerFailureMessage, performOfferAction } from '../offers/perform.ts';
 import { getOffer, listOffersInReview } from '../offers/queries.ts';
 import { getOrganisation, listPendingOrganisations } from '../organisations/queries.ts';
 import { formErrors, noticeFrom, stripControlCharacters } from '../organisations/route-helpers.ts';
-import { keptFormValues } from '../organisations/views/fields.tsx';
-import { approveOrganisation, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
+import { keptFormValues } from '../../platform/ui/form-values.ts';
+import { approveOrganisation, verifyAndPublish, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
 import { canEditModerationSettings, canModerate, canReportContent } from './policy.ts';
 import { findReportSubject, getReport, listOpenReports, SUBJECT_TYPES, type SubjectType } from './queries.ts';
 import { ModerationQueue } from './views/queue.tsx';
@@ -22,6 +22,7 @@ const NOTICES: Record<string, MessageKey> = {
   'organisation-freigegeben': 'moderation.done.organisationApproved',
   'organisation-abgelehnt': 'moderation.done.organisationRejected',
   'angebot-freigegeben': 'moderation.done.offerApproved',
+  'verifiziert-und-freigegeben': 'moderation.done.verifiedAndPublished',
   'angebot-zurueckgegeben': 'moderation.done.offerRejected',
   'meldung-erledigt': 'moderation.done.reportResolved',
   'nicht-offline': 'moderation.error.cannotUnpublish',
@@ -29,7 +30,8 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 const DecisionBody = Type.Object({
-  decision: Type.Enum(['approve', 'reject']),
+  // 'verify': for an offer of an unverified organisation, verify the organisation and publish the offer in one step.
+  decision: Type.Enum(['approve', 'reject', 'verify']),
   reason: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 
@@ -113,10 +115,15 @@ export const routes: FastifyPluginAsync = async (app) => {
       const offer = await getOffer(db, (request.params as { id: string }).id);
       if (!offer || offer.networkId !== network.id) return sendError(request, reply, 404);
       if (request.validationError) return renderQueue(request, reply, network, request.t('moderation.error.reasonRequired'), 422);
-      const body = request.body as { decision: 'approve' | 'reject'; reason?: string };
+      const body = request.body as { decision: 'approve' | 'reject' | 'verify'; reason?: string };
       const reason = body.reason?.trim() ?? '';
       if (body.decision === 'reject' && !reason) {
         return renderQueue(request, reply, network, request.t('moderation.error.reasonRequired'), 422);
+      }
+      if (body.decision === 'verify') {
+        const result = await verifyAndPublish(app.deps, { offerId: offer.id, actorId: request.actor.userId, now: app.deps.clock() });
+        if (!result.ok) return renderQueue(request, reply, network, offerFailureMessage(request.t, result), 409);
+        return reply.redirect(`${root(network)}?hinweis=verifiziert-und-freigegeben`, 303);
       }
       const result = await performOfferAction(app.deps, offer.id, body.decision, reason, app.deps.clock());
       if (!result.ok) return renderQueue(request, reply, network, offerFailureMessage(request.t, result), 409);

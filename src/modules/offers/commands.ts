@@ -9,6 +9,7 @@ import type { OfferInput } from './form.ts';
 import { canTransition, type OfferAction } from './lifecycle.ts';
 import { getOffer, type OfferDetails } from './queries.ts';
 import { offers, type Offer, type OfferStatus } from './schema.ts';
+import { mayBePublic, PUBLIC_STATUS } from './visibility.ts';
 
 const DAY = 86_400_000;
 
@@ -16,7 +17,9 @@ export type OfferFailure =
   | { ok: false; code: 'offers.not_found' }
   | { ok: false; code: 'offers.transition_forbidden'; from: OfferStatus; action: OfferAction }
   /** Someone else changed the status in between; nothing was done. */
-  | { ok: false; code: 'offers.stale' };
+  | { ok: false; code: 'offers.stale' }
+  /** The offer would go public while its organisation is not verified. */
+  | { ok: false; code: 'offers.organisation_unverified' };
 
 export type OfferDone = { ok: true; offer: Offer };
 
@@ -144,6 +147,8 @@ async function transition(
   if (!canTransition(offer.status, action)) return { ok: false, code: 'offers.transition_forbidden', from: offer.status, action };
   const { to, set, where } = decide(offer);
   if (!canTransition(offer.status, action, to)) return { ok: false, code: 'offers.transition_forbidden', from: offer.status, action };
+  // Nothing of an unverified organisation goes public (visibility.ts); the office verifies it first.
+  if (to === PUBLIC_STATUS && !mayBePublic(offer.organisationStatus)) return { ok: false, code: 'offers.organisation_unverified' };
   const [updated] = await db
     .update(offers)
     .set({ ...set, status: to, updatedAt: now })

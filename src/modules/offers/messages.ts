@@ -59,6 +59,8 @@ export const de = {
   'offers.done.saved': 'Das Angebot ist gespeichert.',
   'offers.done.created': 'Der Entwurf ist gespeichert. Er ist noch nicht öffentlich.',
   'offers.error.stale': 'Das Angebot wurde inzwischen geändert. Bitte sehen Sie sich den aktuellen Stand an.',
+  'offers.error.organisationUnverified':
+    'Die Organisation ist noch nicht geprüft. Ihre Angebote werden erst öffentlich, wenn die Netzwerkstelle sie verifiziert hat.',
   'offers.error.forbiddenTransition': 'Das geht in diesem Status nicht ({status}).',
   'offers.reason': 'Begründung für die Organisation',
   'offers.reasonHint': 'Die Organisation sieht diesen Text beim Angebot und bekommt ihn per E-Mail.',
@@ -240,6 +242,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'offers.done.saved': 'The offer has been saved.',
   'offers.done.created': 'The draft has been saved. It is not public yet.',
   'offers.error.stale': 'The offer has been changed in the meantime. Please look at its current state.',
+  'offers.error.organisationUnverified':
+    'The organisation has not been verified yet. Its offers become public only once the network office has verified it.',
   'offers.error.forbiddenTransition': 'This is not possible in this status ({status}).',
   'offers.reason': 'Reason for the organisation',
   'offers.reasonHint': 'The organisation sees this text with the offer and receives it by e-mail.',

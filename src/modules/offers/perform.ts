@@ -62,5 +62,6 @@ export function offerFailureMessage(t: T, failure: OfferFailure): string {
   if (failure.code === 'offers.transition_forbidden') {
     return t('offers.error.forbiddenTransition', { status: t(`offers.status.${failure.from}`) });
   }
+  if (failure.code === 'offers.organisation_unverified') return t('offers.error.organisationUnverified');
   return t(failure.code === 'offers.stale' ? 'offers.error.stale' : 'error.notFound.title');
 }

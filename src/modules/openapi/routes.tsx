@@ -265,6 +265,8 @@ export const routes = fp(async (app: FastifyInstance) => {
         });
       case 'offers.stale':
         return sendProblem(reply, { status: 409, title: request.t('openapi.error.conflict.title'), detail: request.t('offers.error.stale') });
+      case 'offers.organisation_unverified':
+        return sendProblem(reply, { status: 409, title: request.t('openapi.error.conflict.title'), detail: request.t('offers.error.organisationUnverified') });
       case 'offers.key_taken':
         return sendProblem(reply, { status: 409, title: request.t('openapi.error.conflict.title'), detail: request.t('offers.error.keyTaken') });
     }

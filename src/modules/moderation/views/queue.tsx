@@ -138,7 +138,14 @@ export function ModerationQueue({ t, locale, network, organisations, offers, rep
                     </td>
                     <td>{formatDateTime(locale, o.updatedAt)}</td>
                     <td>
-                      <Decision t={t} action={`${root}/angebote/${o.id}`} name={o.title} id={`offer-${o.id}`} csrfToken={csrfToken} />
+                      <Decision
+                        t={t}
+                        action={`${root}/angebote/${o.id}`}
+                        name={o.title}
+                        id={`offer-${o.id}`}
+                        csrfToken={csrfToken}
+                        verify={o.organisationStatus !== 'verified'}
+                      />
                     </td>
                   </tr>
                 ))}
