@@ -130,7 +130,9 @@ describe('creating offers', () => {
     for (const field of ['title', 'field', 'hoursPerWeek', 'summary']) {
       expect(response.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     }
-    expect(response.body).toMatch(/id="f-weekdays"[^>]*class="field field--error"|class="field field--error"[^>]*id="f-weekdays"/);
+    // The group is marked and reads its error; the first box carries the id the error summary links to.
+    expect(response.body).toContain('<fieldset class="field field--error" aria-describedby="f-weekdays-error">');
+    expect(response.body).toMatch(/id="f-weekdays"[^>]*aria-invalid="true"/);
     expect(response.body).toContain('value="Anna Vorstand"');
     expect(response.body).toContain('value="Lesen, Kita"');
     expect(response.body).toMatch(/value="2"[^>]*checked/);

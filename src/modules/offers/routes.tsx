@@ -11,7 +11,7 @@ import { listMunicipalities, listNetworks } from '../networks/queries.ts';
 import { organisationOf } from '../organisations/context.ts';
 import { listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
 import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
-import { keptFormValues, type FormValues } from '../organisations/views/fields.tsx';
+import { keptFormValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { confirmOfferCurrent, saveDraft, submitOffer } from './commands.ts';
 import { isCurrentLinkToken } from './current-link.ts';
 import { formatDate } from './format.ts';

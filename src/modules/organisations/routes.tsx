@@ -31,7 +31,7 @@ import { organisationOf } from './context.ts';
 import { listOrganisationMembers, organisationRoleOf, type OrganisationDetails } from './queries.ts';
 import { ORGANISATION_MEMBER_ROLES } from './schema.ts';
 import { deleteUpload, readUpload, saveUpload } from './uploads.ts';
-import { keptFormValues, type FormValues } from './views/fields.tsx';
+import { keptFormValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { OrganisationFormView } from './views/form.tsx';
 import { LogoSection } from './views/logo.tsx';
 import { MembersPage } from './views/members.tsx';

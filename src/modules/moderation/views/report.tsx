@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
-import { SelectField } from '../../organisations/views/fields.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
 import { SUBJECT_TYPES, type ReportSubject } from '../queries.ts';
 
 interface Props {

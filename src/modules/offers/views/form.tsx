@@ -2,7 +2,9 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { Municipality } from '../../networks/schema.ts';
-import { Checkbox, CheckboxGroup, SelectField, list, text, type FormValues } from '../../organisations/views/fields.tsx';
+import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { listOf as list, textOf as text, type FormValues } from '../../../platform/ui/form-values.ts';
 import { descriptionHtmlToText } from '../description.ts';
 import { OFFER_LIMITS } from '../form.ts';
 import type { Offer } from '../schema.ts';
@@ -127,7 +129,7 @@ export function OfferFormView({ t, locale, title, intro, action, csrfToken, valu
             name="targetGroups"
             legend={t('offers.field.targetGroups')}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`offers.targetGroup.${g}`) }))}
-            values={list(values, 'targetGroups')}
+            selected={list(values, 'targetGroups')}
             error={errors.targetGroups}
           />
           <Field name="tags" label={t('offers.field.tags')} hint={t('offers.field.tagsHint')} value={v('tags')} error={errors.tags} maxLength={OFFER_LIMITS.list} />
@@ -154,14 +156,14 @@ export function OfferFormView({ t, locale, title, intro, action, csrfToken, valu
             name="weekdays"
             legend={t('offers.field.weekdays')}
             options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`offers.weekday.${d}`) }))}
-            values={list(values, 'weekdays')}
+            selected={list(values, 'weekdays')}
             error={errors.weekdays}
           />
           <CheckboxGroup
             name="timesOfDay"
             legend={t('offers.field.timesOfDay')}
             options={TIMES_OF_DAY.map((d) => ({ value: d, label: t(`offers.timeOfDay.${d}`) }))}
-            values={list(values, 'timesOfDay')}
+            selected={list(values, 'timesOfDay')}
             error={errors.timesOfDay}
           />
           <Field name="startsOn" type="date" label={t('offers.field.startsOn')} value={v('startsOn')} error={errors.startsOn} maxLength={10} />
@@ -194,7 +196,7 @@ export function OfferFormView({ t, locale, title, intro, action, csrfToken, valu
             name="suitability"
             legend={t('offers.field.suitability')}
             options={SUITABILITY.map((s) => ({ value: s, label: t(`offers.suitability.${s}`) }))}
-            values={list(values, 'suitability')}
+            selected={list(values, 'suitability')}
             error={errors.suitability}
           />
           <Field name="peopleWanted" label={t('offers.field.peopleWanted')} value={v('peopleWanted')} error={errors.peopleWanted} maxLength={4} />

@@ -1,6 +1,5 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { Notice } from '../../../platform/ui/form.tsx';
-import { StatusBanner } from '../../organisations/views/fields.tsx';
 import type { OfferAction } from '../lifecycle.ts';
 import type { OfferDetails } from '../queries.ts';
 import { formatDate, formatDay, formatHours } from '../format.ts';
@@ -51,14 +50,14 @@ export function OfferPage({ t, locale, offer, canManage, actions, csrfToken, not
         </div>
       )}
       {canManage && (
-        <StatusBanner>
+        <Notice>
           <p>
             {published && offer.expiresAt
               ? t('offers.statusBannerPublished', { date: formatDate(locale, offer.expiresAt) })
               : t('offers.statusBanner', { status: t(`offers.status.${offer.status}`) })}
           </p>
           {offer.statusReason && <p>{t('offers.statusReason', { reason: offer.statusReason })}</p>}
-        </StatusBanner>
+        </Notice>
       )}
       <h1>{offer.title}</h1>
       <p class="meta">

@@ -3,7 +3,8 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { Municipality } from '../../networks/schema.ts';
 import { ORGANISATION_TYPES } from '../schema.ts';
-import { SelectField, text, type FormValues } from './fields.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { textOf as text, type FormValues } from '../../../platform/ui/form-values.ts';
 
 export const ORGANISATION_FIELDS = [
   'name',

@@ -2,7 +2,7 @@ import type { T } from '../../../platform/i18n/index.ts';
 import { Notice } from '../../../platform/ui/form.tsx';
 import { websiteHref } from '../form.ts';
 import type { OrganisationDetails } from '../queries.ts';
-import { Paragraphs, StatusBanner } from './fields.tsx';
+import { Markup, renderPlainText } from '../../../platform/markup/index.ts';
 
 export interface OrganisationOfferItem {
   id: string;
@@ -29,7 +29,7 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
     <>
       {notice && <Notice kind="success">{notice}</Notice>}
       {o.status !== 'verified' && (
-        <StatusBanner>{o.status === 'pending' ? t('organisations.page.pending') : t('organisations.page.rejected')}</StatusBanner>
+        <Notice>{o.status === 'pending' ? t('organisations.page.pending') : t('organisations.page.rejected')}</Notice>
       )}
       {o.logoPath && <img class="organisation-logo" width={160} src={`/uploads/${o.logoPath}`} alt={t('organisations.logo.alt', { name: o.name })} />}
       <h1>{o.name}</h1>
@@ -69,7 +69,7 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
       {o.description && (
         <section aria-labelledby="ueber-uns">
           <h2 id="ueber-uns">{t('organisations.page.about')}</h2>
-          <Paragraphs text={o.description} />
+          <Markup html={renderPlainText(o.description)} />
         </section>
       )}
       {(address || href || o.email || o.phone) && (
