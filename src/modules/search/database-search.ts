@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
-import type { ResolvedSearch } from './resolve.ts';
+import { COVERAGE, FILLER, PART } from './german.ts';
+import type { ResolvedSearch, TextQuery, TextWord } from './resolve.ts';
 import type { Facets } from './results.ts';
 import { arrayLiteral, rows } from './sql.ts';
 
@@ -29,15 +30,45 @@ function coreConditions(search: ResolvedSearch, now: Date): SQL[] {
   return conditions;
 }
 
-/** The words: full text, or (mode `similar`) full text or a title that resembles each word. */
+/** The tsquery for one word: its stems as prefixes, and the compounds that have one as a later part. */
+export function wordTsquery(word: TextWord): string {
+  const terms = [...new Set([...word.terms.map((t) => quotePrefix(t.stem)), ...(word.parts ?? []).map(quoteExact)])];
+  return terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})`;
+}
+
+function quotePrefix(stem: string): string {
+  return `${quoteExact(stem)}:*`;
+}
+
+function quoteExact(lexeme: string): string {
+  return `'${lexeme.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** Whether the offer matches one word: its full text, or (mode `similar`) a title word resembling it. */
+function wordMatches(word: TextWord, mode: TextMode): SQL {
+  const fulltext = sql`o.search @@ ${wordTsquery(word)}::tsquery`;
+  // pg_trgm's <% operator, which the title's trigram index answers (the plain % misbehaves on PGlite).
+  return mode === 'similar' && word.word.length >= 3 ? sql`(${fulltext} or ${word.word} <% o.title)` : fulltext;
+}
+
+/** How many of the meaningful words the offer matches, as an SQL number. */
+export function coverageSql(text: TextQuery, mode: TextMode): SQL {
+  const counted = text.words.filter((w) => !w.filler);
+  if (counted.length === 0) return sql`0`;
+  return sql`(${sql.join(counted.map((w) => sql`(${wordMatches(w, mode)})::int`), sql` + `)})`;
+}
+
+/**
+ * The words: an offer matches at least `required` of the meaningful words (german.ts): with one word,
+ * that word; with several, any of them (what the full-text index answers) and enough of them counted.
+ */
 function textConditions(search: ResolvedSearch, mode: TextMode | undefined): SQL[] {
-  if (!search.text || !mode) return [];
-  if (mode === 'fulltext') return [sql`o.search @@ ${search.text.tsquery}::tsquery`];
-  // Each word either matches the full text or resembles a word of the title (pg_trgm's <% operator,
-  // which the title's trigram index answers; the plain % operator misbehaves on PGlite).
-  return search.text.words.map(({ word, term }) =>
-    word.length >= 3 ? sql`(o.search @@ ${term}::tsquery or ${word} <% o.title)` : sql`o.search @@ ${term}::tsquery`,
-  );
+  const text = search.text;
+  if (!text || !mode) return [];
+  const counted = text.words.filter((w) => !w.filler);
+  if (counted.length === 1 && text.required === 1) return [wordMatches(counted[0]!, mode)];
+  const any = mode === 'fulltext' ? sql`o.search @@ ${counted.map(wordTsquery).join(' | ')}::tsquery` : sql`(${sql.join(counted.map((w) => wordMatches(w, mode)), sql` or `)})`;
+  return [any, sql`${coverageSql(text, mode)} >= ${text.required}`];
 }
 
 /**
@@ -89,9 +120,24 @@ function filterConditions(search: ResolvedSearch): Partial<Record<FacetGroup, SQ
   return filters;
 }
 
+/**
+ * The rank: COVERAGE for each meaningful word matched (partial matches after full ones), plus per word
+ * ts_rank_cd of its stems, grouped by factor (typed, parts, related), and of the compounds it is a
+ * part of; fillers count less. Close to the in-memory index's score, which weighs each lexeme alone.
+ */
 function rankSql(search: ResolvedSearch, mode: TextMode | undefined): SQL {
   if (!search.text || !mode) return sql`0::float8`;
-  if (mode === 'fulltext') return sql`ts_rank_cd(o.search, ${search.text.tsquery}::tsquery)::float8`;
+  if (mode === 'fulltext') {
+    const parts: SQL[] = [sql`${COVERAGE}::float8 * ${coverageSql(search.text, mode)}`];
+    for (const word of search.text.words) {
+      const scale = word.filler ? FILLER : 1;
+      const byFactor = new Map<number, string[]>();
+      for (const { stem, factor } of word.terms) byFactor.set(factor, [...(byFactor.get(factor) ?? []), quotePrefix(stem)]);
+      for (const [factor, terms] of byFactor) parts.push(sql`${scale * factor}::float8 * ts_rank_cd(o.search, ${terms.join(' | ')}::tsquery)`);
+      if (word.parts?.length) parts.push(sql`${scale * PART}::float8 * ts_rank_cd(o.search, ${word.parts.map(quoteExact).join(' | ')}::tsquery)`);
+    }
+    return sql`(${sql.join(parts, sql` + `)})::float8`;
+  }
   const parts = search.text.words.map(({ word }) => sql`word_similarity(${word}, o.title)`);
   return sql`(${sql.join(parts, sql` + `)})::float8`;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Commitment, Field } from '../offers/vocabulary.ts';
-import { distanceSql } from './database-search.ts';
-import type { ResolvedSearch, TextQuery } from './resolve.ts';
+import { coverageSql, distanceSql } from './database-search.ts';
+import type { ResolvedSearch } from './resolve.ts';
 import type { OfferHit } from './results.ts';
 import { arrayLiteral, rows } from './sql.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain } from './text.ts';
@@ -11,6 +11,9 @@ import { decodeEntities, MARK_START, MARK_STOP, plain } from './text.ts';
 export async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<OfferHit[]> {
   if (ids.length === 0) return [];
   const distance = search.position ? distanceSql(search.position) : sql`null::float8`;
+  // With several meaningful words, how many each hit matches (fewer than all: a partial match).
+  const text = search.text;
+  const coverage = text && text.meaningful > 1 ? coverageSql(text, 'fulltext') : sql`null::int`;
   const found = await rows<{
     id: string;
     title: string;
@@ -28,6 +31,7 @@ export async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): P
     networkName: string;
     municipalityId: string | null;
     municipalityName: string | null;
+    covered: number | null;
   }>(
     db,
     // The texts are cleaned in TypeScript: regular expressions in PGlite's WebAssembly cost more than the query.
@@ -37,7 +41,7 @@ export async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): P
           n.slug as "networkSlug", n.name as "networkName",
           o.municipality_id as "municipalityId", (select m.name from municipalities m where m.id = o.municipality_id) as "municipalityName",
           round(extract(epoch from o.published_at) * 1000)::float8 as "publishedMs",
-          ${distance} as "distanceKm"
+          ${distance} as "distanceKm", ${coverage} as covered
         from offers o
         cross join lateral (select n.slug, n.name from networks n where n.id = o.network_id) as n
         where o.id = any(${arrayLiteral(ids)}::uuid[])`,
@@ -58,6 +62,7 @@ export async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): P
         commitment: r.commitment,
         remote: r.remote,
         distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
+        partial: r.covered !== null && text !== undefined && Number(r.covered) < text.meaningful,
         snippet: snippetOf(bodyText(r.summary, r.description), search.text),
         publishedAt: r.publishedMs === null ? null : new Date(Number(r.publishedMs)),
       },
@@ -91,7 +96,7 @@ function plainFirst(word: string): string {
  * Done here rather than with ts_headline(), which stems every word of every text and cost more than
  * the whole search. A word matches when it starts with the stem of a searched word, as in the index.
  */
-export function snippetOf(body: string, text: TextQuery | undefined): string {
+export function snippetOf(body: string, text: { words: ReadonlyArray<{ lexemes: string[] }> } | undefined): string {
   const clean = decodeEntities(body).replace(/\s+/g, ' ').trim();
   const stems = (text?.words ?? []).flatMap((w) => w.lexemes).map(plain).filter(Boolean);
   const matches: Array<{ start: number; end: number }> = [];

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { ensureBuilt } from '../../../bin/build.js';
+import { matchKind } from './german.ts';
 import { OfferIndex, parseVector, type IndexedOffer, type IndexQuery } from './memory.ts';
 import { walkPool, WalkPool } from './walk-pool.ts';
 import { wordSimilarity } from './text.ts';
@@ -75,8 +76,14 @@ function offers(count: number, seed: number): IndexedOffer[] {
   });
 }
 
+/** A typed word looked for as its stems (every word required unless the query says otherwise). */
+function w(word: string, ...stems: string[]) {
+  return { word, terms: stems.map((stem) => ({ stem, factor: 1 })), filler: false };
+}
+
 function query(overrides: Partial<IndexQuery>): IndexQuery {
   return {
+    required: overrides.words?.length ?? 1,
     words: undefined, mode: 'fulltext', networkId: undefined, fields: [], targetGroups: [], municipalityIds: [], commitments: [],
     weekdays: [], timesOfDay: [], suitability: [], remoteOnly: false, position: undefined, radiusKm: undefined, sort: 'neu',
     now: NOW, publishedAfter: undefined, offset: 0, limit: 10_000, ...overrides,
@@ -93,7 +100,7 @@ function km(a: { lat: number; lng: number }, lat: number, lng: number): number {
 function reference(all: Map<string, IndexedOffer>, q: IndexQuery): string[] {
   return [...all.values()]
     .filter((o) => o.expiresAt === null || o.expiresAt > q.now)
-    .filter((o) => (q.words ?? []).every((w) => w.lexemes.some((stem) => o.vector.split(' ').some((l) => l.slice(1).startsWith(stem)))))
+    .filter((o) => (q.words ?? []).every((w) => w.terms.some(({ stem }) => o.vector.split(' ').some((l) => l.slice(1).startsWith(stem)))))
     .filter((o) => !q.fields.length || q.fields.includes(o.field))
     .filter((o) => !q.suitability.length || q.suitability.every((s) => o.suitability.includes(s)))
     .filter((o) => {
@@ -134,17 +141,17 @@ describe.each([
     const delitzsch = { lat: 51.5, lng: 12.4 };
     const queries = [
       query({}),
-      query({ words: [{ word: 'garten', lexemes: ['garten'] }] }),
-      query({ words: [{ word: 'haus', lexemes: ['haus'] }, { word: 'kinder', lexemes: ['kind'] }], fields: ['schule'] }),
+      query({ words: [w('garten', 'garten')] }),
+      query({ words: [w('haus', 'haus'), w('kinder', 'kind')], fields: ['schule'] }),
       query({ position: delitzsch, radiusKm: 15, sort: 'entfernung' }),
       query({ position: delitzsch, radiusKm: 40, suitability: ['youth', 'seniors'] }),
-      query({ words: [{ word: 'lesen', lexemes: ['les'] }], position: delitzsch, radiusKm: 25 }),
+      query({ words: [w('lesen', 'les')], position: delitzsch, radiusKm: 25 }),
       // A word whose stems match many lists holding many offers: merged two lists at a time.
-      query({ words: [{ word: 'x', lexemes: ['s', 'k', 'g'] }], fields: ['umwelt'] }),
+      query({ words: [w('x', 's', 'k', 'g')], fields: ['umwelt'] }),
       // A rare word and a common one: the common word's list is searched for the rare word's offers.
-      query({ words: [{ word: 'garten', lexemes: ['garten'] }, { word: 'selten', lexemes: ['selten'] }] }),
+      query({ words: [w('garten', 'garten'), w('selten', 'selten')] }),
       // A small circle: the place is the way in, its offers merged with the words' postings.
-      query({ words: [{ word: 'haus', lexemes: ['haus'] }, { word: 'kinder', lexemes: ['kind'] }], position: delitzsch, radiusKm: 8 }),
+      query({ words: [w('haus', 'haus'), w('kinder', 'kind')], position: delitzsch, radiusKm: 8 }),
     ];
     const check = () => {
       for (const q of queries) {
@@ -162,7 +169,7 @@ describe.each([
     check();
   });
 
-  it('ranks by the weights of every lexeme matching a word, summed over its lists', () => {
+  it('ranks by the weights of every lexeme matching a word, times how well it matches, summed over its lists', () => {
     const index = new OfferIndex(options);
     const list = offers(2000, 5);
     for (const o of list) index.put(o.id, o);
@@ -171,9 +178,10 @@ describe.each([
     const score = (o: IndexedOffer) =>
       parseVector(o.vector)
         .filter(({ lexeme }) => stems.some((stem) => lexeme.startsWith(stem)))
-        .reduce((sum, { mark }) => sum + (mark & 0x7f) / 10, 0);
+        // Each lexeme once, by how well its best stem matches it (german.ts: whole word, part, beginning).
+        .reduce((sum, { lexeme, mark }) => sum + ((mark & 0x7f) / 10) * Math.max(...stems.map((stem) => (lexeme.startsWith(stem) ? matchKind(stem, lexeme) : 0))), 0);
     const byId = new Map(list.map((o) => [o.id, o]));
-    const found = index.search(query({ words: [{ word: 'x', lexemes: stems }], sort: 'relevanz', limit: 500 }));
+    const found = index.search(query({ words: [w('x', ...stems)], sort: 'relevanz', limit: 500 }));
     const scores = found.ids.map((id) => score(byId.get(id)!));
     expect(scores.length).toBe(500);
     for (let i = 1; i < scores.length; i++) expect(scores[i]!).toBeLessThanOrEqual(scores[i - 1]! + 1e-5);
@@ -228,7 +236,7 @@ describe('the second thread as bundled for `npm start`', () => {
       together.put(o.id, o);
     }
     for (const q of [
-      query({ words: [{ word: 'garten', lexemes: ['garten'] }], sort: 'relevanz', limit: 20 }),
+      query({ words: [w('garten', 'garten')], sort: 'relevanz', limit: 20 }),
       query({ position: { lat: 51.5, lng: 12.4 }, radiusKm: 30, sort: 'entfernung', fields: ['schule'], limit: 20 }),
     ]) {
       const expected = alone.search(q);
@@ -244,7 +252,7 @@ describe('the second thread while the index grows', () => {
   it('reads the columns as they are at each search, after they were reallocated', () => {
     const alone = new OfferIndex({ parallelFrom: Infinity });
     const together = new OfferIndex({ parallelFrom: 0, piece: 16, workerOnly: true });
-    const q = query({ words: [{ word: 'garten', lexemes: ['garten'] }], sort: 'relevanz', limit: 30 });
+    const q = query({ words: [w('garten', 'garten')], sort: 'relevanz', limit: 30 });
     const list = offers(5000, 8);
     // Searched between puts: the arrays grow (1,024 → 2,048 → 4,096 → 8,192 offers) while the worker holds older ones.
     for (let i = 0; i < list.length; i++) {
@@ -271,7 +279,7 @@ describe('a second thread that takes its part and never answers', () => {
       alone.put(o.id, o);
       stuck.put(o.id, o);
     }
-    const q = query({ words: [{ word: 'lesen', lexemes: ['les'] }], sort: 'relevanz', limit: 20 });
+    const q = query({ words: [w('lesen', 'les')], sort: 'relevanz', limit: 20 });
     expect(stuck.search(q)).toEqual(alone.search(q));
     expect(pool.failure).toMatch(/did not answer within 300 ms/);
     // From then on without the worker, at once.
@@ -289,7 +297,7 @@ describe('a second thread that fails', () => {
       alone.put(o.id, o);
       withBrokenPool.put(o.id, o);
     }
-    const q = query({ words: [{ word: 'kinder', lexemes: ['kind'] }], sort: 'relevanz', limit: 20 });
+    const q = query({ words: [w('kinder', 'kind')], sort: 'relevanz', limit: 20 });
     expect(withBrokenPool.search(q)).toEqual(alone.search(q));
     await vi.waitFor(() => expect(pool.failure).toMatch(/no walking today/), { timeout: 10_000 });
     expect(withBrokenPool.search(q)).toEqual(alone.search(q));

@@ -3,11 +3,13 @@ import { grow, sharedArray } from './arrays.ts';
 import { BitDictionary, Dictionary } from './dictionaries.ts';
 import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
+import type { TextTerm } from './resolve.ts';
 import type { Facets } from './results.ts';
 import { addTrigrams, ascending, cellKey, cellOf, lowerBound, mergeLists, pushDoc, pushPosting, sortPostings, type DocList, type Postings, type WordLists } from './postings.ts';
 import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
+import { COVERAGE, FILLER, isPartOf, matchKind, partStarts, PART } from './german.ts';
 import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
 import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
 
@@ -52,8 +54,10 @@ export interface IndexedOffer {
 
 /** What a search asks the index; the same fields as the SQL search reads from `ResolvedSearch`. */
 export interface IndexQuery {
-  /** Per word typed, its stems; undefined for a search without words. */
-  words: Array<{ word: string; lexemes: string[] }> | undefined;
+  /** Per word typed, what it is looked for as (resolve.ts, german.ts); undefined for a search without words. */
+  words: Array<{ word: string; terms: TextTerm[]; filler: boolean }> | undefined;
+  /** How many of the meaningful (not filler) words an offer must match. */
+  required: number;
   /** `similar`: a word also matches a title word resembling it (the typo search). */
   mode: 'fulltext' | 'similar';
   networkId: string | undefined;
@@ -121,6 +125,13 @@ export class OfferIndex {
   private remoteDocs: DocList = { docs: new Uint32Array(16), length: 0 };
   /** Every lexeme in order, for finding those that begin with a stem. */
   private sortedLexemes: string[] = [];
+  /**
+   * The compounds' later parts (german.ts): each lexeme's rest from every part's start on ("lesepat",
+   * "pat" for "vorlesepat"), in order, and the lexemes under each, for finding the compounds a stem is
+   * a part of. Filed as a lexeme first appears; lexemes gone stay filed and are skipped.
+   */
+  private sortedParts: string[] = [];
+  private readonly partLexemes = new Map<string, string[]>();
   /**
    * The words of the titles as written (lower case, not stemmed), for the typo search: pg_trgm compares
    * a typed word with the title's words, and a stem ("begleit") resembles a typo ("Beleitung") less
@@ -208,8 +219,33 @@ export class OfferIndex {
       this.postings.set(lexeme, list);
       const at = lowerBound(this.sortedLexemes, lexeme);
       this.sortedLexemes.splice(at, 0, lexeme);
+      this.filePart(lexeme);
     }
     pushPosting(list, doc, mark);
+  }
+
+  private filePart(lexeme: string): void {
+    for (const start of partStarts(lexeme)) {
+      const rest = lexeme.slice(start);
+      const filed = this.partLexemes.get(rest);
+      if (filed) {
+        if (!filed.includes(lexeme)) filed.push(lexeme);
+        continue;
+      }
+      this.partLexemes.set(rest, [lexeme]);
+      this.sortedParts.splice(lowerBound(this.sortedParts, rest), 0, rest);
+    }
+  }
+
+  /** The lexemes (still in the index) in which `stem` begins a part after the first. */
+  private withPart(stem: string): string[] {
+    const found = new Set<string>();
+    for (let i = lowerBound(this.sortedParts, stem); i < this.sortedParts.length; i++) {
+      const rest = this.sortedParts[i]!;
+      if (!rest.startsWith(stem)) break;
+      for (const lexeme of this.partLexemes.get(rest)!) if (this.postings.has(lexeme) && isPartOf(stem, lexeme)) found.add(lexeme);
+    }
+    return [...found];
   }
 
   private postTitleWord(word: string, doc: number): void {
@@ -288,15 +324,15 @@ export class OfferIndex {
     for (let d = 0; d < next; d++) this.place(d);
   }
 
-  /** The posting lists of the lexemes beginning with `stem`. */
-  private withPrefix(stem: string): Postings[] {
-    const lists: Postings[] = [];
+  /** The lexemes beginning with `stem`. */
+  private withPrefix(stem: string): string[] {
+    const lexemes: string[] = [];
     for (let i = lowerBound(this.sortedLexemes, stem); i < this.sortedLexemes.length; i++) {
       const lexeme = this.sortedLexemes[i]!;
       if (!lexeme.startsWith(stem)) break;
-      lists.push(this.postings.get(lexeme)!);
+      lexemes.push(lexeme);
     }
-    return lists;
+    return lexemes;
   }
 
   /** Title words resembling the word as typed, with their similarity. */
@@ -320,69 +356,93 @@ export class OfferIndex {
     return found;
   }
 
-  /** Per word, the posting lists that match it (stems as prefixes; in `similar` mode resembling title words), rarest word first. */
+  /**
+   * Per word, the posting lists that match it, each with what a match counts: the lexemes beginning with
+   * one of its stems or having it as a later part (german.ts `matchKind`), times the stem's factor (typed,
+   * part of a typed compound, related word) and less for a filler word; in `similar` mode also the
+   * title words resembling it. Rarest word first.
+   */
   private wordLists(query: IndexQuery): WordLists[] {
-    const words = (query.words ?? []).map(({ word, lexemes }) => {
-      const exact = lexemes.flatMap((stem) => this.withPrefix(stem)).map((list) => ({ list, gain: WEIGHT_GAINS }));
+    const words = (query.words ?? []).map(({ word, terms, filler }) => {
+      const weight = new Map<string, number>();
+      for (const { stem, factor } of terms) {
+        const scale = factor * (filler ? FILLER : 1);
+        for (const lexeme of this.withPrefix(stem)) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * matchKind(stem, lexeme)));
+        if (stem.length >= 3) for (const lexeme of this.withPart(stem)) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * PART));
+      }
+      const exact = [...weight].map(([lexeme, scale]) => ({ list: this.postings.get(lexeme)!, gain: scaledGains(scale) }));
       const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];
       const lists = [...exact, ...similar];
-      return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0) };
+      return { lists, size: lists.reduce((sum, l) => sum + l.list.length, 0), meaningful: !filler };
     });
     return words.sort((a, b) => a.size - b.size);
   }
 
   /**
-   * The offers containing every word (and, with `within`, among those offers), in ascending order, with
-   * their scores at the same positions. Only the posting lists are read, each once and in sequence (they
-   * are always in ascending order): the lists of a word are merged into one, and the words' merged
-   * lists intersected, the rarest first. The offers themselves are touched afterwards, once each.
+   * The offers matching enough words (`required` of the meaningful ones; and, with `within`, among those
+   * offers), in ascending order, with their scores at the same positions: the weights of the matches,
+   * and COVERAGE for each meaningful word matched, so that offers matching all words come first and
+   * partial matches after. Each word's lists are merged into one (read once each, in sequence); with
+   * several words, the words' offers are gathered per offer number.
    */
-  private matchWords(words: WordLists[], within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
-    let docs: Uint32Array | undefined = within;
-    let scores: Float32Array | undefined = within ? this.scratch.floats('within', within.length).fill(0, 0, within.length).subarray(0, within.length) : undefined;
-    for (const word of words) {
-      if (!docs || !scores) {
-        const merged = mergeLists(word.lists, this.scratch);
-        docs = merged.docs;
-        scores = merged.scores;
-        continue;
-      }
-      // Each of the word's lists against the offers so far: a merge, or for a list much longer than
-      // them, a binary search per offer. Then keep the offers the word was found in, with its score.
-      const gains = this.scratch.floats('gains', docs.length).fill(0, 0, docs.length);
-      const found = this.scratch.zeros('found', docs.length);
-      for (const { list, gain } of word.lists) {
-        const { docs: posted, marks, length } = list;
-        const gallop = length > 16 * docs.length;
-        let j = 0;
-        for (let i = 0; i < docs.length && j < length; i++) {
-          const d = docs[i]!;
-          if (gallop) {
-            let hi = length;
-            while (j < hi) {
-              const mid = (j + hi) >>> 1;
-              if (posted[mid]! < d) j = mid + 1;
-              else hi = mid;
-            }
-          } else while (j < length && posted[j]! < d) j++;
-          if (j >= length || posted[j] !== d) continue;
-          const g = gain[marks[j]!]!;
-          if (g === 0) continue;
-          found[i] = 1;
-          gains[i] = gains[i]! + g;
-        }
-      }
-      let kept = 0;
-      for (let i = 0; i < docs.length; i++) {
-        if (!found[i]) continue;
-        docs[kept] = docs[i]!;
-        scores[kept] = scores[i]! + gains[i]!;
-        kept++;
-      }
-      docs = docs.subarray(0, kept);
-      scores = scores.subarray(0, kept);
+  private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
+    if (words.length === 1) {
+      const merged = mergeLists(words[0]!.lists, this.scratch);
+      return within ? this.intersect(merged.docs, merged.scores, within) : merged;
     }
-    return { docs: docs ?? new Uint32Array(0), scores: scores ?? new Float32Array(0) };
+    const size = this.count;
+    const covered = this.scratch.zeros('covered', size);
+    const sums = this.scratch.floats('sums', size);
+    let total = 0;
+    for (const word of words) total += word.size;
+    const touched = this.scratch.docs('touched', Math.min(size, total) + 1);
+    let n = 0;
+    words.forEach((word, w) => {
+      // Seven words are counted (bit 7 marks an offer as seen); the search takes at most eight.
+      const bit = word.meaningful && w < 7 ? 1 << w : 0;
+      const merged = mergeLists(word.lists, this.scratch);
+      for (let i = 0; i < merged.docs.length; i++) {
+        const d = merged.docs[i]!;
+        if (covered[d] === 0) {
+          touched[n++] = d;
+          sums[d] = 0;
+        }
+        // Bit 7 marks "seen" for words that are not counted (fillers).
+        covered[d] = covered[d]! | bit | 0x80;
+        sums[d] = sums[d]! + merged.scores[i]!;
+      }
+    });
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const d = touched[i]!;
+      if (bitCount(covered[d]! & 0x7f) >= required) touched[kept++] = d;
+    }
+    const docs = touched.subarray(0, kept).sort();
+    const scores = this.scratch.floats('covered-scores', kept).subarray(0, kept);
+    for (let i = 0; i < kept; i++) scores[i] = sums[docs[i]!]! + COVERAGE * bitCount(covered[docs[i]!]! & 0x7f);
+    return within ? this.intersect(docs, scores, within) : { docs, scores };
+  }
+
+  /** The offers of `docs` (ascending, with scores) that are also in `within` (ascending). */
+  private intersect(docs: Uint32Array, scores: Float32Array, within: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
+    const outDocs = this.scratch.docs('within', Math.min(docs.length, within.length));
+    const outScores = this.scratch.floats('within', Math.min(docs.length, within.length));
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < docs.length && j < within.length) {
+      const a = docs[i]!;
+      const b = within[j]!;
+      if (a < b) i++;
+      else if (b < a) j++;
+      else {
+        outDocs[k] = a;
+        outScores[k++] = scores[i]!;
+        i++;
+        j++;
+      }
+    }
+    return { docs: outDocs.subarray(0, k), scores: outScores.subarray(0, k) };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -471,7 +531,7 @@ export class OfferIndex {
     let candidateScores: Float32Array | undefined;
     if (lists) {
       const near = box && lists[0] && this.boxSize(box) < 2 * lists[0].size ? this.inBox(box) : undefined;
-      const matched = this.matchWords(lists, near);
+      const matched = this.matchWords(lists, query.required, near);
       candidates = matched.docs;
       candidateScores = matched.scores;
     } else if (box) candidates = this.inBox(box);
@@ -544,4 +604,24 @@ export class OfferIndex {
     for (const cell of this.cells.values()) bytes += cell.docs.byteLength;
     return bytes + this.remoteDocs.docs.byteLength + this.scratch.bytes() + this.ids.bytes();
   }
+}
+
+/** Gain tables by scale: a few per search, kept (the loops over postings read them as floats). */
+const gainTables = new Map<number, Float32Array>();
+
+/** WEIGHT_GAINS times `scale`. */
+function scaledGains(scale: number): Float32Array {
+  const key = Math.round(scale * 1000) / 1000;
+  let table = gainTables.get(key);
+  if (!table) {
+    table = WEIGHT_GAINS.map((g) => g * key);
+    if (gainTables.size < 1000) gainTables.set(key, table);
+  }
+  return table;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }

@@ -1,3 +1,4 @@
+import { withoutGender } from './german.ts';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import {
@@ -87,7 +88,8 @@ const MAX_WORD_LENGTH = 40;
  * separates words, so no input can reach the tsquery syntax.
  */
 export function wordsOf(text: string): string[] {
-  const found = text.normalize('NFC').toLocaleLowerCase('de-DE').match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Gender forms ("Trainer:in", "TrainerIn") read as the base word before the case is lost (german.ts).
+  const found = withoutGender(text.normalize('NFC')).toLocaleLowerCase('de-DE').match(/[\p{L}\p{N}]+/gu) ?? [];
   const words: string[] = [];
   for (const word of found) {
     if (word.length < 2) continue;

@@ -40,6 +40,8 @@ export interface WordLists {
   /** Each list with what an occurrence adds to an offer's score, by the posting's mark (0: it does not count). */
   lists: Array<{ list: Postings; gain: Float32Array }>;
   size: number;
+  /** Not a filler word: it counts towards the words an offer must match. */
+  meaningful: boolean;
 }
 
 /**

@@ -3,8 +3,8 @@ import { allGroups, inSearchTransaction, scan } from './database-search.ts';
 import { loadHits } from './hits.ts';
 import type { IndexAnswer, IndexQuery, OfferIndex } from './memory.ts';
 import { liveOfferIndex } from './memory-sync.ts';
-import { MAX_PAGE, PER_PAGE } from './params.ts';
-import type { ResolvedSearch } from './resolve.ts';
+import { prepareText, strictText, withParts, type ResolvedSearch, type TextQuery } from './resolve.ts';
+import { MAX_PAGE, PER_PAGE, wordsOf } from './params.ts';
 import { COUNT_LIMIT, type SearchResult } from './results.ts';
 import { suggest } from './suggest.ts';
 
@@ -40,7 +40,9 @@ const INDEX_WAIT_MS = 2_000;
  * Runs a resolved search: counts and facets, then one page of hits. When the words match nothing, it
  * looks again by title similarity (unless `similar` is false, as for e-mail alerts, which must be exact).
  */
-export async function runSearch(db: Db, search: ResolvedSearch, now: Date, options: SearchOptions = {}): Promise<SearchResult> {
+export async function runSearch(db: Db, asked: ResolvedSearch, now: Date, options: SearchOptions = {}): Promise<SearchResult> {
+  // E-mail alerts send only offers matching every meaningful word.
+  const search = asked.text && options.similar === false ? { ...asked, text: strictText(asked.text) } : asked;
   if (options.memory) {
     const live = liveOfferIndex(db);
     const index = await live.loaded(db, INDEX_WAIT_MS);
@@ -66,7 +68,8 @@ function pageOf(search: ResolvedSearch): number {
 export function indexQuery(search: ResolvedSearch, now: Date, mode: IndexQuery['mode']): IndexQuery {
   const p = search.params;
   return {
-    words: search.text?.words.map(({ word, lexemes }) => ({ word, lexemes })),
+    words: search.text?.words.map(({ word, terms, filler }) => ({ word, terms, filler })),
+    required: search.text?.required ?? 1,
     mode,
     networkId: search.networkId,
     fields: p.fields,
@@ -114,12 +117,15 @@ async function runIndexed(
   if (await refreshFailed) return undefined;
   if (index.version !== version) answer = searched();
   const { found, mode, exact } = answer;
-  const items = await loadHits(db, search, found.ids);
+  // Which hits match only some of the words is told by the database (with the compounds' lexemes), as for its own search.
+  const items = await loadHits(db, search.text && search.text.meaningful > 1 ? { ...search, text: await withParts(db, search.text) } : search, found.ids);
   const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
-  const suggestion =
+  const suggested =
     similar && search.text && exact < FEW
       ? await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now, similarTitles))
       : undefined;
+  // A suggestion only where it finds more than the words typed.
+  const suggestion = suggested && (await leadsToMore(db, suggested, exact, async (text) => index.search(indexQuery({ ...search, text }, now, 'fulltext')).total));
   return {
     total: found.total,
     totalExact: true,
@@ -129,6 +135,7 @@ async function runIndexed(
     facets: found.facets,
     facetsExact: allGroups(true),
     mode,
+    partial: mode === 'fulltext' && items.some((item) => item.partial),
     suggestion,
     sort: search.sort,
     position: search.position,
@@ -136,8 +143,21 @@ async function runIndexed(
   };
 }
 
+/** Whether the suggested words find more offers than `total`, counted by `count` (the engine's own). */
+async function leadsToMore(
+  db: Db,
+  suggested: string,
+  total: number,
+  count: (text: TextQuery) => Promise<number>,
+): Promise<string | undefined> {
+  const text = await prepareText(db, wordsOf(suggested));
+  if (!text) return undefined;
+  return (await count(text)) > total ? suggested : undefined;
+}
+
 /** The search in the database: counts exact up to the limit (see COUNT_LIMIT). */
-async function runInDatabase(db: Db, search: ResolvedSearch, now: Date, options: SearchOptions): Promise<SearchResult> {
+async function runInDatabase(db: Db, asked: ResolvedSearch, now: Date, options: SearchOptions): Promise<SearchResult> {
+  const search = asked.text ? { ...asked, text: await withParts(db, asked.text) } : asked;
   const similar = options.similar ?? true;
   const limit = options.countLimit ?? COUNT_LIMIT;
   const page = pageOf(search);
@@ -153,7 +173,9 @@ async function runInDatabase(db: Db, search: ResolvedSearch, now: Date, options:
     }
     const items = await loadHits(tx, search, found.ids);
     const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
-    return { scanned: found, items, suggestion: similar && search.text && exact < FEW ? await suggest(tx, search, now, similarTitles) : undefined };
+    const suggested = similar && search.text && exact < FEW ? await suggest(tx, search, now, similarTitles) : undefined;
+    const counted = async (text: TextQuery) => (await scan(tx, { search: { ...search, text: await withParts(tx, text) }, now, mode: 'fulltext', limit }, slice)).total;
+    return { scanned: found, items, suggestion: suggested && (await leadsToMore(tx, suggested, exact, counted)) };
   });
   return {
     total: scanned.total,
@@ -164,6 +186,7 @@ async function runInDatabase(db: Db, search: ResolvedSearch, now: Date, options:
     facets: scanned.facets,
     facetsExact: scanned.facetsExact,
     mode,
+    partial: mode === 'fulltext' && items.some((item) => item.partial),
     suggestion,
     sort: search.sort,
     position: search.position,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { SearchParams, Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
+import { baseOfFeminine, compoundParts, isFiller, isPartOf, joinPhrases, PART, RELATED, relatedWords, WHOLE } from './german.ts';
 import { arrayLiteral, rows } from './sql.ts';
 import { plain } from './text.ts';
 
@@ -20,11 +21,35 @@ export interface ResolvedSearch {
   publishedAfter?: Date | undefined;
 }
 
+/** A stem to look for on behalf of a typed word, and how much a match counts (german.ts). */
+export interface TextTerm {
+  stem: string;
+  factor: number;
+}
+
+export interface TextWord {
+  /** The word as typed (lower case, gender forms read as the base word). */
+  word: string;
+  /** Its stems (the highlighted words of a snippet begin with one). */
+  lexemes: string[];
+  /** Its stems as a tsquery term with prefix matching. */
+  term: string;
+  /** What the word is looked for as: its stems (1), its parts when it is a compound, related words (less). */
+  terms: TextTerm[];
+  /** A word that says little ("helfen"): it counts less, and an offer need not have it. */
+  filler: boolean;
+  /** Lexemes of offers that have one of the stems as a part after the first ("vorlesepat" for "pat"); filled by `withParts`. */
+  parts?: string[];
+}
+
 export interface TextQuery {
-  /** Per word: the word as typed (lower case) and its tsquery term (stem with prefix matching). */
-  words: Array<{ word: string; term: string; lexemes: string[] }>;
-  /** All terms joined with AND. */
+  words: TextWord[];
+  /** All typed stems joined with AND. */
   tsquery: string;
+  /** How many of the meaningful words an offer must match (the others are partial matches, ranked after). */
+  required: number;
+  /** How many words are meaningful (not fillers). */
+  meaningful: number;
 }
 
 export type SearchProblemCode =
@@ -72,24 +97,81 @@ async function stemsOf(db: Db, words: string[]): Promise<Array<{ word: string; l
   return words.map((word) => ({ word, lexemes: cache.get(word) ?? null }));
 }
 
-/** Stems the words with the German snowball stemmer; stop words drop out. */
-export async function prepareText(db: Db, words: string[]): Promise<TextQuery | undefined> {
-  if (words.length === 0) return undefined;
-  const all = [...new Set(words.flatMap(spellings))];
+/**
+ * Stems the words with the German snowball stemmer (stop words drop out) and adds what each word is
+ * also looked for as (issue 13, docs/search.md): the parts of a compound typed, and related words.
+ */
+export async function prepareText(db: Db, typed: string[]): Promise<TextQuery | undefined> {
+  if (typed.length === 0) return undefined;
+  const words = joinPhrases(typed).map((w) => baseOfFeminine(w).toLocaleLowerCase('de-DE'));
+  // Per word: what to stem, with its factor.
+  const wanted = words.map((word) => {
+    const list: Array<{ text: string; factor: number }> = spellings(word).map((text) => ({ text, factor: WHOLE }));
+    const parts = compoundParts(word).filter((p) => !isFiller(p));
+    for (const part of parts) list.push({ text: part, factor: PART });
+    for (const other of relatedWords(word)) list.push({ text: other, factor: RELATED });
+    for (const part of parts) for (const other of relatedWords(part)) list.push({ text: other, factor: RELATED * PART });
+    return list;
+  });
+  const all = [...new Set(wanted.flatMap((list) => list.flatMap(({ text }) => spellings(text))))];
   const stems = await stemsOf(db, all);
-  const prepared: TextQuery['words'] = [];
-  for (const word of words) {
+  const stemOf = new Map(stems.map((s) => [s.word, s.lexemes?.[0]]));
+  const prepared: TextWord[] = [];
+  words.forEach((word, i) => {
     // Words with digits are indexed unstemmed (the parser's numword/uint go to the simple dictionary).
-    const lexemes = /\d/.test(word)
-      ? [word]
-      : [...new Set(spellings(word).map((w) => stems.find((s) => s.word === w)?.lexemes?.[0]).filter((l): l is string => !!l))];
-    if (lexemes.length === 0) continue;
-    const terms = lexemes.map(quoteLexeme);
-    prepared.push({ word, lexemes, term: terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})` });
-  }
+    const lexemes = /\d/.test(word) ? [word] : [...new Set(spellings(word).map((w) => stemOf.get(w)).filter((l): l is string => !!l))];
+    if (lexemes.length === 0) return;
+    const factors = new Map<string, number>();
+    for (const { text, factor } of wanted[i]!) {
+      for (const spelling of spellings(text)) {
+        const stem = /\d/.test(spelling) ? spelling : stemOf.get(spelling);
+        if (stem && (factors.get(stem) ?? 0) < factor) factors.set(stem, factor);
+      }
+    }
+    const quoted = lexemes.map(quoteLexeme);
+    prepared.push({
+      word,
+      lexemes,
+      term: quoted.length === 1 ? quoted[0]! : `(${quoted.join(' | ')})`,
+      terms: [...factors].map(([stem, factor]) => ({ stem, factor })),
+      filler: isFiller(word),
+    });
+  });
   if (prepared.length === 0) return undefined;
-  return { words: prepared, tsquery: prepared.map((w) => w.term).join(' & ') };
+  // Only fillers typed ("helfen"): they are what is looked for.
+  if (prepared.every((w) => w.filler)) for (const w of prepared) w.filler = false;
+  const meaningful = prepared.filter((w) => !w.filler).length;
+  return { words: prepared, tsquery: prepared.map((w) => w.term).join(' & '), required: Math.max(1, Math.ceil(meaningful / 2)), meaningful };
 }
+
+/** The same words, every meaningful one required (the e-mail alerts, which must not send partial matches). */
+export function strictText(text: TextQuery): TextQuery {
+  return { ...text, required: text.meaningful };
+}
+
+/**
+ * Adds to each word the lexemes of offers in which one of its stems is a part after the first, from the
+ * table of all lexemes (migration 0022) and decided by german.ts, as the in-memory index decides over
+ * its own list: "pat" → "vorlesepat", "lesepat".
+ */
+export async function withParts(db: Db, text: TextQuery): Promise<TextQuery> {
+  const stems = [...new Set(text.words.flatMap((w) => w.terms.map((t) => t.stem)).filter((s) => s.length >= 3))];
+  if (stems.length === 0) return text;
+  const found = await rows<{ stem: string; lexeme: string }>(
+    db,
+    sql`select s as stem, w.lexeme from unnest(${arrayLiteral(stems)}::text[]) as s
+        cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' and lexeme not like s || '%' limit ${PARTS_LIMIT}) as w`,
+  );
+  const partsOf = new Map<string, string[]>();
+  for (const { stem, lexeme } of found) {
+    if (!isPartOf(stem, lexeme)) continue;
+    partsOf.set(stem, [...(partsOf.get(stem) ?? []), lexeme]);
+  }
+  return { ...text, words: text.words.map((w) => ({ ...w, parts: [...new Set(w.terms.flatMap((t) => partsOf.get(t.stem) ?? []))] })) };
+}
+
+/** Compounds looked at per stem (a stem in more of them is rare; those past the limit are not found by their part). */
+const PARTS_LIMIT = 2000;
 
 export interface ResolvedPlace {
   label: string;

@@ -13,6 +13,8 @@ export interface OfferHit {
   commitment: Commitment;
   remote: boolean;
   distanceKm: number | null;
+  /** Matches only some of the meaningful words typed (a partial match, ranked after the full ones). */
+  partial: boolean;
   /** Plain text with MARK_START/MARK_STOP around the words that matched. */
   snippet: string;
   publishedAt: Date | null;
@@ -44,6 +46,8 @@ export interface SearchResult {
   facetsExact: Record<FacetGroup, boolean>;
   /** fulltext: the words were found; similar: nothing was, these are offers with similar titles. */
   mode: 'all' | 'fulltext' | 'similar';
+  /** Some hits of the page match only some of the words (the page says so). */
+  partial: boolean;
   /** A corrected query text when few or no offers matched ("Meinten Sie …?"). */
   suggestion: string | undefined;
   sort: Sort;

@@ -4,7 +4,7 @@ import { wordsOf } from './params.ts';
 import { snippetOf } from './queries.ts';
 import { decodeEntities, plain, similarity, snippetParts } from './text.ts';
 
-const text = (...lexemes: string[]) => ({ tsquery: '', words: lexemes.map((l) => ({ word: l, term: `'${l}':*`, lexemes: [l] })) });
+const text = (...lexemes: string[]) => ({ words: lexemes.map((l) => ({ lexemes: [l] })) });
 
 describe('text helpers', () => {
   it('computes trigram similarity as pg_trgm does', () => {
