@@ -26,6 +26,10 @@ export interface Config {
   pgliteSharedBuffersMb: number;
   /** Where the offer search looks: an index in each process's memory (default), or the database. */
   searchIndex: 'memory' | 'database';
+  /** Days between a requested account erasure and carrying it out, during which it can be undone. */
+  erasureGraceDays: number;
+  /** A data download with more rows than this is built by a job and offered by a mail link. */
+  exportInlineRows: number;
   /** Info mails sent per minute by one process (the SMTP provider's limit). */
   infomailRatePerMinute: number;
   /** Bearer token the mail server uses to post bounce reports; unset: the bounce route is closed. */
@@ -119,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool('TRUST_PROXY', false),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', 16, 1, 4096),
     searchIndex: searchIndex === 'database' ? 'database' : 'memory',
+    erasureGraceDays: int('ERASURE_GRACE_DAYS', 14, 0, 90),
+    exportInlineRows: int('EXPORT_INLINE_ROWS', 5000, 0, 1_000_000),
     infomailRatePerMinute: int('INFOMAIL_RATE_PER_MINUTE', 600, 1, 1_000_000),
     infomailBounceToken: env.INFOMAIL_BOUNCE_TOKEN || undefined,
   };

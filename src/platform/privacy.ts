@@ -29,7 +29,10 @@ export interface PersonalDataPart {
   tables: PersonalDataTable[];
   /** The subject's rows as flat records (values JSON-serialisable; nested values are written as JSON in CSV). */
   export: (db: Db, subject: DataSubject) => Promise<Array<Record<string, unknown>>>;
-  /** Deletes or anonymises the subject's rows, inside the erasure's transaction. */
+  /**
+   * Deletes or anonymises the subject's rows, inside the erasure's transaction. Parts run in reverse module
+   * order, so the account (registered early) is deleted after every part that finds rows by its id.
+   */
   erase: (db: Db, subject: DataSubject, deps: AppDeps) => Promise<void>;
 }
 
@@ -43,4 +46,30 @@ export interface RetentionRule {
   maxMonths: number;
   /** Removes (or anonymises) the network's data older than `before`; returns how many rows it removed. */
   purge: (db: Db, scope: { networkId: string; before: Date }) => Promise<number>;
+}
+
+/** An erasure that waits for its grace period to end. */
+export interface PendingErasure {
+  dueAt: Date;
+}
+
+/**
+ * How the accounts module's "Konto löschen" and its sign-in reach the erasure, without importing the module
+ * that carries it out (modules depend one way: privacy builds on accounts, not the other way round).
+ */
+export interface ErasureService {
+  /** Schedules the erasure after the grace period (or finds the one already scheduled) and mails the undo link. */
+  request(deps: AppDeps, input: { userId: string; requestedBy: string | null; networkId: string | null }): Promise<PendingErasure & { already: boolean }>;
+  pending(db: Db, userId: string): Promise<PendingErasure | null>;
+}
+
+let erasureService: ErasureService | null = null;
+
+export function provideErasureService(service: ErasureService): void {
+  erasureService = service;
+}
+
+/** The registered erasure service; null only when no module provides one (then deleting an account is refused). */
+export function erasureServiceOf(): ErasureService | null {
+  return erasureService;
 }

@@ -2,11 +2,13 @@ import type { AppModule } from '../../platform/module.ts';
 import { purgeExpiredLogins } from './commands.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
+import { accountsPersonalData } from './personal-data.ts';
 
 export const ACCOUNTS_CLEANUP_QUEUE = 'accounts.cleanup';
 
 export const accountsModule: AppModule = {
   name: 'accounts',
+  personalData: accountsPersonalData,
   messages: { de, en },
   routes,
   queues: [ACCOUNTS_CLEANUP_QUEUE],

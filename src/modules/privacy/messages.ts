@@ -120,6 +120,7 @@ export const de = {
   'privacy.kind.noticeSettings': 'Benachrichtigungs-Einstellungen',
   'privacy.kind.apiTokens': 'Zugangsschlüssel für die Schnittstelle',
   'privacy.kind.rateLimits': 'Zähler gegen Missbrauch',
+  'privacy.kind.mailQueue': 'E-Mails in der Warteschlange',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -243,6 +244,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'privacy.kind.noticeSettings': 'Notification settings',
   'privacy.kind.apiTokens': 'API access keys',
   'privacy.kind.rateLimits': 'Counters against abuse',
+  'privacy.kind.mailQueue': 'E-mails in the queue',
 };
 
 declare module '../../platform/i18n/index.ts' {

@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { allow } from '../../platform/http/errors.tsx';
 import { withdrawConsentById } from './consents.ts';
 import { canManageOwnPrivacy } from './policy.ts';
+import { dataRoutes } from './data-routes.tsx';
+import { erasureRoutes } from './erasure-routes.tsx';
+import { officeRoutes } from './office-routes.tsx';
 import { findUser, listConsentsOf } from './queries.ts';
 import { ConsentsPage } from './views/consents.tsx';
 
@@ -37,4 +40,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/konto/einwilligungen?${withdrawn ? 'widerrufen' : 'unbekannt'}=1`, 303);
   });
 
+  await app.register(dataRoutes);
+  await app.register(erasureRoutes);
+  await app.register(officeRoutes);
 };
