@@ -1,4 +1,5 @@
 export const de = {
+  'imports.nav.admin': 'Import und Export',
   'imports.reason.idMissing': 'Die Kennung fehlt (Spalte „{column}“); ohne sie kann ein zweiter Import das Angebot nicht wiederfinden.',
   'imports.reason.titleMissing': 'Der Titel fehlt (Spalte „{column}“).',
   'imports.reason.organisationMissing': 'Die Organisation fehlt (Spalte „{column}“).',
@@ -73,6 +74,7 @@ export const de = {
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
+  'imports.nav.admin': 'Import and export',
   'imports.reason.idMissing': 'The identifier is missing (column "{column}"); without it a second import cannot find the offer again.',
   'imports.reason.titleMissing': 'The title is missing (column "{column}").',
   'imports.reason.organisationMissing': 'The organisation is missing (column "{column}").',

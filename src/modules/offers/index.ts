@@ -5,6 +5,9 @@ import { de, en } from './messages.ts';
 
 export const offersModule: AppModule = {
   name: 'offers',
+  navigation: [
+    { area: 'main', label: 'layout.offers', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/angebote` : '/angebote'), order: 10 },
+  ],
   messages: { de, en },
   routes,
   queues: [OFFER_EXPIRY_QUEUE],

@@ -1,6 +1,5 @@
 export const de = {
   'operations.platform.title': 'Betrieb',
-  'operations.platform.nav': 'Betriebsbereich',
   'operations.platform.networks': 'Netzwerke',
   'operations.platform.outbox': 'Postausgang',
   'operations.platform.jobs': 'Aufträge',
@@ -73,7 +72,6 @@ export const de = {
 
 export const en: { [K in keyof typeof de]: string } = {
   'operations.platform.title': 'Operations',
-  'operations.platform.nav': 'Operations area',
   'operations.platform.networks': 'Networks',
   'operations.platform.outbox': 'Outbox',
   'operations.platform.jobs': 'Jobs',

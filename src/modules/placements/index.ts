@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { adminPath } from '../../platform/navigation.tsx';
 import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
@@ -7,6 +8,9 @@ export const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
 
 export const placementsModule: AppModule = {
   name: 'placements',
+  navigation: [
+    { area: 'network-admin', label: 'placements.list.caption', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/vermittlungen') : null), order: 40 },
+  ],
   messages: { de, en },
   routes,
   queues: [PLACEMENT_REMINDER_QUEUE],

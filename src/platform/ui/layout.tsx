@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale, T } from '../i18n/index.ts';
+import type { NavigationScope } from '../module.ts';
+import { navigationLinks } from '../navigation.tsx';
 import { CsrfField } from './form.tsx';
 
 /** What every page needs to know about the request it answers. */
@@ -54,6 +56,14 @@ export function Layout({ ctx, title, children, description, meta }: LayoutProps)
   const home = network ? `/netzwerk/${network.slug}` : '/';
   const legal = network ? `/netzwerk/${network.slug}` : '';
   const switchTo = ctx.locale === 'de' ? 'en' : 'de';
+  const scope: NavigationScope = {
+    networkSlug: network?.slug,
+    signedIn: ctx.user !== null,
+    canAdminister: ctx.canAdminister,
+    isPlatformAdmin: ctx.isPlatformAdmin,
+  };
+  // "Verwaltung" leads to the first page of the network's admin area, or of the operator's on global pages.
+  const adminHome = (network ? navigationLinks('network-admin', scope) : navigationLinks('platform-admin', scope))[0]?.href;
   return (
     <html lang={ctx.locale}>
       <head>
@@ -91,26 +101,20 @@ export function Layout({ ctx, title, children, description, meta }: LayoutProps)
             </a>
             <nav aria-label={t('layout.nav')}>
               <ul class="nav-list">
-                <li>
-                  <a href={network ? `/netzwerk/${network.slug}/angebote` : '/angebote'}>{t('layout.offers')}</a>
-                </li>
-                <li>
-                  <a href={network ? `/netzwerk/${network.slug}/ueberblick` : '/ueberblick'}>{t('layout.overview')}</a>
-                </li>
+                {navigationLinks('main', scope).map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href}>{t(link.label)}</a>
+                  </li>
+                ))}
               </ul>
             </nav>
             <nav aria-label={t('layout.userNav')}>
               <ul class="nav-list">
                 {ctx.user ? (
                   <>
-                    {ctx.canAdminister && network && (
+                    {adminHome && (
                       <li>
-                        <a href={`/netzwerk/${network.slug}/verwaltung`}>{t('layout.admin')}</a>
-                      </li>
-                    )}
-                    {ctx.isPlatformAdmin && !network && (
-                      <li>
-                        <a href="/verwaltung">{t('layout.admin')}</a>
+                        <a href={adminHome}>{t('layout.admin')}</a>
                       </li>
                     )}
                     <li>

@@ -2,7 +2,7 @@ import type { T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/form.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { describeProblem, describeWhere, summaryLines, type ImportSummary } from '../summary.ts';
-import { AdminNav } from '../../roles/views/common.tsx';
+import { AdminNav } from '../../../platform/navigation.tsx';
 
 export const UPLOAD_FIELD = 'datei';
 
@@ -92,7 +92,7 @@ export function ImportPage({
   return (
     <>
       <h1>{t('imports.page.title')}</h1>
-      <AdminNav t={t} slug={slug} current="import" />
+      <AdminNav t={t} slug={slug} current="/import" />
       <p>
         <a href={base}>{networkName}</a>
       </p>

@@ -4,7 +4,7 @@ import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
 import type { OfferInReview } from '../../offers/queries.ts';
 import type { PendingOrganisation } from '../../organisations/queries.ts';
 import type { OpenReport } from '../queries.ts';
-import { AdminNav } from '../../roles/views/common.tsx';
+import { AdminNav } from '../../../platform/navigation.tsx';
 
 interface Props {
   t: T;
@@ -61,7 +61,7 @@ export function ModerationQueue({ t, locale, network, organisations, offers, rep
   return (
     <>
       <h1>{t('moderation.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="moderation" />
+      <AdminNav t={t} slug={network.slug} current="/moderation" />
       {notice && <Notice kind="success">{notice}</Notice>}
       {problem && (
         <div class="error-summary" role="alert" tabIndex={-1}>

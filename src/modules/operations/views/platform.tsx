@@ -6,7 +6,7 @@ import type { OutboxEntry } from '../../../platform/mail/index.ts';
 import type { Network } from '../../networks/schema.ts';
 import type { BackupDownloadRow, FailedJob, OutboxMessage } from '../queries.ts';
 import { Table } from '../../roles/views/common.tsx';
-import { PlatformNav } from './common.tsx';
+import { PlatformNav } from '../../../platform/navigation.tsx';
 
 export function PlatformOverview({
   t,
@@ -25,7 +25,7 @@ export function PlatformOverview({
   return (
     <>
       <h1>{t('operations.platform.title')}</h1>
-      <PlatformNav t={t} current="networks" />
+      <PlatformNav t={t} current="/verwaltung" />
       <h2>{t('operations.platform.networks')}</h2>
       <p>{t('operations.platform.intro')}</p>
       {networks.length === 0 ? (
@@ -66,7 +66,7 @@ export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale;
   return (
     <>
       <h1>{t('operations.outbox.title')}</h1>
-      <PlatformNav t={t} current="outbox" />
+      <PlatformNav t={t} current="/verwaltung/postausgang" />
       {smtp ? (
         <p>{t('operations.outbox.smtp')}</p>
       ) : entries.length === 0 ? (
@@ -97,7 +97,7 @@ export function OutboxMessagePage({ t, locale, message }: { t: T; locale: Locale
   return (
     <>
       <h1>{message.subject || t('operations.outbox.noSubject')}</h1>
-      <PlatformNav t={t} current="outbox" />
+      <PlatformNav t={t} current="/verwaltung/postausgang" />
       <dl>
         <dt>{t('operations.outbox.date')}</dt>
         <dd>
@@ -133,7 +133,7 @@ export function FailedJobsPage({ t, locale, jobs }: { t: T; locale: Locale; jobs
   return (
     <>
       <h1>{t('operations.jobs.title')}</h1>
-      <PlatformNav t={t} current="jobs" />
+      <PlatformNav t={t} current="/verwaltung/auftraege" />
       <p>{t('operations.jobs.intro')}</p>
       {jobs.length === 0 ? (
         <p>{t('operations.jobs.empty')}</p>
@@ -174,7 +174,7 @@ export function BackupPage({
   return (
     <>
       <h1>{t('operations.backup.title')}</h1>
-      <PlatformNav t={t} current="backup" />
+      <PlatformNav t={t} current="/verwaltung/sicherung" />
       <p>{t('operations.backup.intro')}</p>
       <h2>{t('operations.backup.contentsTitle')}</h2>
       <p>{t('operations.backup.contents')}</p>

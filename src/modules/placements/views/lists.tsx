@@ -2,7 +2,7 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { PlacementRow } from '../queries.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../schema.ts';
 import { formatDuration, Time } from './format.tsx';
-import { AdminNav } from '../../roles/views/common.tsx';
+import { AdminNav } from '../../../platform/navigation.tsx';
 
 function subjectOf(row: PlacementRow): string {
   return row.offerTitle ?? row.needTitle ?? '–';
@@ -92,7 +92,7 @@ export function Overview(props: OverviewProps) {
   return (
     <>
       <h1>{props.title}</h1>
-      {props.adminSlug && <AdminNav t={t} slug={props.adminSlug} current="placements" />}
+      {props.adminSlug && <AdminNav t={t} slug={props.adminSlug} current="/vermittlungen" />}
       <form method="get" action={props.action} class="filters">
         <fieldset>
           <legend>{t('placements.list.filter')}</legend>

@@ -49,7 +49,7 @@ export function AuditLogPage({
   return (
     <>
       <h1>{t('roles.audit.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="audit" />
+      <AdminNav t={t} slug={network.slug} current="/protokoll" />
       <p>{t('roles.audit.intro')}</p>
       {rows.length === 0 ? (
         <p>{t('roles.audit.empty')}</p>

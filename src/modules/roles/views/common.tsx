@@ -10,50 +10,8 @@ export function roleHint(t: T, role: Role): string {
   return t(`roles.roleHint.${role}` as MessageKey);
 }
 
-export type AdminSection =
-  | 'overview'
-  | 'members'
-  | 'invitations'
-  | 'moderation'
-  | 'placements'
-  | 'import'
-  | 'municipalities'
-  | 'settings'
-  | 'audit';
-
-const ADMIN_SECTIONS: ReadonlyArray<{ section: AdminSection; path: string; label: MessageKey }> = [
-  { section: 'overview', path: '', label: 'roles.admin.overview' },
-  { section: 'members', path: '/mitglieder', label: 'roles.admin.members' },
-  { section: 'invitations', path: '/einladungen', label: 'roles.admin.invitations' },
-  // Sections of other modules that live under the same admin path.
-  { section: 'moderation', path: '/moderation', label: 'roles.admin.moderation' },
-  { section: 'placements', path: '/vermittlungen', label: 'roles.admin.placements' },
-  { section: 'import', path: '/import', label: 'roles.admin.import' },
-  { section: 'municipalities', path: '/kommunen', label: 'roles.admin.municipalities' },
-  { section: 'settings', path: '/einstellungen', label: 'roles.admin.settings' },
-  { section: 'audit', path: '/protokoll', label: 'roles.admin.audit' },
-];
-
-export function adminPath(slug: string, path = ''): string {
-  return `/netzwerk/${slug}/verwaltung${path}`;
-}
-
-/** The small navigation of a network's admin area; the current section is marked for screen readers too. */
-export function AdminNav({ t, slug, current }: { t: T; slug: string; current: AdminSection }) {
-  return (
-    <nav class="admin-nav" aria-label={t('roles.admin.nav')}>
-      <ul class="nav-list">
-        {ADMIN_SECTIONS.map((s) => (
-          <li key={s.section}>
-            <a href={adminPath(slug, s.path)} aria-current={s.section === current ? 'page' : undefined}>
-              {t(s.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
+// The admin area's navigation is built from the registered modules' entries (see ../index.ts).
+export { AdminNav, adminPath } from '../../../platform/navigation.tsx';
 
 /**
  * A group of checkboxes (e.g. municipalities) in a fieldset. The first box carries the id the

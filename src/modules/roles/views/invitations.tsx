@@ -79,7 +79,7 @@ export function InvitationsPage({
   return (
     <>
       <h1>{t('roles.invite.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="invitations" />
+      <AdminNav t={t} slug={network.slug} current="/einladungen" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <h2>{t('roles.invite.new')}</h2>
       <ErrorSummary errors={errors} labels={labels} t={t} />

@@ -14,7 +14,7 @@ export function MemberList({ t, network, members, notice }: { t: T; network: Net
   return (
     <>
       <h1>{t('roles.list.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="members" />
+      <AdminNav t={t} slug={network.slug} current="/mitglieder" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>
         <a href={adminPath(network.slug, '/einladungen')}>{t('roles.overview.taskInvite')}</a>
@@ -84,7 +84,7 @@ export function RemoveConfirm({
   return (
     <>
       <h1>{t('roles.remove.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="members" />
+      <AdminNav t={t} slug={network.slug} current="/mitglieder" />
       {refusal ? (
         <>
           <div class="error-summary" role="alert">
@@ -136,7 +136,7 @@ export function MemberMunicipalitiesForm({
   return (
     <>
       <h1>{t('roles.places.title', { name })}</h1>
-      <AdminNav t={t} slug={network.slug} current="members" />
+      <AdminNav t={t} slug={network.slug} current="/mitglieder" />
       <ErrorSummary errors={errors} labels={{ municipalityIds: t('roles.places.legend') }} t={t} />
       <p>{t('roles.places.intro', { role: roleLabel(t, member.role), name })}</p>
       <form method="post" action={adminPath(network.slug, `/mitglieder/${member.membershipId}/kommunen`)} novalidate>

@@ -25,7 +25,7 @@ export function MunicipalityList({
   return (
     <>
       <h1>{t('roles.places.list.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="municipalities" />
+      <AdminNav t={t} slug={network.slug} current="/kommunen" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>
         <a class="button" href={adminPath(network.slug, '/kommunen/neu')}>
@@ -109,7 +109,7 @@ export function MunicipalityForm({
   return (
     <>
       <h1>{heading}</h1>
-      <AdminNav t={t} slug={network.slug} current="municipalities" />
+      <AdminNav t={t} slug={network.slug} current="/kommunen" />
       <ErrorSummary errors={errors} labels={labels} t={t} />
       <form method="post" action={action} class="stack" novalidate>
         <CsrfField token={csrfToken} />

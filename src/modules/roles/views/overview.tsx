@@ -1,6 +1,7 @@
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
 import type { Network } from '../../networks/schema.ts';
 import { ROLES, type Role } from '../schema.ts';
+import { navigationLinks, networkAdminScope } from '../../../platform/navigation.tsx';
 import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';
 
 export function NetworkOverview({
@@ -19,7 +20,7 @@ export function NetworkOverview({
   return (
     <>
       <h1>{t('roles.overview.title', { network: network.name })}</h1>
-      <AdminNav t={t} slug={network.slug} current="overview" />
+      <AdminNav t={t} slug={network.slug} current="" />
       <h2>{t('roles.overview.roles')}</h2>
       <Table caption={t('roles.overview.rolesCaption')} head={[t('roles.overview.role'), t('roles.overview.count')]}>
         {ROLES.map((role) => (
@@ -37,21 +38,14 @@ export function NetworkOverview({
       </p>
       <h2>{t('roles.overview.tasks')}</h2>
       <ul>
-        <li>
-          <a href={adminPath(network.slug, '/mitglieder')}>{t('roles.overview.taskMembers')}</a>
-        </li>
-        <li>
-          <a href={adminPath(network.slug, '/einladungen')}>{t('roles.overview.taskInvite')}</a>
-        </li>
-        <li>
-          <a href={adminPath(network.slug, '/kommunen')}>{t('roles.overview.taskMunicipalities')}</a>
-        </li>
-        <li>
-          <a href={adminPath(network.slug, '/einstellungen')}>{t('roles.overview.taskSettings')}</a>
-        </li>
-        <li>
-          <a href={adminPath(network.slug, '/protokoll')}>{t('roles.overview.taskAudit')}</a>
-        </li>
+        {/* Every section of the admin area, whichever module brings it. */}
+        {navigationLinks('network-admin', networkAdminScope(network.slug))
+          .filter((link) => link.href !== adminPath(network.slug))
+          .map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{t(link.label)}</a>
+            </li>
+          ))}
       </ul>
     </>
   );

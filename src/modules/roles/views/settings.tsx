@@ -90,7 +90,7 @@ export function SettingsForm({
   return (
     <>
       <h1>{t('roles.settings.title')}</h1>
-      <AdminNav t={t} slug={network.slug} current="settings" />
+      <AdminNav t={t} slug={network.slug} current="/einstellungen" />
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorSummary errors={errors} labels={labels} t={t} />
       <p>{t('roles.settings.intro')}</p>
