@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, linkIn, readOutbox, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { runPrivacyDaily } from '../privacy/index.ts';
 import { sessions, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
 
@@ -243,7 +244,7 @@ describe('an account from registration to deletion, through the pages and the ma
     expect((await userByEmail(email))?.email).toBe(email);
   });
 
-  it('deletes the account after the password is given again', async () => {
+  it('deletes the account after the password is given again, once the grace period has passed', async () => {
     const page = await me.get('/konto/loeschen');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Konto endgültig löschen');
@@ -254,15 +255,16 @@ describe('an account from registration to deletion, through the pages and the ma
 
     const deleted = await me.submit('/konto/loeschen', { current_password: password });
     expect(deleted.statusCode).toBe(303);
-    expect(deleted.headers.location).toBe('/?konto=geloescht');
+    expect(deleted.headers.location).toMatch(/^\/konto\/loeschung\/vorgemerkt\?am=/);
     expect(me.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(await userByEmail(email)).toBeUndefined();
     expect(await ctx.deps.db.select().from(sessions).where(eq(sessions.userId, user!.id))).toEqual([]);
-    const [entry] = await ctx.deps.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'account.deleted'), eq(auditLog.subjectId, user!.id)));
-    expect(entry).toMatchObject({ actorId: user!.id, details: {} });
+    await waitForMail(ctx.dataDir, (m) => m.to.includes(email) && m.subject.startsWith('Ihr Konto wird am'));
+    // The privacy module's nightly job carries it out after the grace period (ERASURE_GRACE_DAYS, 14 by default).
+    ctx.clock.advance(15 * 86_400_000);
+    await runPrivacyDaily(ctx.deps, ctx.clock.now);
+    expect(await userByEmail(email)).toBeUndefined();
+    const [entry] = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.erasure.done'));
+    expect(entry).toMatchObject({ actorId: null, details: {} });
     expect(JSON.stringify(entry)).not.toContain(email);
 
     const login = await me.submit('/anmelden', { email, password }, '/anmelden');

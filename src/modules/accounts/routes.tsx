@@ -8,6 +8,7 @@ import { fieldErrorsFromValidation, keptValues, type FieldErrors } from '../../p
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import { LOCALES, type MessageKey } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
+import { erasureServiceOf } from '../../platform/privacy.ts';
 import {
   changePassword,
   confirmEmail,
@@ -24,6 +25,7 @@ import {
   updateProfile,
 } from './commands.ts';
 import { accountMail } from './mails.ts';
+import { confirmDeletion } from './deletion.ts';
 import { mayManageOwnAccount } from './policy.ts';
 import { findOpenToken, findUserById, listRolesOf } from './queries.ts';
 import { AccountPage, DeleteAccountPage, type AccountForm } from './views/account.tsx';
@@ -282,6 +284,8 @@ export const routes: FastifyPluginAsync = async (app) => {
         );
       }
       setSessionCookie(request, reply, result.sessionSecret);
+      // Signing in during an erasure's grace period leads to the page that undoes it.
+      if (await erasureServiceOf()?.pending(db, result.user.id)) return reply.redirect('/konto/loeschung', 303);
       return reply.redirect(weiter || '/konto', 303);
     },
   });
@@ -517,16 +521,17 @@ export const routes: FastifyPluginAsync = async (app) => {
       const fail = (message: string) => showDelete(request, reply, userId, formState(request, field, { [field]: message }), 422);
       if (request.validationError) return fail(request.t('form.invalid'));
       if (!isGiven(body?.[field])) return fail(request.t('form.required'));
-      const result = await deleteAccount(
-        db,
-        { userId, currentPassword: body?.current_password, confirmEmail: body?.confirm_email },
-        now(),
-      );
+      const holder = { userId, currentPassword: body?.current_password, confirmEmail: body?.confirm_email };
+      // With the erasure service (privacy module) the account goes after a grace period that can be undone.
+      const erasure = erasureServiceOf();
+      const result = erasure ? await confirmDeletion(db, holder) : await deleteAccount(db, holder, now());
       if (!result.ok) {
         return fail(result.code === 'account.email_mismatch' ? request.t('accounts.delete.emailMismatch') : request.t('accounts.password.wrong'));
       }
       clearSessionCookie(reply);
-      return reply.redirect('/?konto=geloescht', 303);
+      if (!erasure) return reply.redirect('/?konto=geloescht', 303);
+      const { dueAt } = await erasure.request(app.deps, { userId, requestedBy: null, networkId: null });
+      return reply.redirect(`/konto/loeschung/vorgemerkt?am=${dueAt.toISOString().slice(0, 10)}`, 303);
     },
   });
 };
