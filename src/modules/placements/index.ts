@@ -3,6 +3,7 @@ import { adminPath } from '../../platform/navigation.tsx';
 import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
+import { placementsPersonalData, placementsRetention } from './personal-data.ts';
 
 export const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
 
@@ -11,6 +12,8 @@ export const placementsModule: AppModule = {
   navigation: [
     { area: 'network-admin', label: 'placements.list.caption', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/vermittlungen') : null), order: 40 },
   ],
+  personalData: placementsPersonalData,
+  retention: placementsRetention,
   messages: { de, en },
   routes,
   queues: [PLACEMENT_REMINDER_QUEUE],
