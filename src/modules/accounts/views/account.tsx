@@ -196,6 +196,18 @@ export function AccountPage({ ctx, user, roles, notice, failed }: AccountPagePro
         </form>
       </section>
 
+      <section aria-labelledby="meine-daten">
+        <h2 id="meine-daten">{t('layout.privacy')}</h2>
+        <ul>
+          <li>
+            <a href="/konto/daten">{t('privacy.nav.data')}</a>
+          </li>
+          <li>
+            <a href="/konto/einwilligungen">{t('privacy.nav.consents')}</a>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="loeschen">
         <h2 id="loeschen">{t('accounts.account.deleteHeading')}</h2>
         <p>
