@@ -3,6 +3,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../placements/schema.ts';
+import { medianOf, responseMinutes } from '../placements/index.ts';
 import { addMonths, monthsBetween, TREND_MONTHS, type Period } from './params.ts';
 
 /** What one overview covers: some networks (null: all of them), maybe one municipality, a period. */
@@ -129,21 +130,8 @@ export function trendMonths(period: Period): string[] {
  */
 const LAT_REACH = UNMET_REACH_KM / 111.0;
 
-/** Median of values given as value → count (here: response minutes), as percentile_cont would give it. */
-export function medianOf(histogram: ReadonlyArray<{ value: number; count: number }>): number | null {
-  const sorted = [...histogram].sort((a, b) => a.value - b.value);
-  const total = sorted.reduce((sum, h) => sum + h.count, 0);
-  if (total === 0) return null;
-  const valueAt = (index: number) => {
-    let seen = 0;
-    for (const h of sorted) {
-      seen += h.count;
-      if (index < seen) return h.value;
-    }
-    return sorted[sorted.length - 1]?.value ?? 0;
-  };
-  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
-}
+// The median of response minutes is the placements module's, so that the placements list and the overview agree.
+export { medianOf };
 
 function histogramMedian(histogram: ReadonlyArray<{ minutes: number; count: number }>): { median: number | null; answered: number } {
   return {
@@ -290,7 +278,7 @@ export async function overviewFigures(db: Db, scope: OverviewScope, options: { s
   const response: Promise<{ median: number | null; answered: number }> = !tables
     ? rows<{ minutes: number; count: number }>(
         db,
-        sql`select round(date_part('epoch', p.first_response_at - p.created_at) / 60)::int as minutes, count(*)::int as count
+        sql`select ${responseMinutes(sql`p`)} as minutes, count(*)::int as count
           from ${placementSource}
           where p.first_response_at is not null and p.created_at >= ${periodFrom} and p.created_at < ${at(windowEnd)} and ${placementScope}
           group by 1`,

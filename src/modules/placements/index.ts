@@ -2,6 +2,11 @@ import type { AppModule } from '../../platform/module.ts';
 import { adminPath } from '../../platform/navigation.tsx';
 import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
+
+/** The organisation's personal access link, for mails to organisations nobody has claimed yet. */
+export { issueOrganisationAccess } from './access.ts';
+/** Response time: one definition and one median for the placements list and the overview (finding 10). */
+export { medianOf, responseMinutes } from './response-time.ts';
 import { de, en } from './messages.ts';
 import { placementsPersonalData, placementsRetention } from './personal-data.ts';
 

@@ -9,6 +9,7 @@ import { offers } from '../offers/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
 import { volunteerProfiles } from '../volunteers/schema.ts';
 import { placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';
+import { medianOf, responseMinutes } from './response-time.ts';
 
 /** Token kinds inside the shared tokens table (purpose 'placement'), told apart by data.kind. */
 export const CONFIRM_KIND = 'placement_confirm';
@@ -407,7 +408,7 @@ function networkConditions(filter: NetworkListFilter): SQL[] {
 export interface NetworkPlacementList {
   rows: PlacementRow[];
   total: number;
-  /** Median of (first response − inquiry) over the listed placements that have an answer; null without any. */
+  /** Median response time (response-time.ts) over the selection's answered placements, in seconds; null without any. */
   medianResponseSeconds: number | null;
   answered: number;
 }
@@ -417,22 +418,23 @@ export const LIST_LIMIT = 500;
 export async function listNetworkPlacements(db: Db, filter: NetworkListFilter): Promise<NetworkPlacementList> {
   const conditions = and(...networkConditions(filter));
   const rows = await listFrom(db).where(conditions).orderBy(asc(placements.emailConfirmedAt)).limit(LIST_LIMIT);
-  const [figures] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      answered: sql<number>`count(${placements.firstResponseAt})::int`,
-      median: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (${placements.firstResponseAt} - ${placements.emailConfirmedAt})))`,
-    })
+  // Response minutes counted per value, the median taken as the overview takes it (response-time.ts).
+  const minutes = responseMinutes(sql`${placements}`);
+  const histogram = await db
+    .select({ minutes: sql<number | null>`${minutes}`, count: sql<number>`count(*)::int` })
     .from(placements)
     .leftJoin(offers, eq(offers.id, placements.offerId))
     .leftJoin(needs, eq(needs.id, placements.needId))
     .leftJoin(organisations, eq(organisations.id, placementOrganisation))
-    .where(conditions);
+    .where(conditions)
+    .groupBy(sql`1`);
+  const answered = histogram.filter((h) => h.minutes !== null).map((h) => ({ value: Number(h.minutes), count: h.count }));
+  const medianMinutes = medianOf(answered);
   return {
     rows,
-    total: figures?.total ?? 0,
-    answered: figures?.answered ?? 0,
-    medianResponseSeconds: figures?.median === null || figures?.median === undefined ? null : Number(figures.median),
+    total: histogram.reduce((sum, h) => sum + h.count, 0),
+    answered: answered.reduce((sum, h) => sum + h.count, 0),
+    medianResponseSeconds: medianMinutes === null ? null : medianMinutes * 60,
   };
 }
 
