@@ -16,6 +16,7 @@ import { organisationsModule } from './organisations/index.ts';
 import { overviewModule } from './overview/index.ts';
 import { placementsModule } from './placements/index.ts';
 import { privacyModule } from './privacy/index.ts';
+import { recognitionModule } from './recognition/index.ts';
 import { searchModule } from './search/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
 import { widgetModule } from './widget/index.ts';
@@ -40,6 +41,7 @@ export const modules: AppModule[] = [
   openapiModule,
   feedsModule,
   widgetModule,
+  recognitionModule,
   privacyModule,
 ];
 

@@ -11,6 +11,7 @@ import { freinetRecord } from './freinet-records.ts';
 import { placeMatcher, type PlaceMatcher } from './places.ts';
 import type { ImportRecord, Problem } from './record.ts';
 import { addSkipped, addWarning, emptySummary, type ImportFormat, type ImportSummary } from './summary.ts';
+import { UUID_REGEX as UUID } from '../../platform/http/ids.ts';
 
 /*
  * Imports write offers one record at a time, each in its own transaction: a record that fails
@@ -43,7 +44,6 @@ class Refusal extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function errorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } };

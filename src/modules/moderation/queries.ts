@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
-import { isUuid } from '../organisations/ids.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { organisations } from '../organisations/schema.ts';
 import { contentReports } from './schema.ts';
 

@@ -29,9 +29,8 @@ import { DEFAULT_NEED_RADIUS_KM, needAsSeeker, rankOffersForNeed } from './sugge
 import { NeedForm, needValues, type RequesterChoice } from './views/form.tsx';
 import { NeedDetailPage, NeedListPage, PublicNeedListPage, PublicNeedPage } from './views/pages.tsx';
 import { NeedOffersPage, NeedVolunteersPage } from './views/suggestions.tsx';
+import { isUuid, UUID_SOURCE as UUID } from '../../platform/http/ids.ts';
 
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const isUuid = (value: string) => new RegExp(`^${UUID}$`).test(value);
 const literals = <const V extends readonly string[]>(values: V) => Type.Union(values.map((v) => Type.Literal(v)));
 
 // One line of text; free text may hold line breaks but no other control characters.

@@ -2,6 +2,8 @@ import type { AppModule } from '../../platform/module.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
 
+export { adminNetwork, networkOf } from './context.ts';
+
 export const networksModule: AppModule = {
   name: 'networks',
   messages: { de, en },

@@ -2,7 +2,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Actor } from '../../platform/policy.ts';
 import type { FieldProblems } from '../organisations/form.ts';
-import { isUuid } from '../organisations/ids.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { findMunicipalityInNetwork } from '../organisations/queries.ts';
 import type { Organisation } from '../organisations/schema.ts';
 import type { OfferInput } from './form.ts';

@@ -2,11 +2,11 @@ import { Type, type Static } from 'typebox';
 import { OFFER_LIMITS, offerInputFromForm, type OfferForm, type OfferInput } from '../offers/form.ts';
 import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
 import type { FieldProblems } from '../organisations/form.ts';
+import { UUID_PATTERN as UUID } from '../../platform/http/ids.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Enum([...values]);
 const ListItem = Type.String({ minLength: 1, maxLength: OFFER_LIMITS.listItem });
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 const Nullable = <S extends Parameters<typeof Type.Union>[0][number]>(schema: S) => Type.Union([schema, Type.Null()]);
 

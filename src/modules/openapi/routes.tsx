@@ -10,7 +10,7 @@ import { getOffer } from '../offers/queries.ts';
 import { cachedOverviewFigures } from '../overview/cache.ts';
 import { MONTH_PATTERN, resolvePeriod } from '../overview/params.ts';
 import { municipalityChoices } from '../overview/queries.ts';
-import { isUuid } from '../organisations/ids.ts';
+import { isUuid, UUID_PATTERN as UUID } from '../../platform/http/ids.ts';
 import { organisationOf } from '../organisations/context.ts';
 import { formErrors, noticeFrom } from '../organisations/route-helpers.ts';
 import { archiveOfferWithToken, createApiToken, createOfferWithToken, revokeApiToken, updateOfferWithToken, type ApiOfferFailure } from './commands.ts';
@@ -45,7 +45,6 @@ import { ApiDocsPage, type OpenApiDocument } from './views/docs.tsx';
 import { ApiTokensPage } from './views/tokens.tsx';
 
 const SLUG = '^[a-z0-9-]{1,60}$';
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, ProblemSchema]));
 const WRITE_SECURITY = [{ apiToken: [] }];

@@ -6,7 +6,7 @@ import { keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { findOrganisationAccess } from '../placements/access.ts';
 import { CLAIM_DAYS, claimOrganisation, findClaim, issueClaim } from './claim.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { getOrganisation } from './queries.ts';
 import { stripControlCharacters } from './route-helpers.ts';
 import { ClaimDone, ClaimForm, ClaimInvalid, ClaimStart } from './views/claim.tsx';

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/policy.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { users } from '../accounts/schema.ts';
 import type { FieldProblems, OrganisationInput } from './form.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { findMunicipalityInNetwork } from './queries.ts';
 import { organisationMembers, organisations, type Organisation, type OrganisationMemberRole } from './schema.ts';
 

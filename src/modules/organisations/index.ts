@@ -4,6 +4,8 @@ import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
 import { organisationsPersonalData } from './personal-data.ts';
 
+export { organisationMembers, organisations } from './schema.ts';
+
 export const organisationsModule: AppModule = {
   name: 'organisations',
   personalData: organisationsPersonalData,

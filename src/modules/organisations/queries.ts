@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { users } from '../accounts/schema.ts';
 import { municipalities, networks, type Municipality, type Network } from '../networks/schema.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { organisationMembers, organisations, type Organisation, type OrganisationMemberRole } from './schema.ts';
 
 export type OrganisationRole = OrganisationMemberRole | null;

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { UUID_PATTERN as UUID } from '../../platform/http/ids.ts';
 
 /** A month as in the address bar and in <input type="month">: 2025-03. */
 export const MONTH_PATTERN = '^20[0-9]{2}-(0[1-9]|1[0-2])$';
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** Longest period one overview covers: ten years keeps every query bounded. */
 export const MAX_PERIOD_MONTHS = 120;

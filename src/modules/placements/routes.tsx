@@ -58,9 +58,8 @@ import { ConfirmInvalid, ConfirmPage, INQUIRY_MAX, InquiryForm, InquirySent, inq
 import { Overview, SimpleList } from './views/lists.tsx';
 import { OpenPlacementForm } from './views/open.tsx';
 import { MESSAGE_MAX, NOTE_MAX, PlacementPage, placementTitle, type PlacementView } from './views/placement.tsx';
+import { isUuid } from '../../platform/http/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Notices shown after a redirect, by the short name carried in `?hinweis=`. */
 const NOTICES: Record<string, MessageKey> = {

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
-import { organisationMembers, organisations } from '../organisations/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
+import { organisationMembers, organisations } from '../organisations/index.ts';
 import type { CountedHours } from './rules/engine.ts';
 import {
   acceptancePoints,
@@ -224,8 +224,8 @@ export async function getApplication(db: Db, id: string): Promise<CardApplicatio
   return row;
 }
 
-export async function municipalitiesOfNetwork(db: Db, networkId: string): Promise<Array<{ id: string; name: string }>> {
-  return db.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(eq(municipalities.networkId, networkId)).orderBy(asc(municipalities.name));
+export async function municipalitiesOfNetwork(db: Db, networkId: string): Promise<Array<{ id: string; name: string; lat: number | null; lng: number | null }>> {
+  return db.select({ id: municipalities.id, name: municipalities.name, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).where(eq(municipalities.networkId, networkId)).orderBy(asc(municipalities.name));
 }
 
 export async function networkBySlug(db: Db, slug: string) {

@@ -14,9 +14,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
+import { organisations } from '../organisations/index.ts';
 import type { Alternative, CardKind, RuleOverrides } from './rules/types.ts';
 
 export const HOURS_STATUSES = ['pending', 'confirmed', 'rejected'] as const;

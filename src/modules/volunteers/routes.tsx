@@ -17,8 +17,8 @@ import { rankOffers, rankVolunteers } from './suggestions.ts';
 import { keptFormValues as formValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { ProfilePage, profileValues } from './views/profile.tsx';
 import { OfferSuggestionsPage, VolunteersForOfferPage } from './views/suggestions.tsx';
+import { UUID_REGEX as UUID } from '../../platform/http/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const literals = <const V extends readonly string[]>(values: V) => Type.Union(values.map((v) => Type.Literal(v)));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addYears, ageOn, evaluate, hoursNeededPerYear, qualifyingPeriods, type CountedHours } from './engine.ts';
-import { BAYERN, NIEDERSACHSEN, NORDRHEIN_WESTFALEN, STATE_RULES } from './states.ts';
+import { BAYERN, NIEDERSACHSEN, NORDRHEIN_WESTFALEN, SACHSEN, STATE_RULES } from './states.ts';
 
 /** `perYear` hours in each of the periods, booked on one day in the middle of each. */
 function hoursIn(today: string, perYear: number[]): CountedHours[] {
@@ -127,6 +127,25 @@ describe('Niedersachsen/Bremen (250 hours or 5 a week for two years, no flat all
     expect(evaluate(NIEDERSACHSEN, { ...base, hours })[0]).toMatchObject({ eligible: true, validUntil: '2029-12-06' });
     expect(evaluate(NIEDERSACHSEN, { ...base, hours, allowanceEuroPerYear: 1 })[0]!.reasons).toEqual([
       { code: 'allowance_too_high', max: 0 },
+    ]);
+  });
+});
+
+describe('Sachsen (14 years, 3 hours a week = 156 a year for two years, allowance up to 840 euros, editions)', () => {
+  it('is met at 156 hours a year and ends with the edition, whatever the day of issue', () => {
+    const [card] = evaluate(SACHSEN, { ...base, hours: hoursIn(base.today, [156, 156]) });
+    expect(card).toMatchObject({ eligible: true, validUntil: '2027-12-31' });
+    expect(evaluate(SACHSEN, { ...base, hours: hoursIn(base.today, [155.75, 156]) })[0]!.reasons).toEqual([
+      { code: 'missing.hours', from: '2025-12-08', to: '2026-12-07', missing: 0.25 },
+    ]);
+  });
+
+  it('starts at 14 and allows 840 euros of allowance', () => {
+    const hours = hoursIn(base.today, [156, 156]);
+    expect(evaluate(SACHSEN, { ...base, hours, birthDate: '2012-12-07', allowanceEuroPerYear: 840 })[0]!.eligible).toBe(true);
+    expect(evaluate(SACHSEN, { ...base, hours, birthDate: '2012-12-08', allowanceEuroPerYear: 841 })[0]!.reasons).toEqual([
+      { code: 'too_young', minAge: 14 },
+      { code: 'allowance_too_high', max: 840 },
     ]);
   });
 });

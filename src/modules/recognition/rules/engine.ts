@@ -92,7 +92,7 @@ function evaluateVariant(variant: CardVariant, input: EligibilityInput): Eligibi
     need,
   }));
   const alternative = variant.alternatives.find((a) => input.alternatives.includes(a));
-  const validUntil = variant.validityYears === null ? null : addYears(input.today, variant.validityYears, -1);
+  const validUntil = variant.editionEnds ?? (variant.validityYears === null ? null : addYears(input.today, variant.validityYears, -1));
   const result = { kind: variant.kind, label: variant.label, periods, validUntil };
 
   if (alternative) {

@@ -1,7 +1,7 @@
 import type { CardRules } from './types.ts';
 
 /*
- * The Ehrenamtskarte rules of three states as their programmes publish them. Each entry names where the
+ * The Ehrenamtskarte rules of four states as their programmes publish them. Each entry names where the
  * rule comes from and the date it was read; a network picks its state and may override single values
  * (municipalities add criteria of their own, e.g. a minimum age in NRW). Checked 2026-12-07.
  */
@@ -101,7 +101,34 @@ export const NIEDERSACHSEN: CardRules = {
   ],
 };
 
-export const STATE_RULES: readonly CardRules[] = [NORDRHEIN_WESTFALEN, BAYERN, NIEDERSACHSEN];
+export const SACHSEN: CardRules = {
+  state: 'SN',
+  name: 'Sächsische Ehrenamtskarte',
+  sources: [
+    {
+      title: 'Sächsische Ehrenamtskarte, 6. Auflage (1. Januar 2025 bis 31. Dezember 2027): Voraussetzungen',
+      publisher: 'Freistaat Sachsen (Amt24, ehrenamt.sachsen.de), wiedergegeben von den Gemeinden (z. B. Limbach-Oberfrohna, Wachau)',
+      asOf: '2026-12-07',
+    },
+  ],
+  variants: [
+    {
+      kind: 'standard',
+      label: 'Sächsische Ehrenamtskarte',
+      minAge: 14,
+      hoursPerYear: 156,
+      hoursPerWeek: 3,
+      years: 2,
+      youth: null,
+      maxAllowanceEuroPerYear: 840,
+      validityYears: 3,
+      editionEnds: '2027-12-31',
+      alternatives: ['juleica'],
+    },
+  ],
+};
+
+export const STATE_RULES: readonly CardRules[] = [NORDRHEIN_WESTFALEN, BAYERN, NIEDERSACHSEN, SACHSEN];
 
 export function rulesOfState(state: string): CardRules | undefined {
   return STATE_RULES.find((rules) => rules.state === state);

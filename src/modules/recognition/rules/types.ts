@@ -38,6 +38,8 @@ export interface CardVariant {
   maxAllowanceEuroPerYear: number | null;
   /** Years the card is valid; null for lifetime cards. */
   validityYears: number | null;
+  /** States that issue cards in editions: every card of the edition ends on this day (YYYY-MM-DD). */
+  editionEnds?: string;
   alternatives: Alternative[];
 }
 

@@ -1,0 +1,29 @@
+import type { AppModule } from '../../platform/module.ts';
+import { seedRecognitionDemo } from './demo.ts';
+import { recognitionFigures, recognitionRetention } from './figures.ts';
+import { de, en } from './messages.ts';
+import { recognitionPersonalData } from './personal-data.ts';
+import { routes } from './routes.tsx';
+
+export { rotateSigningKey } from './signing.ts';
+
+/**
+ * Recognition (Wertschätzung): the hours log that organisations confirm, the Engagementnachweis, the
+ * Ehrenamtskarte worked out from confirmed hours under the state's rules, its signed QR code, and the
+ * acceptance points. See docs/recognition.md.
+ */
+export const recognitionModule: AppModule = {
+  name: 'recognition',
+  messages: { de, en },
+  routes,
+  navigation: [
+    { area: 'account', label: 'recognition.nav.hours', href: () => '/konto/stunden', order: 40 },
+    { area: 'account', label: 'recognition.nav.card', href: () => '/konto/ehrenamtskarte', order: 41 },
+    { area: 'network-admin', label: 'recognition.nav.applications', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/verwaltung/ehrenamtskarte` : null), order: 60 },
+    { area: 'main', label: 'recognition.nav.acceptance', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/akzeptanzstellen` : null), order: 70 },
+  ],
+  figures: recognitionFigures,
+  personalData: recognitionPersonalData,
+  retention: recognitionRetention,
+  demo: { order: 80, seed: (deps) => seedRecognitionDemo(deps.db) },
+};
