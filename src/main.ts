@@ -128,6 +128,8 @@ async function startCluster(config: Config, processes: number): Promise<number> 
   const [{ closeDeps, createDeps }, { seedDemoNetworks }] = await Promise.all([
     import('./platform/runtime.ts'),
     import('./modules/networks/demo.ts'),
+    // Registers the modules: their queues, schedules and demo parts.
+    import('./modules/index.ts'),
   ]);
   const deps = await createDeps(config, { workers: false });
   try {
@@ -267,7 +269,7 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const database = await openFromConfig(config);
       try {
-        const { seedDemoNetworks } = await import('./modules/networks/demo.ts');
+        const [{ seedDemoNetworks }] = await Promise.all([import('./modules/networks/demo.ts'), import('./modules/index.ts')]);
         const seeded = await seedDemoNetworks(database.db, { content: true });
         console.log(seeded ? 'Demo networks seeded.' : 'The database already has networks; nothing seeded.');
         return 0;

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
+import type { Db } from './db.ts';
 import type { AppDeps } from './deps.ts';
 import type { MessageKey } from './i18n/index.ts';
 import type { PersonalDataPart, RetentionRule } from './privacy.ts';
@@ -84,7 +85,8 @@ export interface FigureSource {
 
 export interface DemoPart {
   order: number;
-  seed: (deps: AppDeps) => Promise<void>;
+  /** Adds the module's demo content to the demo networks (which exist by then); `now` anchors its dates. */
+  seed: (db: Db, now: Date) => Promise<void>;
 }
 
 export interface SiteSearchHit {

@@ -1,3 +1,4 @@
+import type { Db } from './db.ts';
 import { registerMessages } from './i18n/index.ts';
 import { de, en } from './messages.ts';
 import type { AppModule } from './module.ts';
@@ -19,6 +20,12 @@ export function registerModules(list: readonly AppModule[]): void {
     if (module.messages) registerMessages(module.messages);
   }
   registered = list;
+}
+
+/** Runs every registered module's demo part, in ascending `order`, after the demo networks were created. */
+export async function seedModuleDemos(db: Db, now: Date): Promise<void> {
+  const parts = registered.flatMap((module) => (module.demo ? [module.demo] : [])).sort((a, b) => a.order - b.order);
+  for (const part of parts) await part.seed(db, now);
 }
 
 /** The registered modules in the order of the module list. */

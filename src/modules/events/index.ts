@@ -1,13 +1,22 @@
 import type { AppModule } from '../../platform/module.ts';
+import { seedEventsDemo } from './demo.ts';
+import { eventFigures } from './figures.ts';
 import { de, en } from './messages.ts';
+import { eventsPersonalData, eventsRetention } from './personal-data.ts';
 import { REMINDER_QUEUE, sendReminders } from './reminders.ts';
 import { routes } from './routes.tsx';
+import { eventsSiteSearch } from './site-search.ts';
 
 /** Events and qualification (capability D): calendar, registration with waiting list, attendance, certificates. */
 export const eventsModule: AppModule = {
   name: 'events',
   messages: { de, en },
   routes,
+  siteSearch: eventsSiteSearch,
+  figures: eventFigures,
+  personalData: eventsPersonalData,
+  retention: eventsRetention,
+  demo: { order: 50, seed: (db, now) => seedEventsDemo(db, now) },
   navigation: [
     {
       area: 'main',

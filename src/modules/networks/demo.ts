@@ -4,6 +4,7 @@ import demo from './demo-regions.json' with { type: 'json' };
 import { municipalities, networks } from './schema.ts';
 import { approximateOutlines } from '../overview/outlines.ts';
 import { seedDemoContent } from './demo-content.ts';
+import { seedModuleDemos } from '../../platform/registry.ts';
 
 /** The demo networks' texts; the municipalities come from demo-regions.json. */
 const DEMO_NETWORKS: Record<string, { slug: string; description: string; contactEmail: string; primaryColor: string; accentColor: string }> = {
@@ -73,7 +74,11 @@ export async function seedDemoNetworks(db: Db, options: { content?: boolean; now
       })),
     );
   }
-  if (options.content) await seedDemoContent(db, options.now);
+  if (options.content) {
+    await seedDemoContent(db, options.now);
+    // Then every module's own demo part (events, knowledge, recognition, …), read from the module list.
+    await seedModuleDemos(db, options.now ?? new Date());
+  }
   return true;
 }
 

@@ -25,5 +25,5 @@ export const recognitionModule: AppModule = {
   figures: recognitionFigures,
   personalData: recognitionPersonalData,
   retention: recognitionRetention,
-  demo: { order: 80, seed: (deps) => seedRecognitionDemo(deps.db) },
+  demo: { order: 80, seed: (db) => seedRecognitionDemo(db) },
 };
