@@ -117,7 +117,7 @@ async function search(query: Record<string, string | string[]>, memory: boolean)
 }
 
 describe('the in-memory index and the database search', () => {
-  it('give the same totals, counts and pages for 150 random searches (the typo search: a part of the same)', async () => {
+  it('give the same totals, counts and pages for 150 random searches (the typo search: a part of the same)', { timeout: 180_000 }, async () => {
     const r = random(7);
     let compared = 0;
     let found = 0;

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
-import { COVERAGE, FILLER, PART } from './german.ts';
+import { COVERAGE, FILLER, PREFIX } from './german.ts';
 import type { ResolvedSearch, TextQuery, TextWord } from './resolve.ts';
 import type { Facets } from './results.ts';
 import { arrayLiteral, rows } from './sql.ts';
@@ -122,8 +122,9 @@ function filterConditions(search: ResolvedSearch): Partial<Record<FacetGroup, SQ
 
 /**
  * The rank: COVERAGE for each meaningful word matched (partial matches after full ones), plus per word
- * ts_rank_cd of its stems, grouped by factor (typed, parts, related), and of the compounds it is a
- * part of; fillers count less. Close to the in-memory index's score, which weighs each lexeme alone.
+ * ts_rank_cd of the lexemes containing its stems, grouped by what a match counts (german.ts: whole
+ * word, part, beginning; typed, part of the typed compound, related); fillers count less. Close to
+ * the in-memory index's score, which weighs each lexeme alone.
  */
 function rankSql(search: ResolvedSearch, mode: TextMode | undefined): SQL {
   if (!search.text || !mode) return sql`0::float8`;
@@ -131,10 +132,11 @@ function rankSql(search: ResolvedSearch, mode: TextMode | undefined): SQL {
     const parts: SQL[] = [sql`${COVERAGE}::float8 * ${coverageSql(search.text, mode)}`];
     for (const word of search.text.words) {
       const scale = word.filler ? FILLER : 1;
-      const byFactor = new Map<number, string[]>();
-      for (const { stem, factor } of word.terms) byFactor.set(factor, [...(byFactor.get(factor) ?? []), quotePrefix(stem)]);
-      for (const [factor, terms] of byFactor) parts.push(sql`${scale * factor}::float8 * ts_rank_cd(o.search, ${terms.join(' | ')}::tsquery)`);
-      if (word.parts?.length) parts.push(sql`${scale * PART}::float8 * ts_rank_cd(o.search, ${word.parts.map(quoteExact).join(' | ')}::tsquery)`);
+      const byWeight = new Map<number, string[]>();
+      for (const { lexeme, weight } of word.weighted ?? []) byWeight.set(weight, [...(byWeight.get(weight) ?? []), quoteExact(lexeme)]);
+      for (const [weight, terms] of byWeight) parts.push(sql`${scale * weight}::float8 * ts_rank_cd(o.search, ${terms.join(' | ')}::tsquery)`);
+      const factorOf = new Map(word.terms.map((t) => [t.stem, t.factor]));
+      for (const stem of word.unweighted ?? []) parts.push(sql`${scale * (factorOf.get(stem) ?? 1) * PREFIX}::float8 * ts_rank_cd(o.search, ${quotePrefix(stem)}::tsquery)`);
     }
     return sql`(${sql.join(parts, sql` + `)})::float8`;
   }

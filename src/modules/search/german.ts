@@ -18,8 +18,11 @@ export const WHOLE = 1;
 export const PART = 0.5;
 /** The typed word only begins a longer word that is not its compound ("pat" in "Patientenbeteiligung"). */
 export const PREFIX = 0.25;
-/** A related word (concepts.ts) or a part of a compound typed: times the above. */
-export const RELATED = 0.4;
+/**
+ * A related word (concepts.ts): times the above. Below a typed word's weight anywhere (a related word
+ * in the title, 0.15, counts less than the word typed in the text, 0.2).
+ */
+export const RELATED = 0.15;
 /** A filler word ("helfen", "arbeiten") counts this much of a meaningful one. */
 export const FILLER = 0.3;
 /** Each meaningful word matched lifts an offer above all offers matching fewer (partial matches come after). */
@@ -80,6 +83,16 @@ function beginsWord(piece: string): boolean {
   return lo < sorted.length && sorted[lo]!.startsWith(piece);
 }
 
+/** Endings the stemmer cuts off: a stemmed last part plus one of them is a word ("pat" + "e"). */
+const ENDINGS = ['e', 'en', 'er', 'em', 'es', 'n', 's', 'ern', 'st', 'est', 'end', 'ung', 'ig', 'ik', 'isch', 'lich', 'heit', 'keit'];
+
+/** Whether a compound's (stemmed) last part is a word: as it is, or with an ending the stemmer cut off; never a gender ending. */
+function isLastPart(piece: string): boolean {
+  if (piece.length < MIN_PART || /^inn?(en)?$/.test(piece)) return false;
+  const { words: list } = words();
+  return list.has(piece) || ENDINGS.some((ending) => list.has(piece + ending));
+}
+
 /** Linking letters between the parts of a compound (Fugenelemente): "Kind-er-turnen", "Arbeit-s-zeit". */
 const LINKS = ['s', 'n', 'en', 'er', 'e', 'es'];
 /** Parts are at least this long ("vor", "tag"); shorter ones split too much. */
@@ -132,7 +145,7 @@ function splits(word: string): number[][] | undefined {
   const finishes = new Uint8Array(length + 1);
   const nexts: number[][] = Array.from({ length: length + 1 }, () => []);
   for (let i = length - MIN_PART; i >= 0; i--) {
-    if (i > 0 && beginsWord(word.slice(i))) finishes[i] = 1;
+    if (i > 0 && isLastPart(word.slice(i))) finishes[i] = 1;
     for (let end = i + MIN_PART; end <= Math.min(length - MIN_PART, i + MAX_PART); end++) {
       const piece = word.slice(i, end);
       if (!list.has(piece)) {

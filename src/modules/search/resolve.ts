@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { SearchParams, Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
-import { baseOfFeminine, compoundParts, isFiller, isPartOf, joinPhrases, PART, RELATED, relatedWords, WHOLE } from './german.ts';
+import { baseOfFeminine, compoundParts, isFiller, joinPhrases, matchKind, PART, RELATED, relatedWords, WHOLE } from './german.ts';
 import { arrayLiteral, rows } from './sql.ts';
 import { plain } from './text.ts';
 
@@ -40,6 +40,10 @@ export interface TextWord {
   filler: boolean;
   /** Lexemes of offers that have one of the stems as a part after the first ("vorlesepat" for "pat"); filled by `withParts`. */
   parts?: string[];
+  /** Lexemes of offers containing a stem, with what a match counts (german.ts); for the database's ranking. */
+  weighted?: Array<{ lexeme: string; weight: number }>;
+  /** Stems whose lexemes were too many to list (or too short): ranked as prefixes. */
+  unweighted?: string[];
 }
 
 export interface TextQuery {
@@ -150,9 +154,10 @@ export function strictText(text: TextQuery): TextQuery {
 }
 
 /**
- * Adds to each word the lexemes of offers in which one of its stems is a part after the first, from the
- * table of all lexemes (migration 0022) and decided by german.ts, as the in-memory index decides over
- * its own list: "pat" → "vorlesepat", "lesepat".
+ * Adds to each word the lexemes of offers that contain one of its stems, from the table of all lexemes
+ * (migration 0022), judged by german.ts as the in-memory index judges its own: those in which a stem is
+ * a part after the first ("pat" → "vorlesepat"), which the word's tsquery must name, and every one with
+ * what a match counts, for the database's ranking.
  */
 export async function withParts(db: Db, text: TextQuery): Promise<TextQuery> {
   const stems = [...new Set(text.words.flatMap((w) => w.terms.map((t) => t.stem)).filter((s) => s.length >= 3))];
@@ -160,14 +165,27 @@ export async function withParts(db: Db, text: TextQuery): Promise<TextQuery> {
   const found = await rows<{ stem: string; lexeme: string }>(
     db,
     sql`select s as stem, w.lexeme from unnest(${arrayLiteral(stems)}::text[]) as s
-        cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' and lexeme not like s || '%' limit ${PARTS_LIMIT}) as w`,
+        cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' limit ${PARTS_LIMIT}) as w`,
   );
-  const partsOf = new Map<string, string[]>();
-  for (const { stem, lexeme } of found) {
-    if (!isPartOf(stem, lexeme)) continue;
-    partsOf.set(stem, [...(partsOf.get(stem) ?? []), lexeme]);
-  }
-  return { ...text, words: text.words.map((w) => ({ ...w, parts: [...new Set(w.terms.flatMap((t) => partsOf.get(t.stem) ?? []))] })) };
+  const lexemesOf = new Map<string, string[]>();
+  for (const { stem, lexeme } of found) lexemesOf.set(stem, [...(lexemesOf.get(stem) ?? []), lexeme]);
+  const words = text.words.map((w) => {
+    const parts = new Set<string>();
+    const weights = new Map<string, number>();
+    const cut: string[] = [];
+    for (const { stem, factor } of w.terms) {
+      const lexemes = lexemesOf.get(stem) ?? [];
+      if (lexemes.length >= PARTS_LIMIT || stem.length < 3) cut.push(stem);
+      for (const lexeme of lexemes) {
+        const kind = matchKind(stem, lexeme);
+        if (kind === 0) continue;
+        if (!lexeme.startsWith(stem)) parts.add(lexeme);
+        weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, factor * kind));
+      }
+    }
+    return { ...w, parts: [...parts], weighted: [...weights].map(([lexeme, weight]) => ({ lexeme, weight })), unweighted: cut };
+  });
+  return { ...text, words };
 }
 
 /** Compounds looked at per stem (a stem in more of them is rare; those past the limit are not found by their part). */

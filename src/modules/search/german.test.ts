@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { baseOfFeminine, compoundParts, isFiller, matchKind, PART, partStarts, PREFIX, relatedWords, WHOLE, withoutGender } from './german.ts';
+import { parseSearchQuery, toSearchParams, wordsOf } from './params.ts';
+import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
+
+describe('German words (german.ts)', () => {
+  it('splits compounds at their parts with the hunspell word list, linking letters included', () => {
+    expect(partStarts('vorlesepat')).toEqual([3, 7]);
+    expect(partStarts('seniorenarbeit')).toEqual([8]);
+    expect(partStarts('begleit')).toEqual([]);
+    expect(compoundParts('Fahrradreparatur')).toEqual(['fahrrad', 'reparatur']);
+    expect(compoundParts('Kinderbetreuung')).toEqual(['kinder', 'betreuung']);
+    expect(compoundParts('Garten')).toEqual([]);
+  });
+
+  it('tells a whole word from a part and from a mere beginning', () => {
+    expect(matchKind('pat', 'pat')).toBe(WHOLE);
+    expect(matchKind('senior', 'seniorinn')).toBe(WHOLE);
+    expect(matchKind('pat', 'vorlesepat')).toBe(PART);
+    expect(matchKind('kind', 'kinderturn')).toBe(PART);
+    expect(matchKind('pat', 'patientenbeteilig')).toBe(PREFIX);
+    // Inside a word but not at a part: no match ("rat" in "beratung").
+    expect(matchKind('rat', 'beratung')).toBe(0);
+  });
+
+  it('reads gender forms as the base word, and leaves other words ending in -in alone', () => {
+    expect(wordsOf('Trainer:in Trainer*innen Trainer_in TrainerIn Betreuer/-in Fahrer/innen')).toEqual(['trainer', 'betreuer', 'fahrer']);
+    expect(withoutGender('Termin in Berlin')).toBe('Termin in Berlin');
+    expect(baseOfFeminine('seniorinnen')).toBe('senior');
+    expect(baseOfFeminine('schöffin')).toBe('schöffe');
+    expect(baseOfFeminine('termin')).toBe('termin');
+  });
+
+  it('knows filler words and related words', () => {
+    expect(isFiller('arbeiten')).toBe(true);
+    expect(isFiller('Kindern')).toBe(false);
+    expect(relatedWords('Flüchtlinge')).toEqual(expect.arrayContaining(['geflüchtete', 'asyl', 'neuzugewanderte']));
+    expect(relatedWords('kita')).toContain('kindergarten');
+  });
+});
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const { gems, municipality } = await demoRegion(ctx);
+  const verein = await createOrganisation(ctx, { networkId: gems.id, name: 'Bürgerverein Delitzsch' });
+  const place = municipality('Krostitz');
+  const at = (daysAgo: number) => new Date(ctx.clock.now.getTime() - daysAgo * 86_400_000);
+  const offer = (title: string, summary: string, daysAgo: number) =>
+    createOffer(ctx, { networkId: gems.id, organisationId: verein.id, municipalityId: place.id, title, summary, publishedAt: at(daysAgo) });
+  await offer('Patientenbeteiligung im Klinikum', 'Im Beirat die Sicht der Kranken vertreten.', 1);
+  await offer('Vorlesepate in der Kita', 'Einmal pro Woche Bilderbücher vorlesen.', 2);
+  await offer('Lesepate an der Grundschule', 'Mit Zweitklässlern lesen üben.', 3);
+  await offer('Übungsleiter für das Kinderturnen', 'Dienstags turnen wir mit Vierjährigen.', 4);
+  await offer('Sprachcafé für Geflüchtete', 'Deutsch sprechen bei Kaffee und Kuchen.', 5);
+  await offer('Flüchtlinge begleiten', 'Zu Ämtern und Ärzten mitgehen.', 6);
+  await offer('Trainer für die Fußballjugend', 'Training am Mittwoch.', 7);
+  await offer('Gartenarbeit im Pfarrgarten', 'Rasen mähen und Hecken schneiden.', 8);
+  await offer('Spielenachmittag im Garten der Kita', 'Mit den Kindern draußen spielen.', 9);
+});
+
+afterAll(async () => {
+  await ctx.close();
+});
+
+describe.each([
+  ['the in-memory index', true],
+  ['the database', false],
+])('German searches in %s', (_name, memory) => {
+  async function search(q: string, similar = true): Promise<SearchResult> {
+    const parsed = parseSearchQuery({ q });
+    if (!parsed) throw new Error(`invalid query ${q}`);
+    const { search: resolved } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
+    return runSearch(ctx.deps.db, resolved, ctx.clock.now, { memory, similar });
+  }
+  const titles = (result: SearchResult) => result.items.map((i) => i.title);
+
+  it('finds a word as a part of compounds, above a word it only begins', async () => {
+    const found = titles(await search('Pate'));
+    expect(found.slice(0, 2).sort()).toEqual(['Lesepate an der Grundschule', 'Vorlesepate in der Kita']);
+    expect(found.indexOf('Patientenbeteiligung im Klinikum')).toBeGreaterThan(1);
+  });
+
+  it('finds the whole word first, then the compound it is a part of', async () => {
+    expect(titles(await search('Lesepate')).slice(0, 2)).toEqual(['Lesepate an der Grundschule', 'Vorlesepate in der Kita']);
+  });
+
+  it('lets filler words weigh little: "mit Kindern arbeiten" finds the children\'s offers', async () => {
+    const result = await search('mit Kindern arbeiten');
+    expect(titles(result)).toEqual(expect.arrayContaining(['Übungsleiter für das Kinderturnen', 'Spielenachmittag im Garten der Kita']));
+    expect(result.partial).toBe(false);
+  });
+
+  it('shows offers with some of the words after those with all, and says so', async () => {
+    const result = await search('Garten Kita');
+    expect(titles(result)[0]).toBe('Spielenachmittag im Garten der Kita');
+    expect(titles(result)).toContain('Vorlesepate in der Kita');
+    expect(result.partial).toBe(true);
+    expect(result.items.find((i) => i.title === 'Vorlesepate in der Kita')?.partial).toBe(true);
+    expect(result.items[0]?.partial).toBe(false);
+    // E-mail alerts (no typo search) send full matches only.
+    expect(titles(await search('Garten Kita', false))).toEqual(['Spielenachmittag im Garten der Kita']);
+  });
+
+  it('finds related words below the word typed', async () => {
+    expect(titles(await search('Flüchtlinge'))).toEqual(['Flüchtlinge begleiten', 'Sprachcafé für Geflüchtete']);
+    expect(titles(await search('Kindergarten'))).toEqual(expect.arrayContaining(['Vorlesepate in der Kita']));
+  });
+
+  it('reads gender forms as the base word', async () => {
+    for (const q of ['Trainer:in', 'TrainerIn', 'Trainer*in', 'Trainer/-in']) expect(titles(await search(q)), q).toContain('Trainer für die Fußballjugend');
+  });
+
+  it('suggests other words only when they find more', async () => {
+    // "Gartenarbeitt" finds nothing; "Gartenarbeit" finds an offer.
+    expect((await search('Gartenarbeitt')).suggestion).toBe('Gartenarbeit');
+    // One offer found, and the words of its title would find no more.
+    expect((await search('Pfarrgarten')).suggestion).toBeUndefined();
+  });
+});
