@@ -1,5 +1,6 @@
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField } from '../../../platform/ui/form.tsx';
+import { Pagination } from '../../../platform/ui/pagination.tsx';
 import { fieldLabel, GROUP_VALUES, valueLabel } from '../labels.ts';
 import { MAX_PAGE, RADIUS_CHOICES, SORTS, toQuery, toQueryString, type FacetGroup, type SearchParams } from '../params.ts';
 import type { OfferHit, SearchResult } from '../queries.ts';
@@ -79,7 +80,9 @@ export function SearchPage(props: SearchPageProps) {
             <button type="submit">{t('search.submit')}</button>
           </div>
         </div>
+        {/* Results come first, so that on a phone the count and the first hits are on the first screen; wide screens put the filters beside them (search.css). */}
         <div class="search-body">
+          <Results {...props} active={active} />
           <details class="search-filters" id="filter" open={active > 0}>
             <summary>
               {t('search.filters')}
@@ -92,8 +95,13 @@ export function SearchPage(props: SearchPageProps) {
               </button>
               <a href={action}>{t('search.reset')}</a>
             </div>
+            {/* Where a filter is ticked, the new count shows at once; on a phone it stays in view and leads back up to the hits. */}
+            <p class="filter-result">
+              <a href="#ergebnisse" id="filter-treffer">
+                {t('search.showResults', { count: countText(t, props.locale, props.result) })}
+              </a>
+            </p>
           </details>
-          <Results {...props} />
         </div>
       </form>
       <SaveSearch {...props} />
@@ -243,7 +251,7 @@ function countText(t: T, locale: Locale, result: SearchResult): string {
   return `${count} ${around}`;
 }
 
-function Results(props: SearchPageProps) {
+function Results(props: SearchPageProps & { active: number }) {
   const { t, locale, params, result, action, fixedNetwork } = props;
   // Pages end at MAX_PAGE, however many offers match (the filters narrow further).
   const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(result.total / result.perPage)));
@@ -253,6 +261,9 @@ function Results(props: SearchPageProps) {
       <h2 id="ergebnisse-titel">{t('search.results')}</h2>
       <p role="status" id="trefferzahl" class="result-count">
         {countText(t, locale, result)}
+      </p>
+      <p class="filter-jump">
+        <a href="#filter">{props.active > 0 ? t('search.filterJumpActive', { count: props.active }) : t('search.filterJump')}</a>
       </p>
       {!result.totalExact && <p class="meta">{t('search.count.capped', { count: formatNumber(locale, result.total) })}</p>}
       {props.problems.length > 0 && (
@@ -266,6 +277,7 @@ function Results(props: SearchPageProps) {
         </div>
       )}
       {result.mode === 'similar' && result.total > 0 && <p class="notice">{t('search.similar', { q: params.text })}</p>}
+      {result.partial && <p class="notice">{t('search.partial')}</p>}
       {result.suggestion && (
         <p class="did-you-mean">
           {t('search.didYouMean')}{' '}
@@ -295,21 +307,13 @@ function Results(props: SearchPageProps) {
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('search.pagination')}>
-          {result.page > 1 && (
-            <a rel="prev" href={linkTo(action, params, { page: Math.min(result.page - 1, pages) }, fixedNetwork)}>
-              {t('search.prev')}
-            </a>
-          )}
-          <span>{t('search.pageOf', { page: result.page, pages })}</span>
-          {result.page < pages && (
-            <a rel="next" href={linkTo(action, params, { page: result.page + 1 }, fixedNetwork)}>
-              {t('search.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination
+        t={t}
+        page={result.page}
+        pages={pages}
+        label={t('search.pagination')}
+        href={(page) => linkTo(action, params, { page }, fixedNetwork)}
+      />
       {result.total > 0 && (
         <p>
           <a href="#speichern">{t('search.save.jump')}</a>
@@ -339,6 +343,7 @@ function Hit({ t, locale, hit }: { t: T; locale: Locale; hit: OfferHit }) {
         <a href={`/angebote/${hit.id}`}>{hit.title}</a>
       </h3>
       <p class="meta">{meta.join(' · ')}</p>
+      {hit.partial && <p class="partial">{t('search.partialHit')}</p>}
       {hit.snippet && (
         <p class="snippet">
           {snippetParts(hit.snippet).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
