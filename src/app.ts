@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import AjvCompiler from '@fastify/ajv-compiler';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -12,6 +13,8 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './platform/deps.ts';
 import { registerErrorHandlers } from './platform/http/errors.tsx';
+import { guardInput } from './platform/http/bad-input.ts';
+import { safeRedirects } from './platform/http/redirect.ts';
 import { serializeRequest } from './platform/http/log.ts';
 import { requestContext } from './platform/http/context.tsx';
 import { rateLimitBacking } from './platform/ratelimit/index.ts';
@@ -26,7 +29,26 @@ export interface BuildOptions {
   logger?: boolean | object;
   /** Prefix of the rate-limit counters in Redis or PostgreSQL (tests keep theirs apart). */
   rateLimitNamespace?: string;
+  /** Told of every route as it is added (tests walk all routes with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
+
+const ajvCompilers = AjvCompiler();
+
+/**
+ * Forms may carry fields a route does not name (the CSRF token, a button's name): those are dropped. The
+ * API's bodies are a contract (`additionalProperties: false` in the OpenAPI document): a field it does not
+ * know is a 400 naming it, so a typo in a client is found instead of silently losing data.
+ */
+// The compiler is called with a route definition, not a schema as its published types say.
+type RouteDefinition = { schema: unknown; method: string; url: string; httpPart?: string };
+type BuildCompiler = (externalSchemas: unknown, options?: { customOptions?: object }) => (route: RouteDefinition) => unknown;
+const strictApiBodies = ((externalSchemas, options) => {
+  const build = ajvCompilers as unknown as BuildCompiler;
+  const lenient = build(externalSchemas, options);
+  const strict = build(externalSchemas, { ...options, customOptions: { ...options?.customOptions, removeAdditional: false } });
+  return (route) => (route.httpPart === 'body' && route.url.startsWith('/api/') ? strict : lenient)(route);
+}) satisfies BuildCompiler as unknown as typeof ajvCompilers;
 
 /** Builds the Fastify app from the platform and the modules. Starts nothing, listens nowhere. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -39,10 +61,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     // Every form lists all its problems at once, not just the first.
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
+    schemaController: { compilersFactory: { buildValidator: strictApiBodies } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -51,6 +76,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
+        // Only the fonts the site ships (helmet's default would allow any https origin).
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -58,9 +85,21 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: deps.config.trustProxy,
+    // Said the same way as frame-ancestors 'none', for browsers that know only this header. The widget's
+    // frame route removes it and sends its own frame-ancestors.
+    xFrameOptions: { action: 'deny' },
+    // Sent per request below: only an HTTPS answer may ask the browser to stay on HTTPS.
+    strictTransportSecurity: false,
   });
-  await app.register(cookie, { secret: deps.config.cookieSecret });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Every cookie (session, CSRF, language) is Secure when the visitor came over HTTPS — told by the socket,
+  // or by the proxy's X-Forwarded-Proto with TRUST_PROXY — and always when the public address is https.
+  await app.register(cookie, {
+    secret: deps.config.cookieSecret,
+    parseOptions: { secure: deps.config.publicUrl.startsWith('https:') ? true : 'auto' },
+  });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'mmn_csrf',
@@ -90,18 +129,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.csrfProtection(request, reply, done);
   });
 
-  // Clean text fields of forms once, so rules and storage see what the person meant; passwords are not trimmed.
-  app.addHook('preValidation', async (request) => {
-    const body = request.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return;
-    if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return;
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (typeof value !== 'string') continue;
-      // PostgreSQL text cannot hold NUL; other control characters (except tab and line breaks) are noise.
-      const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-      (body as Record<string, unknown>)[key] = /password|passwort/i.test(key) ? clean : clean.trim();
-    }
-  });
+  // Bad bytes in paths, queries and bodies are refused or cleaned here, once, for every route.
+  guardInput(app);
+  safeRedirects(app);
 
   registerErrorHandlers(app);
 

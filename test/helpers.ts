@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { buildApp, type BuildOptions } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
@@ -60,7 +60,7 @@ export async function openTestDatabase(): Promise<{ database: Database; url?: st
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; workers?: boolean } = {},
+  options: { env?: Record<string, string>; workers?: boolean; build?: BuildOptions } = {},
 ): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-data-'));
   const { database, url, drop } = await openTestDatabase();
@@ -83,7 +83,7 @@ export async function createTestApp(
     clock: () => clock.now,
     pollingIntervalSeconds: 0.5,
   });
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.build);
   await app.ready();
   return {
     app,

@@ -68,12 +68,12 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, secret: string): void {
+/** Secure over HTTPS comes from the cookie plugin's defaults (app.ts), as for every cookie of the app. */
+export function setSessionCookie(_request: FastifyRequest, reply: FastifyReply, secret: string): void {
   reply.setCookie(SESSION_COOKIE, secret, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
     maxAge: SESSION_DAYS * 86_400,
   });
 }

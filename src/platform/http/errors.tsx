@@ -14,6 +14,7 @@ const KNOWN: Record<number, string> = {
   403: 'error.forbidden',
   404: 'error.notFound',
   413: 'error.tooLarge',
+  415: 'error.unsupportedType',
   429: 'error.rateLimit',
   500: 'error.server',
 };
@@ -46,6 +47,14 @@ function rateLimitText(request: FastifyRequest, reply: FastifyReply): string {
   return request.t('error.rateLimit.text');
 }
 
+/** The field a validation error is about: its path, or the missing or unknown property it names. */
+function problemField(instancePath: string, params: { missingProperty?: string; additionalProperty?: string }): string {
+  const path = instancePath.replace(/^\//, '');
+  const named = params.missingProperty ?? params.additionalProperty;
+  if (named === undefined) return path;
+  return path ? `${path}/${named}` : named;
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404));
 
@@ -58,7 +67,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
           title: request.t('error.badRequest.title'),
           detail: error.message,
           errors: error.validation.map((v) => ({
-            field: v.instancePath.replace(/^\//, '') || String((v.params as { missingProperty?: string }).missingProperty ?? ''),
+            field: problemField(v.instancePath, v.params as { missingProperty?: string; additionalProperty?: string }),
             message: v.message ?? 'invalid',
           })),
         });
