@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -13,7 +13,11 @@ export const TOKEN_TTL = {
   reset: 2 * 3_600_000,
   magic: 30 * 60_000,
   adminLogin: 24 * 3_600_000,
+  emailRevoke: 7 * 86_400_000,
 } as const;
+
+/** How many days the old address may undo a change of address (named in the mail). */
+export const EMAIL_REVOKE_DAYS = TOKEN_TTL.emailRevoke / 86_400_000;
 
 /** The privacy notice a person agreed to at registration; bump when the text changes. */
 export const PRIVACY_VERSION = 'privacy-1';
@@ -67,12 +71,23 @@ async function consumeToken(db: Executor, purpose: TokenPurpose, secret: string,
   return token;
 }
 
-/** Spends the open sign-in links of a person, so an old mail cannot undo a new password. */
-async function revokeOpenTokens(db: Executor, userId: string, purposes: TokenPurpose[], now: Date): Promise<void> {
+/**
+ * Cancels every open link of an account: confirmations (also of a pending change of address), password
+ * resets and login links. Called on every change of credentials (password reset, password change, change
+ * of address and its revocation), so a link mailed before the change cannot undo it. Only the old
+ * address's revocation links survive, unless `revocations` is set: they are the owner's way back.
+ */
+export async function cancelPendingTokens(db: Executor, userId: string, now: Date, options: { revocations?: boolean } = {}): Promise<void> {
   await db
     .update(tokens)
     .set({ usedAt: now })
-    .where(and(eq(tokens.userId, userId), inArray(tokens.purpose, purposes), isNull(tokens.usedAt)));
+    .where(
+      and(
+        eq(tokens.userId, userId),
+        isNull(tokens.usedAt),
+        options.revocations ? undefined : ne(tokens.purpose, 'email_revoke'),
+      ),
+    );
 }
 
 /** A fresh session for every sign-in; the one the browser came with (if any) ends, so ids are never reused. */
@@ -161,6 +176,13 @@ export async function requestMagicLink(db: Db, email: string, now: Date): Promis
   return { user, token };
 }
 
+/** The address an account had before a change, and the link that undoes the change. */
+export interface ChangedFrom {
+  email: string;
+  locale: string;
+  revokeToken: string;
+}
+
 /**
  * Uses a confirmation token: confirms the address of a new account, or (token data `newEmail`)
  * switches the account to the new address it was sent to. Signs the person in either way.
@@ -170,10 +192,10 @@ export async function confirmEmail(
   input: { secret: string; previousSessionId: string | null },
   now: Date,
 ): Promise<
-  | { ok: true; userId: string; sessionSecret: string; changedFrom: { email: string; locale: string } | null }
+  | { ok: true; userId: string; sessionSecret: string; changedFrom: ChangedFrom | null }
   | Failure<'token.invalid' | 'account.email_taken'>
 > {
-  let outcome: { userId: string; changedFrom: { email: string; locale: string } | null } | Failure<'token.invalid' | 'account.email_taken'>;
+  let outcome: { userId: string; changedFrom: ChangedFrom | null } | Failure<'token.invalid' | 'account.email_taken'>;
   try {
     outcome = await db.transaction(async (tx) => {
       const token = await consumeToken(tx, 'confirm', input.secret, now);
@@ -186,7 +208,15 @@ export async function confirmEmail(
           .update(users)
           .set({ email: newEmail, emailVerifiedAt: now, updatedAt: now })
           .where(eq(users.id, user.id));
-        return { userId: user.id, changedFrom: { email: user.email, locale: user.locale } };
+        // Links mailed to the old address end with it; the old address gets a link to undo the change.
+        await cancelPendingTokens(tx, user.id, now);
+        const revokeToken = await issueToken(
+          tx,
+          { purpose: 'email_revoke', userId: user.id, email: user.email, ttlMs: TOKEN_TTL.emailRevoke, data: { oldEmail: user.email, newEmail } },
+          now,
+        );
+        await tx.insert(auditLog).values({ at: now, actorId: user.id, action: 'account.email_changed', subjectId: user.id, details: {} });
+        return { userId: user.id, changedFrom: { email: user.email, locale: user.locale, revokeToken } };
       }
       if (!newEmail && token.email !== user.email) return { ok: false as const, code: 'token.invalid' as const };
       await tx
@@ -219,7 +249,7 @@ export async function resetPassword(
       .update(users)
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
       .where(eq(users.id, token.userId));
-    await revokeOpenTokens(tx, token.userId, ['reset', 'magic'], now);
+    await cancelPendingTokens(tx, token.userId, now);
     await tx.delete(sessions).where(eq(sessions.userId, token.userId));
     return token.userId;
   });
@@ -263,11 +293,13 @@ export async function changePassword(
   if (!user) return { ok: false, code: 'account.not_found' };
   if (!(await checkCurrentPassword(user, input.currentPassword))) return { ok: false, code: 'account.wrong_password' };
   const passwordHash = await hashPassword(input.password);
-  await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
-  await db
-    .delete(sessions)
-    .where(input.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, input.sessionId)) : eq(sessions.userId, user.id));
-  await revokeOpenTokens(db, user.id, ['reset', 'magic'], now);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .delete(sessions)
+      .where(input.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, input.sessionId)) : eq(sessions.userId, user.id));
+    await cancelPendingTokens(tx, user.id, now);
+  });
   return { ok: true };
 }
 
@@ -296,6 +328,41 @@ export async function requestEmailChange(
     now,
   );
   return { ok: true, newEmail, locale: user.locale, token };
+}
+
+/**
+ * Undoes a change of address from the link mailed to the old address: the old address comes back, the
+ * password is removed (whoever changed the address may know it), every session ends and every link dies,
+ * the other revocation links included (a later change must not be able to flip it back). What is left is
+ * a fresh reset link for the old address, on whose page the owner sets a new password.
+ */
+export async function revokeEmailChange(
+  db: Db,
+  input: { secret: string },
+  now: Date,
+): Promise<{ ok: true; userId: string; email: string; resetToken: string } | Failure<'token.invalid' | 'account.email_taken'>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const token = await consumeToken(tx, 'email_revoke', input.secret, now);
+      const oldEmail = typeof token?.data.oldEmail === 'string' ? token.data.oldEmail : null;
+      if (!token?.userId || !oldEmail) return { ok: false as const, code: 'token.invalid' as const };
+      const [user] = await tx
+        .update(users)
+        .set({ email: oldEmail, passwordHash: null, updatedAt: now })
+        .where(eq(users.id, token.userId))
+        .returning();
+      if (!user) return { ok: false as const, code: 'token.invalid' as const };
+      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      await cancelPendingTokens(tx, user.id, now, { revocations: true });
+      const resetToken = await issueToken(tx, { purpose: 'reset', userId: user.id, email: oldEmail, ttlMs: TOKEN_TTL.reset }, now);
+      await tx.insert(auditLog).values({ at: now, actorId: user.id, action: 'account.email_change_revoked', subjectId: user.id, details: {} });
+      return { ok: true as const, userId: user.id, email: oldEmail, resetToken };
+    });
+  } catch (error) {
+    // The old address was taken by a new account in the meantime.
+    if (isUniqueViolation(error)) return { ok: false, code: 'account.email_taken' };
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isLocale, translator, type MessageKey } from '../../platform/i18n/index.ts';
 import type { MailMessage } from '../../platform/mail/index.ts';
+import { EMAIL_REVOKE_DAYS } from './commands.ts';
 
 type MailKind = 'confirm' | 'exists' | 'reset' | 'magic' | 'change' | 'changed';
 
@@ -26,6 +27,6 @@ export function accountMail(
   return {
     to: input.to,
     subject: t(subject),
-    text: `${t('accounts.mail.greeting')}\n\n${t(text, { link })}\n\n${t('accounts.mail.signature')}\n`,
+    text: `${t('accounts.mail.greeting')}\n\n${t(text, { link, days: String(EMAIL_REVOKE_DAYS) })}\n\n${t('accounts.mail.signature')}\n`,
   };
 }

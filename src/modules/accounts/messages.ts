@@ -40,6 +40,8 @@ export const de = {
   'accounts.login.title': 'Anmelden',
   'accounts.login.submit': 'Anmelden',
   'accounts.login.failed': 'E-Mail-Adresse oder Passwort stimmen nicht',
+  'accounts.login.throttled':
+    'Zu viele fehlgeschlagene Anmeldeversuche für diese E-Mail-Adresse. Bitte versuchen Sie es in {minutes} Minuten erneut – oder melden Sie sich ohne Passwort mit einem Anmeldelink an.',
   'accounts.login.forgot': 'Passwort vergessen?',
   'accounts.login.magic': 'Ohne Passwort anmelden: Anmeldelink per E-Mail',
   'accounts.login.noAccount': 'Noch kein Konto?',
@@ -151,7 +153,12 @@ export const de = {
     'Sie möchten diese Adresse für Ihr Konto bei Mitmachnetz verwenden. Bitte bestätigen Sie das mit diesem Link:\n\n{link}\n\nDer Link gilt 48 Stunden. Wenn Sie das nicht waren, können Sie diese E-Mail einfach löschen.',
   'accounts.mail.changedSubject': 'Ihre E-Mail-Adresse wurde geändert',
   'accounts.mail.changedText':
-    'die E-Mail-Adresse Ihres Kontos bei Mitmachnetz wurde soeben geändert. Nachrichten gehen ab jetzt an die neue Adresse.\n\nWenn Sie das nicht selbst waren, wenden Sie sich bitte sofort an Ihre Netzwerkstelle.',
+    'die E-Mail-Adresse Ihres Kontos bei Mitmachnetz wurde soeben geändert. Nachrichten gehen ab jetzt an die neue Adresse.\n\nWenn Sie das nicht selbst waren, machen Sie die Änderung mit diesem Link rückgängig (er gilt {days} Tage):\n\n{link}\n\nDanach gilt wieder diese Adresse, alle Anmeldungen enden, und Sie legen ein neues Passwort fest.',
+  'accounts.revoke.title': 'Änderung der E-Mail-Adresse rückgängig machen',
+  'accounts.revoke.text':
+    'Ihr Konto bekommt die Adresse {email} zurück. Alle Anmeldungen auf allen Geräten enden, das bisherige Passwort gilt nicht mehr, und Sie legen gleich ein neues fest.',
+  'accounts.revoke.submit': 'Änderung rückgängig machen',
+  'accounts.revoke.taken': 'Die alte Adresse gehört inzwischen zu einem anderen Konto. Bitte wenden Sie sich an Ihre Netzwerkstelle.',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -195,6 +202,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'accounts.login.title': 'Log in',
   'accounts.login.submit': 'Log in',
   'accounts.login.failed': 'E-mail address or password is not correct',
+  'accounts.login.throttled':
+    'Too many failed login attempts for this e-mail address. Please try again in {minutes} minutes – or log in without a password using a login link.',
   'accounts.login.forgot': 'Forgot your password?',
   'accounts.login.magic': 'Log in without a password: login link by e-mail',
   'accounts.login.noAccount': 'No account yet?',
@@ -303,7 +312,12 @@ export const en: { [K in keyof typeof de]: string } = {
     'you want to use this address for your Mitmachnetz account. Please confirm with this link:\n\n{link}\n\nThe link is valid for 48 hours. If this was not you, simply delete this e-mail.',
   'accounts.mail.changedSubject': 'Your e-mail address has been changed',
   'accounts.mail.changedText':
-    'the e-mail address of your Mitmachnetz account has just been changed. Messages now go to the new address.\n\nIf this was not you, please contact your network office at once.',
+    'the e-mail address of your Mitmachnetz account has just been changed. Messages now go to the new address.\n\nIf this was not you, undo the change with this link (valid for {days} days):\n\n{link}\n\nThis address then applies again, every login ends, and you set a new password.',
+  'accounts.revoke.title': 'Undo the change of e-mail address',
+  'accounts.revoke.text':
+    'Your account gets the address {email} back. Every login on every device ends, the previous password no longer works, and you set a new one next.',
+  'accounts.revoke.submit': 'Undo the change',
+  'accounts.revoke.taken': 'The old address now belongs to another account. Please contact your network office.',
 };
 
 declare module '../../platform/i18n/index.ts' {

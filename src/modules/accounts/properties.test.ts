@@ -92,9 +92,13 @@ async function post(url: string, { fields, encoding, raw }: Attempt) {
   });
 }
 
-/** Bad input is 422; a body that is no form at all may also fail to parse (400), be too big (413) or lack the CSRF token (403). */
+/**
+ * Bad form input is 422 (400 for a control character in a field name, 413 when too big). Pages take forms
+ * only: JSON is 415, or 400 when it does not even parse.
+ */
 function refusals(input: Attempt): number[] {
-  return input.encoding === 'raw-json' ? [400, 403, 413, 422] : [400, 413, 422];
+  if (input.encoding === 'form') return [400, 413, 422];
+  return input.encoding === 'raw-json' ? [400, 413, 415] : [413, 415];
 }
 
 async function userCount(): Promise<number> {

@@ -7,6 +7,7 @@ import { allow } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import { LOCALES, type MessageKey } from '../../platform/i18n/index.ts';
+import { loginThrottle } from '../../platform/ratelimit/login.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { erasureServiceOf } from '../../platform/privacy.ts';
 import {
@@ -19,6 +20,7 @@ import {
   requestMagicLink,
   requestPasswordReset,
   resetPassword,
+  revokeEmailChange,
   signIn,
   signInWithMagicLink,
   signOut,
@@ -230,7 +232,10 @@ export const routes: FastifyPluginAsync = async (app) => {
       }
       return invalidToken(request, reply, 'confirm');
     }
-    if (result.changedFrom) await mail('changed', result.changedFrom.email, result.changedFrom.locale);
+    if (result.changedFrom) {
+      const { email, locale, revokeToken } = result.changedFrom;
+      await mail('changed', email, locale, `/email-zuruecksetzen/${revokeToken}`);
+    }
     setSessionCookie(request, reply, result.sessionSecret);
     return reply.redirect(safeReturnPath((request.query as Record<string, unknown>).weiter, '/konto'), 303);
   });
@@ -239,6 +244,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     confirm: { href: '/registrieren/erneut-senden', label: 'accounts.token.newConfirm' },
     reset: { href: '/passwort-vergessen', label: 'accounts.token.newReset' },
     magic: { href: '/anmeldelink', label: 'accounts.token.newMagic' },
+    revoke: { href: '/passwort-vergessen', label: 'accounts.token.newReset' },
   } as const satisfies Record<string, { href: string; label: MessageKey }>;
 
   function invalidToken(request: FastifyRequest, reply: FastifyReply, kind: keyof typeof AGAIN, text?: string, status = 410) {
@@ -250,14 +256,55 @@ export const routes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  // ---- Undoing a change of address, from the link mailed to the old address ----
+
+  app.get('/email-zuruecksetzen/:token', async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const t = request.t;
+    const found = await findOpenToken(db, 'email_revoke', token, now());
+    if (!found) return invalidToken(request, reply, 'revoke');
+    return reply.page(
+      t('accounts.revoke.title'),
+      <TokenButtonPage
+        ctx={viewContext(request, reply)}
+        title={t('accounts.revoke.title')}
+        text={t('accounts.revoke.text', { email: found.email })}
+        action={`/email-zuruecksetzen/${encodeURIComponent(token)}`}
+        submit={t('accounts.revoke.submit')}
+      />,
+    );
+  });
+
+  app.post('/email-zuruecksetzen/:token', async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const result = await revokeEmailChange(db, { secret: token }, now());
+    if (!result.ok) {
+      if (result.code === 'account.email_taken') return invalidToken(request, reply, 'revoke', request.t('accounts.revoke.taken'), 409);
+      return invalidToken(request, reply, 'revoke');
+    }
+    // Every session ended, this browser's too; the new password is set on the reset page.
+    clearSessionCookie(reply);
+    return reply.redirect(`/passwort-neu/${result.resetToken}`, 303);
+  });
+
   // ---- Sign in and out ----
 
-  const showLogin = (request: FastifyRequest, reply: FastifyReply, form: FormState, weiter: string, failed = false, status = 200) =>
+  const showLogin = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    weiter: string,
+    failed = false,
+    status = 200,
+    waitMinutes?: number,
+  ) =>
     reply.page(
       request.t('accounts.login.title'),
-      <LoginPage ctx={viewContext(request, reply)} form={form} weiter={weiter} failed={failed} />,
+      <LoginPage ctx={viewContext(request, reply)} form={form} weiter={weiter} failed={failed} waitMinutes={waitMinutes} />,
       { status },
     );
+
+  const throttle = loginThrottle(app);
 
   app.get('/anmelden', (request, reply) => {
     const weiter = safeReturnPath((request.query as Record<string, unknown>).weiter, '');
@@ -273,8 +320,14 @@ export const routes: FastifyPluginAsync = async (app) => {
       const weiter = safeReturnPath((request.body as Record<string, unknown> | null)?.weiter, '');
       if (request.validationError) return showLogin(request, reply, formState(request, 'email'), weiter, false, 422);
       const body = request.body as Static<typeof LoginBody>;
+      const wait = await throttle.wait(request);
+      if (wait !== null) {
+        void reply.header('retry-after', String(wait));
+        return showLogin(request, reply, { values: { email: body.email }, errors: {} }, weiter, false, 429, Math.ceil(wait / 60));
+      }
       const result = await signIn(db, { email: body.email, password: body.password, previousSessionId: request.sessionId }, now());
       if (!result.ok && result.code === 'account.bad_credentials') {
+        await throttle.failed(request);
         return showLogin(request, reply, { values: { email: body.email }, errors: {} }, weiter, true, 422);
       }
       if (!result.ok) {

@@ -8,7 +8,7 @@ import { users } from '../../platform/auth/schema.ts';
  */
 export { sessions, users, type User } from '../../platform/auth/schema.ts';
 
-export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current'] as const;
+export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current', 'email_revoke'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** Single-use, expiring e-mail tokens (confirmation, reset, magic link, invitation); stored as hashes. */

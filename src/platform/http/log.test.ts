@@ -6,6 +6,7 @@ describe('redactUrl', () => {
     expect(redactUrl('/bestaetigen/abcDEF123_-')).toBe('/bestaetigen/[redacted]');
     expect(redactUrl('/passwort-neu/s3cret')).toBe('/passwort-neu/[redacted]');
     expect(redactUrl('/anmeldelink/s3cret')).toBe('/anmeldelink/[redacted]');
+    expect(redactUrl('/email-zuruecksetzen/s3cret')).toBe('/email-zuruecksetzen/[redacted]');
     expect(redactUrl('/einladung/s3cret')).toBe('/einladung/[redacted]');
     expect(redactUrl('/vermittlungen/bestaetigen/s3cret')).toBe('/vermittlungen/bestaetigen/[redacted]');
     expect(redactUrl('/vermittlungen/8f1c?zugang=s3cret&x=1')).toBe('/vermittlungen/8f1c?zugang=[redacted]&x=1');

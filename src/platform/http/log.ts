@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
  * Secrets travel in some URLs: e-mail confirmation, password reset, login and invitation links, and a
  * volunteer's private access link. The request log keeps the route but never the secret.
  */
-const SECRET_PATH = /^(\/(?:bestaetigen|passwort-neu|anmeldelink|einladung|vermittlungen\/bestaetigen|angebote\/[^/]+\/aktuell|angebote\/abmelden|konto\/suchen\/abmelden)\/)[^/?#]+/;
+const SECRET_PATH = /^(\/(?:bestaetigen|email-zuruecksetzen|passwort-neu|anmeldelink|einladung|vermittlungen\/bestaetigen|angebote\/[^/]+\/aktuell|angebote\/abmelden|konto\/suchen\/abmelden)\/)[^/?#]+/;
 const SECRET_QUERY = /([?&](?:zugang|token|code)=)[^&#]*/gi;
 
 export function redactUrl(url: string): string {

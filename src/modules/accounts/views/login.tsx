@@ -6,11 +6,14 @@ export function LoginPage({
   form,
   weiter,
   failed,
+  waitMinutes,
 }: {
   ctx: ViewContext;
   form: FormState;
   weiter: string;
   failed: boolean;
+  /** Set when failed logins for this address are being throttled. */
+  waitMinutes?: number | undefined;
 }) {
   const { t } = ctx;
   const labels = { email: t('accounts.field.email'), password: t('accounts.field.password') };
@@ -21,6 +24,11 @@ export function LoginPage({
         // One message for every wrong combination, so the page never tells which addresses have accounts.
         <div class="error-summary" role="alert" tabIndex={-1} id="fehler">
           <p>{t('accounts.login.failed')}</p>
+        </div>
+      )}
+      {waitMinutes !== undefined && (
+        <div class="error-summary" role="alert" tabIndex={-1} id="fehler">
+          <p>{t('accounts.login.throttled', { minutes: String(waitMinutes) })}</p>
         </div>
       )}
       <ErrorSummary errors={form.errors} labels={labels} t={t} />
