@@ -18,6 +18,7 @@ import { placementsModule } from './placements/index.ts';
 import { privacyModule } from './privacy/index.ts';
 import { recognitionModule } from './recognition/index.ts';
 import { searchModule } from './search/index.ts';
+import { sitesearchModule } from './sitesearch/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
 import { widgetModule } from './widget/index.ts';
 
@@ -33,6 +34,7 @@ export const modules: AppModule[] = [
   needsModule,
   eventsModule,
   knowledgeModule,
+  sitesearchModule,
   volunteersModule,
   placementsModule,
   moderationModule,

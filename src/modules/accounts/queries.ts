@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { memberships, type Role } from '../roles/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { memberships, type Role } from '../../platform/roles/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { tokens, users, type TokenPurpose, type User } from './schema.ts';
 
 export type Token = typeof tokens.$inferSelect;

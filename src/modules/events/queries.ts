@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
 import { eventRegistrations, events, type Event, type EventKind, type EventRegistration } from './schema.ts';

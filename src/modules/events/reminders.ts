@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { mailRegistration } from './notify.ts';
 import { remindersDue } from './queries.ts';
 import { eventRegistrations } from './schema.ts';

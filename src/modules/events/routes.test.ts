@@ -341,3 +341,30 @@ describe('attendance and certificates', () => {
     expect(otherId.statusCode).toBe(404);
   });
 });
+
+describe('documentation flows into the knowledge base', () => {
+  it('turns the minutes of a past meeting into a knowledge entry, linked both ways and found by full-text search', async () => {
+    const starts = new Date(ctx.clock.now.getTime() - 2 * DAY);
+    const event = await createEvent(ctx, { networkId: world.gems.id, title: 'Netzwerktreffen Sommer', startsAt: starts, endsAt: new Date(starts.getTime() + 3_600_000) });
+    const page = `${base()}/${event.id}`;
+    const member = await signedInClient(ctx, world.member);
+    expect((await member.get(`${page}/dokumentation`)).statusCode).toBe(403);
+    const office = await signedInClient(ctx, world.office);
+    const empty = await office.submit(`${page}/dokumentation`, { minutes: '', results: '' }, `${page}/dokumentation`);
+    expect(empty.statusCode).toBe(422);
+    const saved = await office.submit(`${page}/dokumentation`, {
+      minutes: '## Protokoll\n\nBesprochen wurde die Streuobstwiesenpflege in Löbnitz.',
+      results: 'Arbeitsgruppe gegründet.',
+      visibility: 'public',
+    });
+    expect(saved.statusCode).toBe(303);
+    const entryUrl = saved.headers.location as string;
+    const entry = await new Client(ctx.app).get(entryUrl);
+    expect(entry.body).toContain('Streuobstwiesenpflege');
+    expect(entry.body).toContain(`/veranstaltungen/${event.id}`);
+    const eventPage = await new Client(ctx.app).get(page);
+    expect(eventPage.body).toContain(entryUrl.split('?')[0]);
+    const search = await new Client(ctx.app).get(`/netzwerk/${world.gems.slug}/wissen?q=Streuobstwiesenpflege`);
+    expect(search.body).toContain('Dokumentation: Netzwerktreffen Sommer');
+  });
+});

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../overview/export.ts';
 import { certificateAvailable, certificateCode, certificatePdf, verifyCertificateCode } from './certificate.ts';

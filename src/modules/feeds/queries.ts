@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { municipalities, networks, type Municipality } from '../networks/schema.ts';
+import { municipalities, networks, type Municipality } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisations } from '../organisations/schema.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { offers, type Offer } from '../offers/schema.ts';
 import { Description } from '../offers/views/description.tsx';
 import { organisations } from '../organisations/schema.ts';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { municipalities } from '../networks/schema.ts';
+import { municipalities } from '../../platform/networks/schema.ts';
 import { offers, type Offer } from '../offers/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 

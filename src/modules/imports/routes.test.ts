@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import { ROLES, type Role } from '../roles/schema.ts';
+import { ROLES, type Role } from '../../platform/roles/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { organisationMembers } from '../organisations/schema.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 
 /**
  * Who a list reaches. `subscription`: people who subscribed (double opt-in). `segment`: an audience the

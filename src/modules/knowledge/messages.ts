@@ -1,5 +1,8 @@
 export const de = {
   'knowledge.nav': 'Wissen',
+  'knowledge.privacy.entries': 'Von Ihnen geschriebene Wissenseinträge',
+  'knowledge.privacy.files': 'Von Ihnen hochgeladene Dateien',
+  'knowledge.privacy.revisions': 'Ihre Änderungen an Wissenseinträgen',
   'knowledge.kind.article': 'Artikel',
   'knowledge.kind.practice': 'Praxisbeispiel',
   'knowledge.kind.publication': 'Veröffentlichung',
@@ -98,6 +101,9 @@ export const de = {
 
 export const en: { [K in keyof typeof de]: string } = {
   'knowledge.nav': 'Knowledge',
+  'knowledge.privacy.entries': 'Knowledge entries you wrote',
+  'knowledge.privacy.files': 'Files you uploaded',
+  'knowledge.privacy.revisions': 'Your changes to knowledge entries',
   'knowledge.kind.article': 'Article',
   'knowledge.kind.practice': 'Practice example',
   'knowledge.kind.publication': 'Publication',

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkMember } from '../events/policy.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { addFile, createEntry, removeFile, setEntryStatus, updateEntry } from './commands.ts';
 import { checkFile, contentDisposition, MAX_FILE_MEGABYTES, pdfText, readStoredFile, removeStoredFile, safeFileName, storeFile } from './files.ts';
 import { entryValues, parseEntryForm, type EntryFormValues, type FormAction } from './form.ts';

@@ -5,7 +5,7 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { needs } from '../needs/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { publishWaitingOffers, type OfferDone, type OfferFailure } from '../offers/commands.ts';
 import { performOfferAction } from '../offers/perform.ts';
 import { getOffer, offerRecipients } from '../offers/queries.ts';

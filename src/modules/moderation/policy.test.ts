@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../platform/policy.ts';
-import { ROLES, type Role } from '../roles/schema.ts';
+import { ROLES, type Role } from '../../platform/roles/schema.ts';
 import { canEditModerationSettings, canModerate, canReportContent } from './policy.ts';
 
 const HERE = 'network-here';

@@ -4,7 +4,7 @@ import { Client, createTestApp, signedInClient, waitForMail, type TestContext } 
 import { createNeed, createOffer, createOrganisation } from '../../../test/fixtures.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { needs } from '../needs/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { castOf, type Cast } from '../offers/test-support.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';

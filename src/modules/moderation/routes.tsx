@@ -4,7 +4,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { offerFailureMessage, performOfferAction } from '../offers/perform.ts';
 import { getOffer, listOffersInReview } from '../offers/queries.ts';
 import { getOrganisation, listPendingOrganisations } from '../organisations/queries.ts';

@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 
 /** A report of problematic content, handled by the network office. */
 export const contentReports = pgTable(

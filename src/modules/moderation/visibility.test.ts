@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { castOf, type Cast } from '../offers/test-support.ts';
 import { organisations } from '../organisations/schema.ts';

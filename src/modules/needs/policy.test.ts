@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../platform/policy.ts';
-import type { Role } from '../roles/schema.ts';
+import type { Role } from '../../platform/roles/schema.ts';
 import { NEXT_STATUSES } from './commands.ts';
 import {
   canCreateOnBehalf,

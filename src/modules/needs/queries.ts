@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';

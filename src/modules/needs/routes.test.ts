@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createNeed, createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { organisationMembers } from '../organisations/schema.ts';

@@ -5,7 +5,7 @@ import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
 import { splitList } from '../volunteers/commands.ts';
 import { volunteerCandidatesFor } from '../volunteers/queries.ts';

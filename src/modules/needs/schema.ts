@@ -12,8 +12,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../platform/db-types.ts';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import type { Field, TimeOfDay } from '../offers/vocabulary.ts';
 

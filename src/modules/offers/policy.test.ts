@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../platform/policy.ts';
-import { ROLES, type Role } from '../roles/schema.ts';
+import { ROLES, type Role } from '../../platform/roles/schema.ts';
 import type { OrganisationRole } from '../organisations/queries.ts';
 import { OFFICE_ACTIONS, OFFER_ACTIONS, ORGANISATION_ACTIONS } from './lifecycle.ts';
 import { canChangeOfferStatus, canCreateOffer, canEditOffer, canModerateOffers, canViewOffer } from './policy.ts';

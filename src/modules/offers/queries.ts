@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks, type Network } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks, type Network } from '../../platform/networks/schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { organisationMembers, organisations, type Organisation } from '../organisations/schema.ts';
 import { offers, type Offer, type OfferStatus } from './schema.ts';

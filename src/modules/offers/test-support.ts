@@ -1,8 +1,8 @@
 import type { TestContext } from '../../../test/helpers.ts';
 import { createUser } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import type { User } from '../accounts/schema.ts';
-import type { Network } from '../networks/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { organisationMembers, type Organisation } from '../organisations/schema.ts';
 
 /** The people of the engagement database tests: two offices, two organisations with their admins, a volunteer. */

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { organisations } from '../organisations/schema.ts';

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 
 export const API_SCOPES = ['read', 'write'] as const;

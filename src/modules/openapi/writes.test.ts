@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { createApiToken } from './commands.ts';
 

@@ -8,7 +8,7 @@ import { Client, createTestApp, createUser, ENGINE, openTestDatabase, signedInCl
 import { auditLog } from '../../platform/audit/schema.ts';
 import { restoreFromFile } from '../../platform/backup.ts';
 import type { Database } from '../../platform/db.ts';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 import { BACKUP_DOWNLOADED, BACKUP_DOWNLOADS_PER_HOUR, backupFileName } from './rules.ts';
 

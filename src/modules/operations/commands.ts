@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { BACKUP_DOWNLOADED, SLUG } from './rules.ts';
 
 /** A problem with a form field, as a message key. */

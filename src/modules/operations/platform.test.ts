@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInClient, type Client, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 
 let ctx: TestContext;
 let admin: Client;

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { decodeMimeWords, listOutbox } from '../../platform/mail/index.ts';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { BACKUP_DOWNLOADED } from './rules.ts';
 
 export interface BackupDownloadRow {

@@ -2,7 +2,8 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
-import { tokens, users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { tokens } from '../accounts/schema.ts';
 import { cancelOrganisationAccess } from '../placements/access.ts';
 import { organisationMembers, organisations } from './schema.ts';
 

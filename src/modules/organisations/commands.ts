@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import type { FieldProblems, OrganisationInput } from './form.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { findMunicipalityInNetwork } from './queries.ts';

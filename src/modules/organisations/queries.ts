@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks, type Municipality, type Network } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks, type Municipality, type Network } from '../../platform/networks/schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { organisationMembers, organisations, type Organisation, type OrganisationMemberRole } from './schema.ts';
 

@@ -10,8 +10,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 
 export const ORGANISATION_TYPES = [
   'verein',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
-import { municipalities } from '../networks/schema.ts';
+import { municipalities } from '../../platform/networks/schema.ts';
 import { hasMonthlyTables, medianByHours, medianOf, overviewFigures, type OverviewFigures } from './queries.ts';
 import { overviewWorld, PERIOD } from './testing.ts';
 

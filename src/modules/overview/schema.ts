@@ -1,5 +1,5 @@
 import { date, integer, pgTable, primaryKey, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 
 /*
  * The overview's count tables: derived data, kept up to date by statement-level triggers on offers,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { Client, createTestApp, createUser, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
 import { signIn } from '../accounts/commands.ts';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
 import { runPlacementReminders } from './commands.ts';
 import { placements } from './schema.ts';

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import { tokens, users } from '../accounts/schema.ts';
-import { membershipMunicipalities, memberships } from '../roles/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { tokens } from '../accounts/schema.ts';
+import { membershipMunicipalities, memberships } from '../../platform/roles/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';

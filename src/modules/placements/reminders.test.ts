@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer } from '../../../test/fixtures.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { placementEvents, placements } from './schema.ts';
 import { runPlacementReminders, UNCONFIRMED_KEEP_DAYS } from './commands.ts';
 import { newMails, placementWorld, queuedMails, requestKeyIn } from './testing.ts';

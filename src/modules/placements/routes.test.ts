@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, createTestApp, createUser, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createNeed, createOffer } from '../../../test/fixtures.ts';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { volunteerProfiles } from '../volunteers/schema.ts';
 import { placementEvents, placements } from './schema.ts';
 import { newMails, placementWorld, queuedMails, requestKeyIn } from './testing.ts';

@@ -7,8 +7,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
 

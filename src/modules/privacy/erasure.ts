@@ -7,7 +7,7 @@ import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import type { DataSubject, PendingErasure } from '../../platform/privacy.ts';
 import type { Db } from '../../platform/db.ts';
-import { sessions, users } from '../accounts/schema.ts';
+import { sessions, users } from '../../platform/auth/schema.ts';
 import { personalDataParts } from './download.ts';
 import { exportFilePath } from './files.ts';
 import { dataExports, erasureRequests } from './schema.ts';

@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { collectPersonalData, rowCount, zipStream, type CollectedKind } from './download.ts';
 import { pendingErasure } from './erasure.ts';
 import { exportFilePath } from './files.ts';

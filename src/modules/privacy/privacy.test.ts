@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { Client, createTestApp, createUser, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
-import { users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { placementMessages, placements } from '../placements/schema.ts';
 import { placementWorld, queuedMails } from '../placements/testing.ts';
 import { personalDataParts } from './download.ts';

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { consents, type Consent } from './schema.ts';
 
 export interface ConsentRow extends Consent {

@@ -3,7 +3,7 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import type { Db } from '../../platform/db.ts';
 import type { RetentionRule } from '../../platform/privacy.ts';
 import { registeredModules } from '../../platform/registry.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { retentionRuns, retentionSettings } from './schema.ts';
 
 /** Every registered module's retention rules. */

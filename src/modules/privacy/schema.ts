@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 
 /** How a consent was given; kept so a data-protection officer can tell a form tick from an import. */
 export const CONSENT_METHODS = ['form', 'double_opt_in', 'import', 'office', 'migration'] as const;

@@ -6,8 +6,9 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { normaliseEmail } from '../../platform/http/forms.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
-import { tokens, users } from '../accounts/schema.ts';
-import { municipalities, networks, type Network } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { tokens } from '../accounts/schema.ts';
+import { municipalities, networks, type Network } from '../../platform/networks/schema.ts';
 import { invitationMail } from './mails.ts';
 import {
   colourProblem,

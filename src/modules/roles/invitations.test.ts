@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, linkIn, signedInClient, waitForMail, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
-import type { Municipality, Network } from '../networks/schema.ts';
+import type { Municipality, Network } from '../../platform/networks/schema.ts';
 import { invitations, membershipMunicipalities, memberships } from './schema.ts';
 
 let ctx: TestContext;

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInClient, type Client, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import type { User } from '../accounts/schema.ts';
+import type { User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
-import type { Municipality, Network } from '../networks/schema.ts';
+import type { Municipality, Network } from '../../platform/networks/schema.ts';
 import { membershipMunicipalities, memberships } from './schema.ts';
 
 let ctx: TestContext;

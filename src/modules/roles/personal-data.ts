@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { PersonalDataPart } from '../../platform/privacy.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { invitations, memberships } from './schema.ts';
 
 export const rolesPersonalData: PersonalDataPart[] = [

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import { tokens, users } from '../accounts/schema.ts';
-import { municipalities, networks, type Municipality, type Network } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { tokens } from '../accounts/schema.ts';
+import { municipalities, networks, type Municipality, type Network } from '../../platform/networks/schema.ts';
 import { INVITATION_DAYS } from './rules.ts';
 import { invitations, membershipMunicipalities, memberships, type Invitation, type Role } from './schema.ts';
 

@@ -6,7 +6,7 @@ import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import { adminNetwork } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import {
   acceptInvitation,
   inviteMember,

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInClient, type Client, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import { users, type User } from '../accounts/schema.ts';
+import { users, type User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
 import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
-import { municipalities, type Network } from '../networks/schema.ts';
+import { municipalities, type Network } from '../../platform/networks/schema.ts';
 
 let ctx: TestContext;
 let gems: Network;

@@ -2,12 +2,14 @@ import type { AppModule } from '../../platform/module.ts';
 import { DIGEST_CRON, DIGEST_QUEUE, runSavedSearchDigest } from './digest.ts';
 import { liveOfferIndex } from './memory-sync.ts';
 import { routes } from './routes.tsx';
+import { offersSiteSearch } from './site-search.ts';
 import { de, en } from './messages.ts';
 
 export const searchModule: AppModule = {
   name: 'search',
   messages: { de, en },
   routes,
+  siteSearch: offersSiteSearch,
   queues: [DIGEST_QUEUE],
   schedules: [{ queue: DIGEST_QUEUE, cron: DIGEST_CRON }],
   // The in-memory index is loaded as the server starts, so that the first searches need not wait for it.

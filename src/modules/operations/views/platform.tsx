@@ -3,7 +3,7 @@ import { formatDateTime, formatNumber, type Locale, type T } from '../../../plat
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { OutboxEntry } from '../../../platform/mail/index.ts';
-import type { Network } from '../../networks/schema.ts';
+import type { Network } from '../../../platform/networks/schema.ts';
 import type { BackupDownloadRow, FailedJob, OutboxMessage } from '../queries.ts';
 import { Table } from '../../roles/views/common.tsx';
 import { PlatformNav } from '../../../platform/navigation.tsx';

@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
-import type { Municipality } from '../../networks/schema.ts';
+import type { Municipality } from '../../../platform/networks/schema.ts';
 import { ORGANISATION_TYPES } from '../schema.ts';
 import { SelectField } from '../../../platform/ui/field.tsx';
 import { textOf as text, type FormValues } from '../../../platform/ui/form-values.ts';

@@ -1,5 +1,5 @@
 import { formatDateTime, type Locale, type MessageKey, type T } from '../../../platform/i18n/index.ts';
-import type { Network } from '../../networks/schema.ts';
+import type { Network } from '../../../platform/networks/schema.ts';
 import type { AuditRow } from '../queries.ts';
 import { ROLES, type Role } from '../schema.ts';
 import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';

@@ -1,6 +1,6 @@
 import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
-import type { Network } from '../../networks/schema.ts';
+import type { Network } from '../../../platform/networks/schema.ts';
 import type { InvitationRow } from '../queries.ts';
 import { roleLabel } from './common.tsx';
 

@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
-import type { Municipality, Network } from '../../networks/schema.ts';
+import type { Municipality, Network } from '../../../platform/networks/schema.ts';
 import type { MemberRow } from '../queries.ts';
 import { needsMunicipalities } from '../rules.ts';
 import { AdminNav, adminPath, CheckboxGroup, roleLabel, Table } from './common.tsx';

@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
-import type { Municipality, Network } from '../../networks/schema.ts';
+import type { Municipality, Network } from '../../../platform/networks/schema.ts';
 import type { MunicipalityInput } from '../rules.ts';
 import { AdminNav, adminPath, Table } from './common.tsx';
 

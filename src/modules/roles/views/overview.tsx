@@ -1,5 +1,5 @@
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
-import type { Network } from '../../networks/schema.ts';
+import type { Network } from '../../../platform/networks/schema.ts';
 import { ROLES, type Role } from '../schema.ts';
 import { navigationLinks, networkAdminScope } from '../../../platform/navigation.tsx';
 import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';

@@ -1,7 +1,7 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
-import type { Network } from '../../networks/schema.ts';
+import type { Network } from '../../../platform/networks/schema.ts';
 import { HEX_COLOUR } from '../rules.ts';
 import { AdminNav, adminPath } from './common.tsx';
 
