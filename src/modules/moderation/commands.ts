@@ -12,10 +12,46 @@ import { getOffer, offerRecipients } from '../offers/queries.ts';
 import { offers } from '../offers/schema.ts';
 import { rejectOrganisation, verifyOrganisation } from '../organisations/commands.ts';
 import { getOrganisationDetails } from '../organisations/queries.ts';
+import { organisationMembers } from '../organisations/schema.ts';
+import { issueOrganisationAccess } from '../placements/index.ts';
 import { findReportSubject, getReport, type ContentReport, type SubjectType } from './queries.ts';
 import { contentReports } from './schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+
+/**
+ * A decision mail to an organisation: to its members, or — nobody has claimed it — to its contact
+ * address with a personal link to claim it (placements' access link, valid while nobody has).
+ */
+async function mailOrganisation(
+  deps: Deps,
+  organisationId: string,
+  now: Date,
+  compose: (t: ReturnType<typeof translator>) => { subject: string; text: string },
+): Promise<void> {
+  const members = await deps.db.select({ userId: organisationMembers.userId }).from(organisationMembers).where(eq(organisationMembers.organisationId, organisationId));
+  for (const recipient of await offerRecipients(deps.db, organisationId)) {
+    const t = translator(isLocale(recipient.locale) ? recipient.locale : 'de');
+    const mail = compose(t);
+    let text = mail.text;
+    if (members.length === 0) {
+      const secret = await issueOrganisationAccess(deps.db, organisationId, recipient.email, now);
+      text += `\n\n${t('moderation.decision.claim', { claim: `${deps.config.publicUrl}/organisationen/${organisationId}/uebernehmen?zugang=${secret}` })}`;
+    }
+    await queueMail(deps.jobs, { to: recipient.email, subject: mail.subject, text });
+  }
+}
+
+/** The office approved an offer: the organisation hears that it is public now. */
+export async function mailOfferApproved(deps: Deps, offerId: string, now: Date): Promise<void> {
+  const offer = await getOffer(deps.db, offerId);
+  if (!offer) return;
+  const params = { title: offer.title, network: offer.network.name, link: `${deps.config.publicUrl}/angebote/${offer.id}` };
+  await mailOrganisation(deps, offer.organisationId, now, (t) => ({
+    subject: t('moderation.decision.offerApproved.subject', params),
+    text: t('moderation.decision.offerApproved.text', params),
+  }));
+}
 
 export const LIFETIME_RANGE = { min: 14, max: 730 } as const;
 
@@ -60,6 +96,11 @@ export async function approveOrganisation(
   if (!organisation) return { ok: false, code: 'moderation.not_found' };
   if (!(await verifyOrganisation(deps.db, organisation.id, args.now))) return { ok: false, code: 'moderation.already_decided' };
   await audit(deps.db, { actorId: args.actorId, networkId: organisation.networkId, action: 'organisation.verified', subjectId: organisation.id, at: args.now });
+  const params = { name: organisation.name, network: organisation.network.name, link: `${deps.config.publicUrl}/organisationen/${organisation.id}` };
+  await mailOrganisation(deps, organisation.id, args.now, (t) => ({
+    subject: t('moderation.decision.organisationApproved.subject', params),
+    text: t('moderation.decision.organisationApproved.text', params),
+  }));
   const published = organisation.network.moderation === 'organisations' ? await publishWaitingOffers(deps.db, organisation.id, args.now) : [];
   return { ok: true, published };
 }
@@ -85,7 +126,9 @@ export async function verifyAndPublish(
     const published = await getOffer(deps.db, offer.id);
     if (published) return { ok: true, offer: published };
   }
-  return performOfferAction(deps, offer.id, 'approve', '', args.now);
+  const result = await performOfferAction(deps, offer.id, 'approve', '', args.now);
+  if (result.ok) await mailOfferApproved(deps, offer.id, args.now);
+  return result;
 }
 
 /**

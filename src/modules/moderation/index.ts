@@ -1,11 +1,33 @@
 import type { AppModule } from '../../platform/module.ts';
 import { adminPath } from '../../platform/navigation.tsx';
 import { routes } from './routes.tsx';
+import { runDailySummaries, runImmediateNotices } from './office-notices.ts';
 import { de, en } from './messages.ts';
+
+/** For the network dashboard: what waits for the office. */
+export { waitingCounts } from './office-notices.ts';
+export { WaitingBox } from './views/notices.tsx';
+
+export const OFFICE_NOTICE_QUEUE = 'moderation.office-notices';
+export const OFFICE_SUMMARY_QUEUE = 'moderation.office-summary';
 
 export const moderationModule: AppModule = {
   name: 'moderation',
   navigation: [{ area: 'network-admin', label: 'moderation.title', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/moderation') : null), order: 30 }],
   messages: { de, en },
   routes,
+  queues: [OFFICE_NOTICE_QUEUE, OFFICE_SUMMARY_QUEUE],
+  // "Immediate" means within five minutes; the summary goes out early in the morning.
+  schedules: [
+    { queue: OFFICE_NOTICE_QUEUE, cron: '*/5 * * * *' },
+    { queue: OFFICE_SUMMARY_QUEUE, cron: '30 6 * * *' },
+  ],
+  async workers(deps) {
+    await deps.jobs.work(OFFICE_NOTICE_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      await runImmediateNotices(deps, deps.clock());
+    });
+    await deps.jobs.work(OFFICE_SUMMARY_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+      await runDailySummaries(deps, deps.clock());
+    });
+  },
 };

@@ -73,6 +73,35 @@ export const de = {
   'moderation.report.unknown': 'Diesen Inhalt gibt es nicht (mehr).',
   'moderation.report.thanksTitle': 'Danke für Ihre Meldung',
   'moderation.report.thanksText': 'Die Netzwerkstelle sieht sich den Inhalt an und entscheidet, was zu tun ist.',
+  'moderation.notice.organisation.subject': 'Neue Organisation wartet auf Prüfung: {title}',
+  'moderation.notice.organisation.text':
+    'Guten Tag,\n\nim Netzwerk {network} hat sich die Organisation „{title}“ registriert und wartet auf Ihre Prüfung:\n\n{link}',
+  'moderation.notice.offer.subject': 'Neues Angebot wartet auf Prüfung: {title}',
+  'moderation.notice.offer.text': 'Guten Tag,\n\nim Netzwerk {network} wartet das Angebot „{title}“ auf Ihre Prüfung:\n\n{link}',
+  'moderation.notice.report.subject': 'Neue Meldung: {title}',
+  'moderation.notice.report.text': 'Guten Tag,\n\nim Netzwerk {network} wurde „{title}“ gemeldet. Bitte sehen Sie sich die Meldung an:\n\n{link}',
+  'moderation.summary.subject': 'Was heute wartet: {network}',
+  'moderation.summary.text':
+    'Guten Tag,\n\nim Netzwerk {network} wartet:\n\n– Organisationen zur Prüfung: {organisations}\n– Angebote zur Prüfung: {offers}\n– offene Meldungen: {reports}\n– Anfragen seit mehr als {days} Tagen ohne Antwort: {inquiries}\n\nZur Verwaltung:\n\n{link}\n\nDiese Zusammenfassung stellen Sie in der Moderation unter „Benachrichtigungen“ um.',
+  'moderation.notices.title': 'Benachrichtigungen',
+  'moderation.notices.legend': 'Wie möchten Sie von neuen Organisationen, Angeboten, Meldungen und unbeantworteten Anfragen erfahren?',
+  'moderation.notices.immediate': 'Sofort, mit einer E-Mail je Vorgang',
+  'moderation.notices.daily': 'Einmal am Tag als Zusammenfassung',
+  'moderation.notices.off': 'Gar nicht per E-Mail (die Übersicht zeigt es trotzdem)',
+  'moderation.notices.save': 'Benachrichtigungen speichern',
+  'moderation.done.notices': 'Ihre Benachrichtigungen sind gespeichert.',
+  'moderation.waiting.title': 'Was wartet',
+  'moderation.waiting.organisations': 'Organisationen zur Prüfung: {count}',
+  'moderation.waiting.offers': 'Angebote zur Prüfung: {count}',
+  'moderation.waiting.reports': 'Offene Meldungen: {count}',
+  'moderation.waiting.inquiries': 'Anfragen seit mehr als {days} Tagen ohne Antwort: {count}',
+  'moderation.decision.organisationApproved.subject': 'Ihre Organisation ist freigegeben: {name}',
+  'moderation.decision.organisationApproved.text':
+    'Guten Tag,\n\ndie Netzwerkstelle {network} hat „{name}“ geprüft und freigegeben. Ihre Angebote können jetzt öffentlich erscheinen.\n\n{link}',
+  'moderation.decision.offerApproved.subject': 'Ihr Angebot ist veröffentlicht: {title}',
+  'moderation.decision.offerApproved.text':
+    'Guten Tag,\n\ndie Netzwerkstelle {network} hat Ihr Angebot „{title}“ geprüft und veröffentlicht:\n\n{link}',
+  'moderation.decision.claim': 'Ihre Organisation hat noch kein Konto. Über diesen persönlichen Link übernehmen Sie sie und pflegen Ihre Angebote selbst:\n\n{claim}',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -150,6 +179,34 @@ export const en: { [K in keyof typeof de]: string } = {
   'moderation.report.unknown': 'This content does not exist (any more).',
   'moderation.report.thanksTitle': 'Thank you for your report',
   'moderation.report.thanksText': 'The network office will look at the content and decide what to do.',
+  'moderation.notice.organisation.subject': 'A new organisation waits for review: {title}',
+  'moderation.notice.organisation.text':
+    'Hello,\n\nthe organisation "{title}" has registered in the network {network} and waits for your review:\n\n{link}',
+  'moderation.notice.offer.subject': 'A new offer waits for review: {title}',
+  'moderation.notice.offer.text': 'Hello,\n\nthe offer "{title}" waits for your review in the network {network}:\n\n{link}',
+  'moderation.notice.report.subject': 'New report: {title}',
+  'moderation.notice.report.text': 'Hello,\n\n"{title}" has been reported in the network {network}. Please look at the report:\n\n{link}',
+  'moderation.summary.subject': 'What waits today: {network}',
+  'moderation.summary.text':
+    'Hello,\n\nin the network {network} there wait:\n\n– organisations to review: {organisations}\n– offers to review: {offers}\n– open reports: {reports}\n– inquiries unanswered for more than {days} days: {inquiries}\n\nTo the administration:\n\n{link}\n\nYou change this summary in moderation under "Notifications".',
+  'moderation.notices.title': 'Notifications',
+  'moderation.notices.legend': 'How would you like to hear of new organisations, offers, reports and unanswered inquiries?',
+  'moderation.notices.immediate': 'At once, one e-mail each',
+  'moderation.notices.daily': 'Once a day as a summary',
+  'moderation.notices.off': 'Not by e-mail (the overview shows it all the same)',
+  'moderation.notices.save': 'Save notifications',
+  'moderation.done.notices': 'Your notifications have been saved.',
+  'moderation.waiting.title': 'What waits',
+  'moderation.waiting.organisations': 'Organisations to review: {count}',
+  'moderation.waiting.offers': 'Offers to review: {count}',
+  'moderation.waiting.reports': 'Open reports: {count}',
+  'moderation.waiting.inquiries': 'Inquiries unanswered for more than {days} days: {count}',
+  'moderation.decision.organisationApproved.subject': 'Your organisation has been approved: {name}',
+  'moderation.decision.organisationApproved.text':
+    'Hello,\n\nthe network office {network} has reviewed and approved "{name}". Your offers can now appear publicly.\n\n{link}',
+  'moderation.decision.offerApproved.subject': 'Your offer has been published: {title}',
+  'moderation.decision.offerApproved.text': 'Hello,\n\nthe network office {network} has reviewed and published your offer "{title}":\n\n{link}',
+  'moderation.decision.claim': 'Your organisation has no account yet. With this personal link you claim it and keep your offers up to date yourself:\n\n{claim}',
 };
 
 declare module '../../platform/i18n/index.ts' {

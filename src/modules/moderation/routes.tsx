@@ -10,10 +10,13 @@ import { getOffer, listOffersInReview } from '../offers/queries.ts';
 import { getOrganisation, listPendingOrganisations } from '../organisations/queries.ts';
 import { formErrors, noticeFrom, stripControlCharacters } from '../organisations/route-helpers.ts';
 import { keptFormValues } from '../../platform/ui/form-values.ts';
-import { approveOrganisation, verifyAndPublish, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
+import { approveOrganisation, mailOfferApproved, verifyAndPublish, createContentReport, refuseOrganisation, resolveContentReport, updateModerationSettings } from './commands.ts';
 import { canEditModerationSettings, canModerate, canReportContent } from './policy.ts';
 import { findReportSubject, getReport, listOpenReports, SUBJECT_TYPES, type SubjectType } from './queries.ts';
 import { ModerationQueue } from './views/queue.tsx';
+import { NoticeSettings, WaitingBox } from './views/notices.tsx';
+import { DEFAULT_NOTICE_MODE, noticeModeOf, setNoticeMode, waitingCounts } from './office-notices.ts';
+import { OFFICE_NOTICE_MODES, type OfficeNoticeMode } from './schema.ts';
 import { ReportForm } from './views/report.tsx';
 import { ModerationSettings } from './views/settings.tsx';
 import { MessagePage } from '../offers/views/current.tsx';
@@ -27,6 +30,7 @@ const NOTICES: Record<string, MessageKey> = {
   'meldung-erledigt': 'moderation.done.reportResolved',
   'nicht-offline': 'moderation.error.cannotUnpublish',
   einstellungen: 'moderation.done.settings',
+  benachrichtigungen: 'moderation.done.notices',
 };
 
 const DecisionBody = Type.Object({
@@ -56,24 +60,47 @@ export const routes: FastifyPluginAsync = async (app) => {
       listOffersInReview(db, network.id),
       listOpenReports(db, network.id),
     ]);
+    const userId = request.actor.userId;
+    const [counts, mode] = await Promise.all([
+      waitingCounts(db, network.id, app.deps.clock()),
+      userId ? noticeModeOf(db, network.id, userId) : Promise.resolve(DEFAULT_NOTICE_MODE),
+    ]);
     return reply.page(
       request.t('moderation.title'),
-      <ModerationQueue
-        t={request.t}
-        locale={request.locale}
-        network={network}
-        organisations={organisations}
-        offers={offers}
-        reports={reports}
-        csrfToken={reply.generateCsrf()}
-        notice={noticeFrom(request, NOTICES)}
-        problem={problem}
-      />,
+      <>
+        <ModerationQueue
+          t={request.t}
+          locale={request.locale}
+          network={network}
+          organisations={organisations}
+          offers={offers}
+          reports={reports}
+          csrfToken={reply.generateCsrf()}
+          notice={noticeFrom(request, NOTICES)}
+          problem={problem}
+        />
+        <WaitingBox t={request.t} slug={network.slug} counts={counts} />
+        <NoticeSettings t={request.t} slug={network.slug} mode={mode} csrfToken={reply.generateCsrf()} />
+      </>,
       { status },
     );
   }
 
   const root = (network: Network) => `/netzwerk/${network.slug}/verwaltung/moderation`;
+
+  app.post('/netzwerk/:slug/verwaltung/moderation/benachrichtigungen', {
+    schema: { body: Type.Object({ mode: Type.Enum([...OFFICE_NOTICE_MODES]) }) },
+    attachValidation: true,
+    handler: async (request, reply) => {
+      const network = await moderatedNetwork(request, reply);
+      const userId = request.actor.userId;
+      if (!network || !userId) return reply;
+      if (request.validationError) return renderQueue(request, reply, network, request.t('form.invalid'), 422);
+      const { mode } = request.body as { mode: OfficeNoticeMode };
+      await setNoticeMode(db, network.id, userId, mode, app.deps.clock());
+      return reply.redirect(`${root(network)}?hinweis=benachrichtigungen#benachrichtigungen`, 303);
+    },
+  });
 
   app.get('/netzwerk/:slug/verwaltung/moderation', async (request, reply) => {
     const network = await moderatedNetwork(request, reply);
@@ -127,6 +154,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       }
       const result = await performOfferAction(app.deps, offer.id, body.decision, reason, app.deps.clock());
       if (!result.ok) return renderQueue(request, reply, network, offerFailureMessage(request.t, result), 409);
+      if (body.decision === 'approve') await mailOfferApproved(app.deps, offer.id, app.deps.clock());
       return reply.redirect(`${root(network)}?hinweis=${body.decision === 'approve' ? 'angebot-freigegeben' : 'angebot-zurueckgegeben'}`, 303);
     },
   });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { WaitingBox, waitingCounts } from '../moderation/index.ts';
 import { Type } from 'typebox';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { allow, sendError } from '../../platform/http/errors.tsx';
@@ -156,9 +157,13 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!network) return reply;
     const counts = await countMembersByRole(db, network.id);
     const open = await countOpenInvitations(db, network.id, clock());
+    const waiting = await waitingCounts(db, network.id, clock());
     return reply.page(
       request.t('roles.admin.title'),
-      <NetworkOverview t={request.t} locale={request.locale} network={network} counts={counts} openInvitations={open} />,
+      <>
+        <NetworkOverview t={request.t} locale={request.locale} network={network} counts={counts} openInvitations={open} />
+        <WaitingBox t={request.t} slug={network.slug} counts={waiting} />
+      </>,
     );
   });
 

@@ -1,0 +1,140 @@
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test/cli.ts';
+import { Client, createTestApp, linkIn, parseEml, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
+import { createUser } from '../../../test/helpers.ts';
+import { castOf, type Cast } from '../offers/test-support.ts';
+import { contentReports } from './schema.ts';
+import { runDailySummaries, runImmediateNotices } from './office-notices.ts';
+
+/*
+ * Finding 3 of issue 12: the office is told what waits — counts on the dashboard, mails at once or as a
+ * daily summary as each person chooses — and organisations hear of the office's decisions. Mail goes
+ * through a real SMTP server in this process.
+ */
+
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+let ctx: TestContext;
+let cast: Cast;
+let smtp: SMTPServer;
+const inbox: Received[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        const mail = parseEml(raw);
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject, text: mail.text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  ctx = await createTestApp({ workers: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  cast = await castOf(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** The mails to `address` that arrive by SMTP, waiting until at least `count` are there. */
+async function mailsTo(address: string, count = 1, timeoutMs = 15_000): Promise<Received[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = inbox.filter((m) => m.to.includes(address));
+    if (found.length >= count) return found;
+    if (Date.now() > until) throw new Error(`expected ${count} mail(s) to ${address}, got: ${inbox.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const QUEUE = '/netzwerk/gems/verwaltung/moderation';
+const MINUTE = 60_000;
+
+describe('the office is told what waits', () => {
+  it('mails at once, as a daily summary or not at all, as each office person chooses, and counts it on the dashboard', async () => {
+    const immediate = cast.office;
+    const daily = await createUser(ctx, { email: 'taeglich@gems.example', name: 'Tägliche Zusammenfassung', roles: [{ networkId: cast.gems.id, role: 'network_office' }] });
+    const off = await createUser(ctx, { email: 'still@gems.example', name: 'Keine Mails', roles: [{ networkId: cast.gems.id, role: 'network_office' }] });
+
+    const first = await signedInClient(ctx, immediate);
+    const form = await first.get(QUEUE);
+    expect(form.body).toContain('Sofort, mit einer E-Mail je Vorgang');
+    expect((await first.submit(`${QUEUE}/benachrichtigungen`, { mode: 'immediate' })).statusCode).toBe(303);
+    const third = await signedInClient(ctx, off);
+    await third.get(QUEUE);
+    expect((await third.submit(`${QUEUE}/benachrichtigungen`, { mode: 'off' })).statusCode).toBe(303);
+    expect((await third.submit(`${QUEUE}/benachrichtigungen`, { mode: 'laut' })).statusCode).toBe(422);
+
+    // Something new: an organisation registers, an offer goes to review, someone reports an offer.
+    ctx.clock.advance(MINUTE);
+    const now = ctx.clock.now;
+    await createOrganisation(ctx, { networkId: cast.gems.id, municipalityId: cast.krostitz, name: 'Chor Wiedemar', status: 'pending', createdAt: now });
+    const reviewed = await createOffer(ctx, { networkId: cast.gems.id, organisationId: cast.orgA.id, title: 'Notenwart gesucht', status: 'in_review', publishedAt: null, updatedAt: now });
+    await ctx.deps.db.insert(contentReports).values({ networkId: cast.gems.id, subjectType: 'offer', subjectId: reviewed.id, reason: 'Doppelt', createdAt: now });
+    ctx.clock.advance(MINUTE);
+
+    expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(3);
+    const atOnce = await mailsTo(immediate.email, 3);
+    expect(atOnce.map((m) => m.subject).sort()).toEqual(
+      ['Neue Meldung: Notenwart gesucht', 'Neue Organisation wartet auf Prüfung: Chor Wiedemar', 'Neues Angebot wartet auf Prüfung: Notenwart gesucht'].sort(),
+    );
+    // A second run finds nothing new.
+    expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(0);
+
+    expect(await runDailySummaries(ctx.deps, ctx.clock.now)).toBe(1);
+    const [summary] = await mailsTo(daily.email);
+    expect(summary?.subject).toMatch(/^Was heute wartet: /);
+    expect(summary?.text).toContain('Organisationen zur Prüfung: 1');
+    expect(summary?.text).toContain('Angebote zur Prüfung: 1');
+    expect(summary?.text).toContain('offene Meldungen: 1');
+    // Once a day: the same day's second run sends nothing.
+    expect(await runDailySummaries(ctx.deps, ctx.clock.now)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(inbox.filter((m) => m.to.includes(off.email))).toEqual([]);
+    expect(inbox.filter((m) => m.to.includes(immediate.email)).map((m) => m.subject)).not.toContain(summary?.subject);
+
+    // The dashboard shows the counts, whatever the mail setting.
+    const dashboard = await third.get('/netzwerk/gems/verwaltung');
+    expect(dashboard.body).toContain('Organisationen zur Prüfung: 1');
+    expect(dashboard.body).toContain('Angebote zur Prüfung: 1');
+    expect(dashboard.body).toContain('Offene Meldungen: 1');
+  });
+});
+
+describe('an organisation hears of the decision', () => {
+  it('gets the approval at its contact address with a link to claim it, and a rejection with the reason', async () => {
+    const organisation = await createOrganisation(ctx, { networkId: cast.gems.id, municipalityId: cast.krostitz, name: 'Angelverein Kletzen', email: 'petri@angelverein-kletzen.de', status: 'pending' });
+    const office = await signedInClient(ctx, cast.office);
+    await office.get(QUEUE);
+    expect((await office.submit(`${QUEUE}/organisationen/${organisation.id}`, { decision: 'approve' })).statusCode).toBe(303);
+    const [approved] = await mailsTo('petri@angelverein-kletzen.de');
+    expect(approved?.subject).toBe('Ihre Organisation ist freigegeben: Angelverein Kletzen');
+    const claim = linkIn({ file: '', raw: '', to: '', subject: approved!.subject, text: approved!.text }, `/organisationen/${organisation.id}/uebernehmen`);
+    expect((await new Client(ctx.app).get(claim)).statusCode).toBe(200);
+
+    const offer = await createOffer(ctx, { networkId: cast.gems.id, organisationId: organisation.id, title: 'Gewässerpflege am Lober', status: 'in_review', publishedAt: null });
+    expect((await office.submit(`${QUEUE}/angebote/${offer.id}`, { decision: 'reject', reason: 'Bitte einen Ort angeben.' })).statusCode).toBe(303);
+    const mails = await mailsTo('petri@angelverein-kletzen.de', 2);
+    expect(mails[1]?.text).toContain('Bitte einen Ort angeben.');
+
+    const second = await createOffer(ctx, { networkId: cast.gems.id, organisationId: organisation.id, title: 'Jugendgruppe begleiten', status: 'in_review', publishedAt: null });
+    expect((await office.submit(`${QUEUE}/angebote/${second.id}`, { decision: 'approve' })).statusCode).toBe(303);
+    const all = await mailsTo('petri@angelverein-kletzen.de', 3);
+    expect(all[2]?.subject).toBe('Ihr Angebot ist veröffentlicht: Jugendgruppe begleiten');
+    expect(all[2]?.text).toContain(`/angebote/${second.id}`);
+    expect(all[2]?.text).toContain('/uebernehmen?zugang=');
+  });
+});
