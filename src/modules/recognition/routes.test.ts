@@ -189,7 +189,8 @@ describe('the Ehrenamtskarte', () => {
     bytes[5]! ^= 0x02;
     const forged = await anyone.get(`/pruefen?code=${encodeURIComponent(`${bytes.toString('base64url')}.${keyId}.${signature}`)}`);
     expect(forged.statusCode).toBe(422);
-    expect(forged.body).toContain('verändert oder gefälscht');
+    expect(forged.body).toContain('Der Code wurde verändert oder ist gefälscht');
+    expect(forged.body).not.toContain('Helga Sommer</dd>');
 
     const list = await office.get(`/netzwerk/${slug}/verwaltung/ehrenamtskarte`);
     const revokePath = /action="([^"]+\/karten\/[0-9a-f-]{36}\/sperren)"/.exec(list.body)?.[1];

@@ -29,7 +29,7 @@ function Outcome({ t, locale, outcome }: { t: T; locale: Locale; outcome: Verify
     return (
       <div class="verify-result verify-result--invalid" role="status">
         <p>
-          <StatusBadge label={t('recognition.card.status.revoked')} tone="danger" /> {t(`recognition.verify.${outcome.state}`)}
+          <StatusBadge label={t('recognition.verify.invalid')} tone="danger" /> {t(`recognition.verify.${outcome.state}`)}
         </p>
       </div>
     );
