@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { normaliseEmail } from '../../platform/http/forms.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
 import { municipalities, networks, type Network } from '../../platform/networks/schema.ts';
@@ -13,7 +14,6 @@ import { invitationMail } from './mails.ts';
 import {
   colourProblem,
   INVITATION_DAYS,
-  isUuid,
   needsMunicipalities,
   parseMunicipality,
   type MunicipalityInput,

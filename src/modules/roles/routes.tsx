@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
+import { idParam } from '../../platform/http/ids.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import { adminNetwork } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
@@ -41,7 +42,6 @@ import {
 import {
   chosenColour,
   INVITATION_DAYS,
-  isUuid,
   needsMunicipalities,
   parseMunicipality,
   type MunicipalityInput,
@@ -103,10 +103,6 @@ function actorId(request: FastifyRequest): string {
   return id;
 }
 
-function idParam(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.params as Record<string, unknown>)[name];
-  return isUuid(value) ? value : undefined;
-}
 
 // ---- form schemas --------------------------------------------------------------------------
 

@@ -36,13 +36,6 @@ export function needsMunicipalities(role: Role): boolean {
   return ROLES_WITH_MUNICIPALITIES.includes(role);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from URLs and forms are checked before they reach a uuid column, where a bad one would be an error. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
 // ---- colours -------------------------------------------------------------------------------
 
 export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import None{ users } from '../../platform/auth/schema.ts';
-import None{ municipalities, networks } from '../../platform/networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, integer, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import None{ users } from '../../platform/auth/schema.ts';
-import None{ municipalities } from '../../platform/networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities } from '../../platform/networks/schema.ts';
 import type { Field, TimeOfDay } from '../offers/vocabulary.ts';
 
 /**
