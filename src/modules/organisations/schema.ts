@@ -84,4 +84,27 @@ export const organisationMembers = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user').on(t.userId)],
 );
 
+/**
+ * An invitation to act for an organisation, sent to an address: membership begins only when the invited
+ * person accepts through the mailed link (single use, expiring, in the tokens table as `org_invite`).
+ */
+export const organisationInvitations = pgTable(
+  'organisation_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased. */
+    email: varchar('email', { length: 254 }).notNull(),
+    role: varchar('role', { length: 20 }).$type<OrganisationMemberRole>().notNull().default('member'),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('organisation_invitations_organisation').on(t.organisationId)],
+);
+
+export type OrganisationInvitation = typeof organisationInvitations.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
