@@ -127,7 +127,7 @@ export const de = {
 
   'accounts.delete.title': 'Konto löschen',
   'accounts.delete.text':
-    'Wenn Sie Ihr Konto löschen, entfernen wir Ihre Anmeldedaten und Ihre Rollen in allen Netzwerken. Das lässt sich nicht rückgängig machen.',
+    'Wenn Sie Ihr Konto löschen, löschen wir es nach einer Frist mit allen Ihren Daten; was Organisationen noch brauchen (etwa eine Vermittlung), bleibt ohne Ihren Namen. Bis zum Ende der Frist können Sie die Löschung mit dem Link aus unserer E-Mail oder durch Anmelden abbrechen. Danach lässt sie sich nicht rückgängig machen.',
   'accounts.delete.passwordIntro': 'Bitte geben Sie zur Sicherheit Ihr Passwort ein.',
   'accounts.delete.emailIntro': 'Bitte tippen Sie zur Sicherheit Ihre E-Mail-Adresse ein.',
   'accounts.delete.emailMismatch': 'Die E-Mail-Adresse stimmt nicht mit der Ihres Kontos überein.',
@@ -286,7 +286,7 @@ export const en: { [K in keyof typeof de]: string } = {
 
   'accounts.delete.title': 'Delete account',
   'accounts.delete.text':
-    'If you delete your account, we remove your login details and your roles in all networks. This cannot be undone.',
+    'If you delete your account, we erase it with all your data after a grace period; what organisations still need (a placement, say) stays without your name. Until the period ends you can cancel with the link in our e-mail or by signing in. After that it cannot be undone.',
   'accounts.delete.passwordIntro': 'For your safety, please enter your password.',
   'accounts.delete.emailIntro': 'For your safety, please type your e-mail address.',
   'accounts.delete.emailMismatch': 'This e-mail address does not match the one of your account.',
