@@ -4,6 +4,7 @@ import { accountsModule } from './accounts/index.ts';
 import { eventsModule } from './events/index.ts';
 import { feedsModule } from './feeds/index.ts';
 import { importsModule } from './imports/index.ts';
+import { infomailModule } from './infomail/index.ts';
 import { knowledgeModule } from './knowledge/index.ts';
 import { operationsModule } from './operations/index.ts';
 import { rolesModule } from './roles/index.ts';
@@ -45,6 +46,7 @@ export const modules: AppModule[] = [
   widgetModule,
   recognitionModule,
   privacyModule,
+  infomailModule,
 ];
 
 registerModules(modules);
