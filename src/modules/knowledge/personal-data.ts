@@ -10,13 +10,14 @@ export const knowledgePersonalData: PersonalDataPart[] = [
   {
     name: 'wissen-eintraege',
     label: 'knowledge.privacy.entries',
-    tables: [{ table: 'knowledge_entries', columns: ['created_by'] }],
+    tables: [{ table: 'knowledge_entries', columns: ['created_by', 'body'] }],
     async export(db, subject) {
       return db
-        .select({ title: knowledgeEntries.title, kind: knowledgeEntries.kind, status: knowledgeEntries.status, createdAt: knowledgeEntries.createdAt })
+        .select({ title: knowledgeEntries.title, kind: knowledgeEntries.kind, status: knowledgeEntries.status, body: knowledgeEntries.body, createdAt: knowledgeEntries.createdAt })
         .from(knowledgeEntries)
         .where(eq(knowledgeEntries.createdBy, subject.userId));
     },
+    // The text stays with the network (it was written for it); only the link to its author goes.
     async erase(db, subject) {
       await db.update(knowledgeEntries).set({ createdBy: null }).where(eq(knowledgeEntries.createdBy, subject.userId));
     },
@@ -24,7 +25,7 @@ export const knowledgePersonalData: PersonalDataPart[] = [
   {
     name: 'wissen-dateien',
     label: 'knowledge.privacy.files',
-    tables: [{ table: 'knowledge_files', columns: ['uploaded_by'] }],
+    tables: [{ table: 'knowledge_files', columns: ['uploaded_by', 'file_name'] }],
     async export(db, subject) {
       return db
         .select({ fileName: knowledgeFiles.fileName, size: knowledgeFiles.size, uploadedAt: knowledgeFiles.createdAt })
@@ -38,7 +39,7 @@ export const knowledgePersonalData: PersonalDataPart[] = [
   {
     name: 'wissen-versionen',
     label: 'knowledge.privacy.revisions',
-    tables: [{ table: 'knowledge_revisions', columns: ['author_id', 'author_name'] }],
+    tables: [{ table: 'knowledge_revisions', columns: ['author_id', 'author_name', 'note'] }],
     async export(db, subject) {
       return db
         .select({ title: knowledgeRevisions.title, authorName: knowledgeRevisions.authorName, note: knowledgeRevisions.note, createdAt: knowledgeRevisions.createdAt })
