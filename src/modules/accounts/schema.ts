@@ -8,7 +8,11 @@ import { users } from '../../platform/auth/schema.ts';
  */
 export { sessions, users, type User } from '../../platform/auth/schema.ts';
 
-export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current', 'email_revoke'] as const;
+/**
+ * `email_revoke`: mailed to the old address after a change of address, to undo it;
+ * `org_invite`: an invitation to act for an organisation (organisations/invitations.ts).
+ */
+export const TOKEN_PURPOSES = ['confirm', 'reset', 'magic', 'invite', 'placement', 'offer_current', 'email_revoke', 'org_invite'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** Single-use, expiring e-mail tokens (confirmation, reset, magic link, invitation); stored as hashes. */

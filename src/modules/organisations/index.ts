@@ -1,5 +1,6 @@
 import type { AppModule } from '../../platform/module.ts';
 import { claimRoutes } from './claim-routes.tsx';
+import { invitationRoutes } from './invitation-routes.tsx';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
 import { organisationsPersonalData } from './personal-data.ts';
@@ -13,5 +14,6 @@ export const organisationsModule: AppModule = {
   async routes(app) {
     await app.register(routes);
     await app.register(claimRoutes);
+    await app.register(invitationRoutes);
   },
 };

@@ -11,8 +11,16 @@ import { networkOf } from '../networks/context.ts';
 import { listMunicipalities } from '../networks/queries.ts';
 import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
 import { canManageApiTokens } from '../openapi/policy.ts';
+import { queueMail } from '../../platform/mail/index.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import {
-  addOrganisationMember,
+  INVITATIONS_PER_HOUR,
+  inviteToOrganisation,
+  listPendingInvitations,
+  organisationInvitationMail,
+  revokeOrganisationInvitation,
+} from './invitations.ts';
+import {
   registerOrganisation,
   removeOrganisationMember,
   setOrganisationLogo,
@@ -44,7 +52,9 @@ const NOTICES: Record<string, MessageKey> = {
   gespeichert: 'organisations.edit.saved',
   logo: 'organisations.logo.saved',
   'logo-entfernt': 'organisations.logo.removed',
-  hinzugefuegt: 'organisations.members.added',
+  eingeladen: 'organisations.members.invited',
+  zurueckgezogen: 'organisations.members.invitationRevoked',
+  beigetreten: 'organisations.invitation.accepted',
   entfernt: 'organisations.members.removed',
 };
 
@@ -290,13 +300,16 @@ export const routes: FastifyPluginAsync = async (app) => {
   ) {
     const t: T = request.t;
     const members = await listOrganisationMembers(db, loaded.organisation.id);
+    const canManage = canManageOrganisationMembers(request.actor, loaded.organisation, loaded.role);
+    const invitations = canManage ? await listPendingInvitations(db, loaded.organisation.id, app.deps.clock()) : [];
     return reply.page(
       t('organisations.members.title', { name: loaded.organisation.name }),
       <MembersPage
         t={t}
         organisation={loaded.organisation}
         members={members}
-        canManage={canManageOrganisationMembers(request.actor, loaded.organisation, loaded.role)}
+        invitations={invitations}
+        canManage={canManage}
         csrfToken={reply.generateCsrf()}
         values={extra.values ?? {}}
         errors={extra.errors ?? {}}
@@ -322,6 +335,8 @@ export const routes: FastifyPluginAsync = async (app) => {
       }),
     },
     attachValidation: true,
+    // Invitations per person, not per address: nobody sends mail to a list of strangers through us.
+    config: { rateLimit: { max: INVITATIONS_PER_HOUR, timeWindow: 3_600_000, hook: 'preHandler', keyGenerator: (request) => `org-invite:${request.actor.userId ?? request.ip}` } },
     handler: async (request, reply) => {
       const loaded = await organisationOf(request, reply);
       if (!loaded) return reply;
@@ -331,13 +346,39 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (!errors.email && values.email && !isEmail(normaliseEmail(values.email))) errors.email = request.t('form.email');
       if (Object.keys(errors).length > 0) return renderMembers(request, reply, loaded, { values, errors, status: 422 });
       const body = request.body as { email: string; role: 'admin' | 'member' };
-      const result = await addOrganisationMember(db, loaded.organisation.id, body.email, body.role, app.deps.clock());
+      const result = await inviteToOrganisation(db, {
+        organisationId: loaded.organisation.id,
+        email: body.email,
+        role: body.role,
+        invitedBy: request.actor.userId ?? '',
+        now: app.deps.clock(),
+      });
       if (!result.ok) {
-        const message = request.t(result.code === 'organisations.member_unknown' ? 'organisations.members.unknown' : 'organisations.members.exists');
-        return renderMembers(request, reply, loaded, { values, errors: { email: message }, status: 422 });
+        return renderMembers(request, reply, loaded, { values, errors: { email: request.t('organisations.members.exists') }, status: 422 });
       }
-      return reply.redirect(`/organisationen/${loaded.organisation.id}/mitglieder?hinweis=hinzugefuegt`, 303);
+      // The same answer whether or not the address has an account: only its owner learns more, from the mail.
+      await queueMail(
+        app.deps.jobs,
+        organisationInvitationMail({
+          to: normaliseEmail(body.email),
+          organisationName: loaded.organisation.name,
+          role: body.role,
+          link: `${config.publicUrl}/organisationen/einladung/${result.secret}`,
+        }),
+      );
+      return reply.redirect(`/organisationen/${loaded.organisation.id}/mitglieder?hinweis=eingeladen`, 303);
     },
+  });
+
+  app.post('/organisationen/:id/einladungen/:invitationId/zurueckziehen', async (request, reply) => {
+    const loaded = await organisationOf(request, reply);
+    if (!loaded) return reply;
+    if (!allow(request, reply, canManageOrganisationMembers(request.actor, loaded.organisation, loaded.role))) return reply;
+    const { invitationId } = request.params as { invitationId: string };
+    if (!isUuid(invitationId) || !(await revokeOrganisationInvitation(db, loaded.organisation.id, invitationId, app.deps.clock()))) {
+      return sendError(request, reply, 404);
+    }
+    return reply.redirect(`/organisationen/${loaded.organisation.id}/mitglieder?hinweis=zurueckgezogen`, 303);
   });
 
   app.post('/organisationen/:id/mitglieder/:userId/entfernen', async (request, reply) => {

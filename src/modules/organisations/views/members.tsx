@@ -4,6 +4,7 @@ import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/for
 import type { Organisation } from '../schema.ts';
 import { ORGANISATION_MEMBER_ROLES } from '../schema.ts';
 import type { OrganisationMember } from '../queries.ts';
+import type { PendingInvitation } from '../invitations.ts';
 import { SelectField } from '../../../platform/ui/field.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
 
@@ -11,6 +12,8 @@ interface Props {
   t: T;
   organisation: Organisation;
   members: OrganisationMember[];
+  /** Open invitations, with shortened addresses; only for those who manage members. */
+  invitations: PendingInvitation[];
   canManage: boolean;
   csrfToken: string;
   values: { email?: string; role?: string };
@@ -20,7 +23,7 @@ interface Props {
   problem?: string | undefined;
 }
 
-export function MembersPage({ t, organisation, members, canManage, csrfToken, values, errors, notice, problem }: Props) {
+export function MembersPage({ t, organisation, members, invitations, canManage, csrfToken, values, errors, notice, problem }: Props) {
   return (
     <>
       <p>
@@ -60,6 +63,34 @@ export function MembersPage({ t, organisation, members, canManage, csrfToken, va
             : []),
         ]}
       />
+      {canManage && invitations.length > 0 && (
+        <section aria-labelledby="einladungen">
+          <h2 id="einladungen">{t('organisations.members.pending')}</h2>
+          <p>{t('organisations.members.pendingIntro')}</p>
+          <DataTable
+            id="einladungen-tabelle"
+            caption={t('organisations.members.pending')}
+            rows={invitations}
+            rowKey={(i) => i.id}
+            columns={[
+              { label: t('organisations.members.pendingAddress'), rowHeader: true, cell: (i) => i.maskedEmail },
+              { label: t('organisations.members.role'), cell: (i) => t(`organisations.role.${i.role}`) },
+              { label: t('organisations.members.pendingSince'), cell: (i) => <time dateTime={i.createdAt.toISOString()}>{i.createdAt.toISOString().slice(0, 10)}</time> },
+              {
+                label: t('organisations.members.actions'),
+                cell: (i: PendingInvitation) => (
+                  <form method="post" action={`/organisationen/${organisation.id}/einladungen/${i.id}/zurueckziehen`} class="inline-form">
+                    <CsrfField token={csrfToken} />
+                    <button type="submit" class="danger">
+                      {t('organisations.members.revoke')}
+                    </button>
+                  </form>
+                ),
+              },
+            ]}
+          />
+        </section>
+      )}
       {canManage && (
         <section aria-labelledby="hinzufuegen">
           <h2 id="hinzufuegen">{t('organisations.members.add')}</h2>
