@@ -69,7 +69,8 @@
         return { color: '#ffffff', weight: 1.5, fillColor: feature.properties.color, fillOpacity: 0.85 };
       },
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(feature.properties.name, { sticky: true });
+        // No tile server, so no base map with place names: each municipality carries its name.
+        layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'map-place-label', interactive: false });
       },
     }).addTo(map);
     if (areas.getLayers().length) map.fitBounds(areas.getBounds(), { padding: [8, 8] });

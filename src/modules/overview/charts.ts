@@ -114,25 +114,31 @@ export interface Series {
 /** Lines over months with a legend on top; gaps where a value is not shown. */
 export function lineChart(xLabels: string[], series: Series[], options: { width?: number; labelEvery?: number } = {}): Scene {
   const width = options.width ?? 640;
-  const legendHeight = 26;
   const left = 44;
   const right = 28;
+  const shapes: Shape[] = [];
+  // The legend wraps onto further lines when the chart is narrow (the phone version).
+  let legendX = left;
+  let legendY = 14;
+  series.forEach((s, i) => {
+    const entryWidth = 34 + textWidth(s.label);
+    if (legendX > left && legendX + entryWidth > width - 4) {
+      legendX = left;
+      legendY += 22;
+    }
+    shapes.push({ kind: 'polyline', points: [[legendX, legendY], [legendX + 28, legendY]], series: i });
+    shapes.push({ kind: 'marker', x: legendX + 14, y: legendY, series: i });
+    shapes.push({ kind: 'text', x: legendX + 34, y: legendY + 4, text: s.label, anchor: 'start', size: FONT });
+    legendX += entryWidth + 22;
+  });
+  const legendHeight = legendY + 12;
   const top = legendHeight + 12;
-  const plotHeight = 190;
+  const plotHeight = options.width !== undefined && options.width < 480 ? 160 : 190;
   const bottom = top + plotHeight;
   const height = bottom + 30;
   const plotWidth = width - left - right;
   const max = Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const scale = niceScale(max);
-  const shapes: Shape[] = [];
-
-  let legendX = left;
-  series.forEach((s, i) => {
-    shapes.push({ kind: 'polyline', points: [[legendX, 14], [legendX + 28, 14]], series: i });
-    shapes.push({ kind: 'marker', x: legendX + 14, y: 14, series: i });
-    shapes.push({ kind: 'text', x: legendX + 34, y: 18, text: s.label, anchor: 'start', size: FONT });
-    legendX += 34 + textWidth(s.label) + 22;
-  });
 
   const yOf = (v: number) => bottom - (v / scale.top) * plotHeight;
   for (let v = 0; v <= scale.top + 1e-9; v += scale.step) {

@@ -62,13 +62,18 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
     compress: input.compress ?? true,
     lang: locale === 'de' ? 'de-DE' : 'en-GB',
     displayTitle: true,
+    // Tagged PDF (PDF/UA's structure): headings, paragraphs, figures with alternative text and tables
+    // with header cells in a structure tree, so screen readers read the report in order.
+    tagged: true,
     info: { Title: title, Author: input.networkName ?? 'Mitmachnetz', Creator: 'Mitmachnetz', CreationDate: input.now },
   });
   const font = fonts(doc, input.fontDir ?? DEJAVU);
-  const writer = new ReportWriter(doc, font, t, locale);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const writer = new ReportWriter(doc, font, t, locale, root);
 
-  doc.font(font.bold).fontSize(22).fillColor(TEXT_COLOR).text(t('overview.report.title'));
-  doc.font(font.bold).fontSize(15).text(input.scopeName);
+  doc.font(font.bold).fontSize(22).fillColor(TEXT_COLOR).text(t('overview.report.title'), { structParent: root, structType: 'H1' });
+  doc.font(font.bold).fontSize(15).text(input.scopeName, { structParent: root, structType: 'P' });
   doc.moveDown(0.2);
   doc.font(font.regular).fontSize(11).fillColor('#333333');
   doc.text(
@@ -77,29 +82,30 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
       from: monthName(input.period.from, locale),
       to: monthName(input.period.to, locale),
     }),
+    { structParent: root },
   );
-  doc.text(t('overview.report.made', { date: new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(input.now) }));
+  doc.text(t('overview.report.made', { date: new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(input.now) }), { structParent: root });
   doc.moveDown(0.6);
-  doc.fontSize(10).fillColor(TEXT_COLOR).text(input.view === 'internal' ? t('overview.view.internal') : t('overview.view.public'), { width: CONTENT_WIDTH });
+  doc.fontSize(10).fillColor(TEXT_COLOR).text(input.view === 'internal' ? t('overview.view.internal') : t('overview.view.public'), { width: CONTENT_WIDTH, structParent: root });
   doc.moveDown(0.3);
-  doc.fontSize(10).fillColor('#333333').text(t('overview.figure.note'), { width: CONTENT_WIDTH });
+  doc.fontSize(10).fillColor('#333333').text(t('overview.figure.note'), { width: CONTENT_WIDTH, structParent: root });
 
   writer.heading(t('overview.figures.heading'));
   writer.table(input.tables.kennzahlen);
 
   writer.heading(t('overview.placements.heading'));
-  writer.scene(placementsScene(input.tables.vermittlungen, t, locale));
+  writer.scene(placementsScene(input.tables.vermittlungen, t, locale), t('overview.chart.bars', { title: input.tables.vermittlungen.caption }));
   writer.table(input.tables.vermittlungen);
 
   writer.heading(t('overview.trend.heading'));
-  writer.scene(trendScene(input.tables.verlauf, locale));
+  writer.scene(trendScene(input.tables.verlauf, locale), t('overview.chart.lines', { title: input.tables.verlauf.caption }));
   writer.note(t('overview.trend.note'));
   writer.table(input.tables.verlauf);
 
   writer.heading(t('overview.map.heading'));
   if (input.municipalities.length) {
     const { scene, breaks } = mapScene(input.municipalities, input.selectedMunicipalityId, t, locale);
-    writer.scene(scene, 330);
+    writer.scene(scene, t('overview.map.heading'), 330);
     writer.legend(breaks);
     if (input.municipalities.some((m) => (m.outline as { approximate?: boolean } | null)?.approximate)) writer.note(t('overview.map.approximate'));
   }
@@ -108,7 +114,7 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
   if (input.tables.bedarf) {
     writer.heading(t('overview.unmet.heading'));
     writer.note(t('overview.unmet.definition', { km: UNMET_REACH_KM }));
-    if (input.tables.bedarf.rows.length) writer.scene(unmetScene(input.tables.bedarf, t, locale));
+    if (input.tables.bedarf.rows.length) writer.scene(unmetScene(input.tables.bedarf, t, locale), t('overview.chart.bars', { title: input.tables.bedarf.caption }));
     writer.table(input.tables.bedarf);
   }
 
@@ -120,9 +126,13 @@ export function reportPdf(input: ReportInput): PDFKit.PDFDocument {
     doc.page.margins.bottom = 0;
     doc.font(font.regular).fontSize(8).fillColor('#555555');
     const footer = `${title} · ${t('overview.report.page', { page: i + 1, pages: range.count })}`;
+    // Running footers are pagination artifacts, not part of the text.
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.text(footer, MARGIN, A4.height - MARGIN + 16, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
+  root.end();
   doc.end();
   return doc;
 }
@@ -140,7 +150,15 @@ class ReportWriter {
     private font: { regular: string; bold: string },
     private t: T,
     private locale: Locale,
+    private root: PDFKit.PDFStructureElement,
   ) {}
+
+  /** Draws something that is not content (rules, shading, swatches) as an artifact. */
+  private artifact(draw: () => void): void {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.doc.endMarkedContent();
+  }
 
   private bottom(): number {
     return A4.height - MARGIN;
@@ -154,28 +172,33 @@ class ReportWriter {
     this.ensure(80);
     this.doc.moveDown(1);
     this.doc.x = MARGIN;
-    this.doc.font(this.font.bold).fontSize(14).fillColor(TEXT_COLOR).text(text, { width: CONTENT_WIDTH });
+    this.doc.font(this.font.bold).fontSize(14).fillColor(TEXT_COLOR).text(text, { width: CONTENT_WIDTH, structParent: this.root, structType: 'H2' });
     this.doc.moveDown(0.3);
   }
 
   note(text: string): void {
     this.doc.x = MARGIN;
-    this.doc.font(this.font.regular).fontSize(9).fillColor('#333333').text(text, { width: CONTENT_WIDTH });
+    this.doc.font(this.font.regular).fontSize(9).fillColor('#333333').text(text, { width: CONTENT_WIDTH, structParent: this.root });
     this.doc.moveDown(0.3);
   }
 
   /** A scene scaled to the text width (and at most `maxHeight` high), as vector drawings. */
-  scene(scene: Scene, maxHeight = 320): void {
+  scene(scene: Scene, alt: string, maxHeight = 320): void {
     const scale = Math.min(CONTENT_WIDTH / scene.width, maxHeight / scene.height, 1);
     const height = scene.height * scale;
     this.ensure(height + 10);
     const top = this.doc.y;
     const doc = this.doc;
-    doc.save();
-    doc.translate(MARGIN, top);
-    doc.scale(scale);
-    for (const shape of scene.shapes) this.shape(shape);
-    doc.restore();
+    // One figure with its alternative text; the numbers follow in the table.
+    this.root.add(
+      doc.struct('Figure', { alt }, () => {
+        doc.save();
+        doc.translate(MARGIN, top);
+        doc.scale(scale);
+        for (const shape of scene.shapes) this.shape(shape);
+        doc.restore();
+      }),
+    );
     doc.x = MARGIN;
     doc.y = top + height + 8;
   }
@@ -241,17 +264,19 @@ class ReportWriter {
     const fmt = (v: number) => cellText(v, { label: '', decimals: 2 }, this.t, this.locale);
     this.ensure(20 + 14 * (breaks.length + 1));
     doc.x = MARGIN;
-    doc.font(this.font.bold).fontSize(9).fillColor(TEXT_COLOR).text(this.t('overview.map.legend'));
+    doc.font(this.font.bold).fontSize(9).fillColor(TEXT_COLOR).text(this.t('overview.map.legend'), { structParent: this.root });
     const entries = [
       ...breaks.map((limit, i) => ({ color: SHADES[i] ?? NO_DATA_COLOR, text: `${i === 0 ? '0' : fmt(breaks[i - 1] ?? 0)} – ${fmt(limit)}`, dashed: false })),
       { color: NO_DATA_COLOR, text: this.t('overview.map.noData'), dashed: true },
     ];
     for (const entry of entries) {
       const y = doc.y + 2;
-      if (entry.dashed) doc.dash(3, { space: 2 });
-      doc.rect(MARGIN, y, 18, 10).lineWidth(0.75).fillColor(entry.color).strokeColor('#555555').fillAndStroke();
-      doc.undash();
-      doc.font(this.font.regular).fontSize(9).fillColor(TEXT_COLOR).text(entry.text, MARGIN + 26, y, { lineBreak: false });
+      this.artifact(() => {
+        if (entry.dashed) doc.dash(3, { space: 2 });
+        doc.rect(MARGIN, y, 18, 10).lineWidth(0.75).fillColor(entry.color).strokeColor('#555555').fillAndStroke();
+        doc.undash();
+      });
+      doc.font(this.font.regular).fontSize(9).fillColor(TEXT_COLOR).text(entry.text, MARGIN + 26, y, { lineBreak: false, structParent: this.root });
       doc.x = MARGIN;
       doc.y = y + 13;
     }
@@ -273,14 +298,18 @@ class ReportWriter {
       doc.font(bold ? this.font.bold : this.font.regular).fontSize(size);
       return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: (widths[i] ?? 50) - 2 * padding }))) + 2 * padding;
     };
-    const drawRow = (cells: string[], options: { bold: boolean; shaded: boolean }) => {
+    const tableStruct = doc.struct('Table');
+    // Header cells are TH (the column heads, and the first cell of each row, which names it), the rest TD.
+    const drawRow = (cells: string[], options: { bold: boolean; shaded: boolean; header: boolean }) => {
       const height = rowHeight(cells, options.bold);
       if (doc.y + height > this.bottom()) {
         doc.addPage();
         drawHeader();
       }
       const y = doc.y;
-      if (options.shaded) doc.rect(MARGIN, y, CONTENT_WIDTH, height).fill('#eef0f2');
+      if (options.shaded) this.artifact(() => doc.rect(MARGIN, y, CONTENT_WIDTH, height).fill('#eef0f2'));
+      const row = doc.struct('TR');
+      tableStruct.add(row);
       let x = MARGIN;
       cells.forEach((text, i) => {
         const column = table.columns[i];
@@ -288,33 +317,41 @@ class ReportWriter {
           .font(options.bold ? this.font.bold : this.font.regular)
           .fontSize(size)
           .fillColor(TEXT_COLOR)
-          .text(text, x + padding, y + padding, { width: (widths[i] ?? 50) - 2 * padding, align: i > 0 && column?.numeric ? 'right' : 'left' });
+          .text(text, x + padding, y + padding, {
+            width: (widths[i] ?? 50) - 2 * padding,
+            align: i > 0 && column?.numeric ? 'right' : 'left',
+            structParent: row,
+            structType: options.header || i === 0 ? 'TH' : 'TD',
+          });
         x += widths[i] ?? 50;
       });
-      doc.moveTo(MARGIN, y + height).lineTo(MARGIN + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor('#8a8f94').stroke();
+      row.end();
+      this.artifact(() => doc.moveTo(MARGIN, y + height).lineTo(MARGIN + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor('#8a8f94').stroke());
       doc.x = MARGIN;
       doc.y = y + height;
     };
     const header = table.columns.map((c) => c.label);
-    const drawHeader = () => drawRow(header, { bold: true, shaded: true });
+    const drawHeader = () => drawRow(header, { bold: true, shaded: true, header: true });
 
     this.ensure(rowHeight(header, true) + 40);
     doc.x = MARGIN;
-    doc.font(this.font.bold).fontSize(10).fillColor(TEXT_COLOR).text(table.caption, { width: CONTENT_WIDTH });
+    this.root.add(tableStruct);
+    doc.font(this.font.bold).fontSize(10).fillColor(TEXT_COLOR).text(table.caption, { width: CONTENT_WIDTH, structParent: tableStruct, structType: 'Caption' });
     doc.moveDown(0.2);
     drawHeader();
     for (const row of table.rows) {
       drawRow(
         row.map((cell, i) => cellText(cell, table.columns[i] ?? { label: '' }, this.t, this.locale)),
-        { bold: false, shaded: false },
+        { bold: false, shaded: false, header: false },
       );
     }
     if (table.footer) {
       drawRow(
         table.footer.map((cell, i) => cellText(cell, table.columns[i] ?? { label: '' }, this.t, this.locale)),
-        { bold: true, shaded: false },
+        { bold: true, shaded: false, header: false },
       );
     }
+    tableStruct.end();
     doc.moveDown(0.6);
   }
 }

@@ -394,6 +394,40 @@ describe('Engagementbericht', () => {
     expect(text.toLowerCase()).toContain('4cf6626e69747a');
   });
 
+  it('is a tagged PDF in German with its title shown, headings, figures with alternative text and tables', async () => {
+    const t = translator('de');
+    const figures = await overviewFigures(ctx.deps.db, { networkIds: [world.gems.id], municipalityId: null, period: PERIOD });
+    const pdf = await pdfBuffer(
+      reportPdf({
+        t,
+        locale: 'de',
+        scopeName: world.gems.name,
+        networkName: world.gems.name,
+        period: PERIOD,
+        view: 'public',
+        tables: overviewTables(figures, 'public', t, 'de', { showNetwork: false }),
+        municipalities: figures.municipalities,
+        selectedMunicipalityId: null,
+        now: new Date('2025-06-15T10:00:00Z'),
+        compress: false,
+      }),
+    );
+    const text = pdf.toString('latin1');
+    // The catalogue's MarkInfo (an object of its own) says the content is marked.
+    const markInfo = text.match(/\/MarkInfo (\d+) 0 R/)?.[1];
+    expect(markInfo).toBeDefined();
+    expect(text).toMatch(new RegExp(`\\n${markInfo} 0 obj\\n<<\\n/Marked true`));
+    expect(text).toMatch(/\/Lang \(de-DE\)/);
+    expect(text).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(text).toMatch(/\/DisplayDocTitle true/);
+    expect(pdfTitle(pdf)).toBe(`Engagementbericht – ${world.gems.name}`);
+    // The structure tree names what the page holds: the document, headings, figures, tables and their cells.
+    for (const type of ['Document', 'H1', 'H2', 'Figure', 'Table', 'TR', 'TH', 'TD', 'Caption']) expect(text, type).toContain(`/S /${type}`);
+    expect(text).toMatch(/\/Alt \(/);
+    // Page footers are marked as pagination artifacts.
+    expect(text).toContain('/Artifact <<\n/Type /Pagination');
+  });
+
   it('contains the internal figures for the office and the public ones for everyone else', async () => {
     const internal = await office.get(`${GEMS}/bericht.pdf?${Q}`);
     const publicReport = await anonymous.get(`${GEMS}/bericht.pdf?${Q}`);
@@ -455,12 +489,16 @@ describe('page', () => {
   it('draws accessible charts with their numbers beside them and a map with a legend', async () => {
     const page = await office.get(`${GEMS}?${Q}`);
     const body = page.body;
-    for (const id of ['chart-placements', 'chart-trend', 'chart-unmet', 'map']) {
+    // The placements and trend charts come twice: a wide drawing and a narrow one for phones (CSS shows one).
+    for (const id of ['chart-placements', 'chart-placements-narrow', 'chart-trend', 'chart-trend-narrow', 'chart-unmet', 'map']) {
       expect(body).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
       expect(body).toContain(`<title id="${id}-title">`);
     }
-    expect((body.match(/role="img"/g) ?? []).length).toBe(4);
-    expect((body.match(/<caption>/g) ?? []).length).toBe(5);
+    expect((body.match(/role="img"/g) ?? []).length).toBe(6);
+    expect((body.match(/class="chart chart-narrow-screen"/g) ?? []).length).toBe(2);
+    // Every table has its caption, which names its focusable scroll region.
+    expect((body.match(/<caption id="tabelle-[a-z0-9-]+-caption">/g) ?? []).length).toBe(5);
+    expect((body.match(/role="region" aria-labelledby="tabelle-[a-z0-9-]+-caption" tabindex="0"/g) ?? []).length).toBe(5);
     expect((body.match(/class="map-area/g) ?? []).length).toBe(10);
     expect(body).toContain('angenähert');
     expect(body).toContain('Angebote je 1.000 Einwohner:innen');

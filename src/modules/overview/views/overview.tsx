@@ -7,6 +7,7 @@ import type { MunicipalityChoice, MunicipalityFigures } from '../queries.ts';
 import { UNMET_REACH_KM } from '../queries.ts';
 import type { Period } from '../params.ts';
 import { SvgScene } from './svg.tsx';
+import { DataTable as KitTable, type Column } from '../../../platform/ui/table.tsx';
 
 /** Where Leaflet's files are served (routes.tsx), loaded by overview-map.js on demand. */
 export const LEAFLET_PREFIX = '/ueberblick/leaflet/';
@@ -188,49 +189,34 @@ function ViewNotice(props: OverviewPageProps) {
   );
 }
 
-/** A table with caption and header cells; numbers right-aligned, "< 5" spelled out for screen readers by the notice above. */
+/** An id for a table from its caption, where the page gives none. */
+function tableId(caption: string): string {
+  return `tabelle-${caption.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * A figures table from the kit: caption, row headers, numbers right-aligned, "< 5" spelled out for screen
+ * readers by the notice above. Up to four columns stay a grid on a phone (numbers read best side by side);
+ * wider tables become cards.
+ */
 export function TableView({ table, t, locale, id }: { table: DataTable; t: T; locale: Locale; id?: string }) {
-  const cell = (value: Cell, i: number) => {
-    const column = table.columns[i] ?? { label: '' };
-    const text = cellText(value, column, t, locale);
-    const cls = [column.numeric ? 'num' : '', isMasked(value) ? 'masked' : ''].filter(Boolean).join(' ') || undefined;
-    return i === 0 ? (
-      <th scope="row" class={cls} key={i}>
-        {text}
-      </th>
-    ) : (
-      <td class={cls} key={i}>
-        {text}
-      </td>
-    );
-  };
+  const columns: Array<Column<Cell[]>> = table.columns.map((column, i) => ({
+    label: column.label,
+    numeric: column.numeric ?? false,
+    rowHeader: i === 0,
+    cell: (row) => cellText(row[i] ?? null, column, t, locale),
+    cellClass: (row) => (isMasked(row[i] ?? null) ? 'masked' : undefined),
+  }));
   return (
-    // On a phone a wide table scrolls sideways: focusable and named, so keyboard users can scroll it too (axe: scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus (WCAG 2.1.1)
-    <div class="table-scroll" role="region" aria-label={table.caption} tabIndex={0}>
-      <table id={id} class="figures">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c, i) => (
-              <th scope="col" class={c.numeric ? 'num' : undefined} key={i}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>{row.map(cell)}</tr>
-          ))}
-        </tbody>
-        {table.footer && (
-          <tfoot>
-            <tr>{table.footer.map(cell)}</tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+    <KitTable
+      id={id ?? tableId(table.caption)}
+      caption={table.caption}
+      class="figures"
+      columns={columns}
+      rows={table.rows}
+      footer={table.footer ?? undefined}
+      stack={table.columns.length > 4}
+    />
   );
 }
 
@@ -282,13 +268,14 @@ function numberOrNull(cell: Cell | undefined): number | null {
   return typeof cell === 'number' ? cell : null;
 }
 
-export function placementsScene(table: DataTable, t: T, locale: Locale): Scene {
+export function placementsScene(table: DataTable, t: T, locale: Locale, narrow = false): Scene {
   return barChart(
     table.rows.map((row) => ({
       label: String(row[0]),
       value: numberOrNull(row[1]),
       valueText: cellText(row[1] ?? null, table.columns[1] ?? { label: '' }, t, locale),
     })),
+    narrow ? { width: 360 } : {},
   );
 }
 
@@ -298,7 +285,12 @@ function PlacementsSection(props: OverviewPageProps & { table: DataTable }) {
     <section aria-labelledby="vermittlungen">
       <h2 id="vermittlungen">{t('overview.placements.heading')}</h2>
       <ChartWithTable
-        chart={<SvgScene scene={placementsScene(table, t, locale)} id="chart-placements" title={table.caption} desc={t('overview.chart.bars', { title: table.caption })} />}
+        chart={
+          <>
+            <SvgScene scene={placementsScene(table, t, locale)} id="chart-placements" title={table.caption} desc={t('overview.chart.bars', { title: table.caption })} className="chart chart-wide-screen" />
+            <SvgScene scene={placementsScene(table, t, locale, true)} id="chart-placements-narrow" title={table.caption} desc={t('overview.chart.bars', { title: table.caption })} className="chart chart-narrow-screen" />
+          </>
+        }
         table={<TableView table={table} t={t} locale={locale} />}
       />
       <ExportLinks action={props.action} name="vermittlungen" queryString={props.queryString} t={t} />
@@ -306,12 +298,13 @@ function PlacementsSection(props: OverviewPageProps & { table: DataTable }) {
   );
 }
 
-export function trendScene(table: DataTable, locale: Locale): Scene {
+/** The trend as lines; `narrow` draws it for a phone's width, so its text is not shrunk to a few pixels. */
+export function trendScene(table: DataTable, locale: Locale, narrow = false): Scene {
   const labels = table.rows.map((row) => monthName(String(row[0]), locale, 'short'));
   return lineChart(
     labels,
     [1, 2, 3].map((col) => ({ label: table.columns[col]?.label ?? '', values: table.rows.map((row) => numberOrNull(row[col])) })),
-    { labelEvery: 3 },
+    narrow ? { labelEvery: 6, width: 340 } : { labelEvery: 3 },
   );
 }
 
@@ -322,7 +315,9 @@ function TrendSection(props: OverviewPageProps & { table: DataTable }) {
     <section aria-labelledby="verlauf">
       <h2 id="verlauf">{t('overview.trend.heading')}</h2>
       <figure class="chart-figure chart-wide">
-        <SvgScene scene={trendScene(table, locale)} id="chart-trend" title={table.caption} desc={t('overview.chart.lines', { title: table.caption })} />
+        {/* Two drawings of one chart: the wide one for larger screens, the narrow one (readable text) for phones; CSS shows one. */}
+        <SvgScene scene={trendScene(table, locale)} id="chart-trend" title={table.caption} desc={t('overview.chart.lines', { title: table.caption })} className="chart chart-wide-screen" />
+        <SvgScene scene={trendScene(table, locale, true)} id="chart-trend-narrow" title={table.caption} desc={t('overview.chart.lines', { title: table.caption })} className="chart chart-narrow-screen" />
         <figcaption class="meta">
           {t('overview.trend.note')} {anyMasked && t('overview.trend.maskedNote')}
         </figcaption>
