@@ -141,9 +141,9 @@ describe('an inquiry without an account, from the form to "vermittelt"', () => {
     const overview = await office.get('/netzwerk/gems/verwaltung/vermittlungen?status=placed');
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Hausaufgabenhilfe in der Grundschule Krostitz');
-    expect(overview.body).toContain('<td>2 Std.</td>');
+    expect(overview.body).toContain('<td data-label="Reaktionszeit">2 Std.</td>');
     expect(overview.body).toContain('Reaktionszeit (Median): 2 Std.');
-    expect(overview.body).toContain('<caption>');
+    expect(overview.body).toContain('<caption id="vermittlungen-ueberblick-caption">');
     // Inside the admin area, with its navigation and this section marked.
     expect(overview.body).toMatch(/<a href="\/netzwerk\/gems\/verwaltung\/vermittlungen" aria-current="page">/);
     // The default view shows only open placements.
@@ -298,7 +298,14 @@ describe('rights', () => {
     const refused = await client.submit(`${path}/stand`, { status: 'placed' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Dieser Wechsel des Stands ist nicht möglich.');
-    expect((await client.submit(`${path}/stand`, { status: 'declined' })).statusCode).toBe(303);
+    // The first click asks again, without JavaScript: the same form with confirm=1, and nothing changed yet.
+    const asked = await client.submit(`${path}/stand`, { status: 'declined' });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Wirklich die Anfrage zurückziehen?');
+    expect(asked.body).toContain('<input type="hidden" name="confirm" value="1"/>');
+    expect(asked.body).toContain('<input type="hidden" name="status" value="declined"/>');
+    expect(asked.body).not.toContain('angefragt → abgesagt');
+    expect((await client.submit(`${path}/stand`, { status: 'declined', confirm: '1' })).statusCode).toBe(303);
     const after = await client.get(path);
     expect(after.body).toContain('angefragt → abgesagt');
     expect(after.body).not.toContain('Anfrage zurückziehen');

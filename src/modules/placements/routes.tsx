@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { newSecret } from '../../platform/auth/tokens.ts';
+import { isConfirmed } from '../../platform/ui/confirm.tsx';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -87,6 +88,8 @@ const accessQuery = Type.Object({
 const statusBody = Type.Object({
   status: Type.Union(PLACEMENT_STATUSES.map((s) => Type.Literal(s))),
   note: Type.Optional(Type.String({ maxLength: NOTE_MAX })),
+  /** Sent by the confirmation step of a withdrawal (platform/ui/confirm.tsx). */
+  confirm: Type.Optional(Type.Literal('1')),
 });
 
 const messageBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: MESSAGE_MAX }) });
@@ -174,7 +177,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     loaded: Loaded,
-    options: { status?: number; notice?: string | undefined; errors?: FieldErrors; values?: Record<string, string> } = {},
+    options: { status?: number; notice?: string | undefined; errors?: FieldErrors; values?: Record<string, string>; confirmWithdraw?: boolean } = {},
   ) {
     const { placement, parties } = loaded;
     const hasOrganisation = placement.organisationId !== null;
@@ -218,6 +221,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         notice={options.notice}
         errors={options.errors}
         values={options.values}
+        confirmWithdraw={options.confirmWithdraw ?? false}
       />,
       { status: options.status },
     );
@@ -381,6 +385,9 @@ export const routes: FastifyPluginAsync = async (app) => {
           values: keptValues(body),
         });
       }
+      // A volunteer's withdrawal cannot be undone: the first click asks "Wirklich …?" (no JavaScript needed).
+      const withdrawal = to === 'declined' && loaded.parties.includes('volunteer') && !canChangeStatus(loaded.parties.filter((p) => p !== 'volunteer'), loaded.placement.status, to);
+      if (withdrawal && !isConfirmed(request.body)) return renderPlacement(request, reply, loaded, { confirmWithdraw: true });
       const result = await changePlacementStatus(deps, {
         placementId: loaded.placement.id,
         parties: loaded.parties,

@@ -1,4 +1,7 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { PlacementRow } from '../queries.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '../schema.ts';
 import { formatDuration, Time } from './format.tsx';
@@ -28,41 +31,21 @@ export function SimpleList({
     <>
       <h1>{title}</h1>
       {rows.length === 0 ? (
-        <p>
-          {empty} {emptyLink && <a href={emptyLink.href}>{emptyLink.text}</a>}
-        </p>
+        <EmptyState action={emptyLink && { href: emptyLink.href, label: emptyLink.text }}>{empty}</EmptyState>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('placements.list.subject')}</th>
-                <th scope="col">{t('placements.list.organisation')}</th>
-                <th scope="col">{t('placements.list.status')}</th>
-                <th scope="col">{t('placements.list.requested')}</th>
-                <th scope="col">{t('placements.list.lastActivity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <a href={`/vermittlungen/${row.id}`}>{subjectOf(row)}</a>
-                  </td>
-                  <td>{row.organisationName ?? '–'}</td>
-                  <td>{t(`placements.status.${row.status}`)}</td>
-                  <td>
-                    <Time locale={locale} date={row.requestedAt} />
-                  </td>
-                  <td>
-                    <Time locale={locale} date={row.lastActivityAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="vermittlungen-liste"
+          caption={title}
+          rows={rows}
+          rowKey={(row) => row.id}
+          columns={[
+            { label: t('placements.list.subject'), rowHeader: true, cell: (row) => <a href={`/vermittlungen/${row.id}`}>{subjectOf(row)}</a> },
+            { label: t('placements.list.organisation'), cell: (row) => row.organisationName ?? '–' },
+            { label: t('placements.list.status'), cell: (row) => t(`placements.status.${row.status}`) },
+            { label: t('placements.list.requested'), cell: (row) => <Time locale={locale} date={row.requestedAt} /> },
+            { label: t('placements.list.lastActivity'), cell: (row) => <Time locale={locale} date={row.lastActivityAt} /> },
+          ]}
+        />
       )}
     </>
   );
@@ -96,33 +79,24 @@ export function Overview(props: OverviewProps) {
       <form method="get" action={props.action} class="filters">
         <fieldset>
           <legend>{t('placements.list.filter')}</legend>
-          <div class="field">
-            <label for="f-status">{t('placements.list.status')}</label>
-            <select id="f-status" name="status">
-              <option value="offen" selected={filter.status === 'offen'}>
-                {t('placements.list.open')}
-              </option>
-              <option value="alle" selected={filter.status === 'alle'}>
-                {t('placements.list.all')}
-              </option>
-              {PLACEMENT_STATUSES.map((s) => (
-                <option key={s} value={s} selected={filter.status === s}>
-                  {status(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-municipality">{t('placements.list.municipality')}</label>
-            <select id="f-municipality" name="kommune">
-              <option value="">{t('placements.list.allMunicipalities')}</option>
-              {props.municipalities.map((m) => (
-                <option key={m.id} value={m.id} selected={filter.municipality === m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="status"
+            label={t('placements.list.status')}
+            value={filter.status}
+            options={[
+              { value: 'offen', label: t('placements.list.open') },
+              { value: 'alle', label: t('placements.list.all') },
+              ...PLACEMENT_STATUSES.map((s) => ({ value: s, label: status(s) })),
+            ]}
+          />
+          <SelectField
+            id="f-municipality"
+            name="kommune"
+            label={t('placements.list.municipality')}
+            value={filter.municipality}
+            placeholder={t('placements.list.allMunicipalities')}
+            options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          />
           <button type="submit">{t('placements.list.apply')}</button>
         </fieldset>
       </form>
@@ -136,50 +110,32 @@ export function Overview(props: OverviewProps) {
             })}
       </p>
       {rows.length === 0 ? (
-        <p>{t('placements.list.empty')}</p>
+        <EmptyState>{t('placements.list.empty')}</EmptyState>
       ) : (
         <>
           <p>
             {props.total === 1 ? t('placements.list.countOne') : t('placements.list.count', { count: props.total })}
             {props.total > rows.length && <> {t('placements.list.truncated', { limit: props.limit })}</>}
           </p>
-          <div class="table-scroll">
-            <table>
-              <caption>{props.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('placements.list.subject')}</th>
-                  <th scope="col">{t('placements.list.organisation')}</th>
-                  <th scope="col">{t('placements.list.municipality')}</th>
-                  <th scope="col">{t('placements.list.status')}</th>
-                  <th scope="col">{t('placements.list.requested')}</th>
-                  <th scope="col">{t('placements.list.age')}</th>
-                  <th scope="col">{t('placements.list.response')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <a href={`/vermittlungen/${row.id}`}>{subjectOf(row)}</a>
-                    </td>
-                    <td>{row.organisationName ?? '–'}</td>
-                    <td>{row.municipalityName ?? '–'}</td>
-                    <td>{status(row.status)}</td>
-                    <td>
-                      <Time locale={locale} date={row.requestedAt} />
-                    </td>
-                    <td>{formatDuration(t, props.now.getTime() - row.requestedAt.getTime())}</td>
-                    <td>
-                      {row.firstResponseAt
-                        ? formatDuration(t, row.firstResponseAt.getTime() - row.requestedAt.getTime())
-                        : t('placements.list.noResponse')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="vermittlungen-ueberblick"
+            caption={props.title}
+            rows={rows}
+            rowKey={(row) => row.id}
+            columns={[
+              { label: t('placements.list.subject'), rowHeader: true, cell: (row) => <a href={`/vermittlungen/${row.id}`}>{subjectOf(row)}</a> },
+              { label: t('placements.list.organisation'), cell: (row) => row.organisationName ?? '–' },
+              { label: t('placements.list.municipality'), cell: (row) => row.municipalityName ?? '–' },
+              { label: t('placements.list.status'), cell: (row) => status(row.status) },
+              { label: t('placements.list.requested'), cell: (row) => <Time locale={locale} date={row.requestedAt} /> },
+              { label: t('placements.list.age'), cell: (row) => formatDuration(t, props.now.getTime() - row.requestedAt.getTime()) },
+              {
+                label: t('placements.list.response'),
+                cell: (row) =>
+                  row.firstResponseAt ? formatDuration(t, row.firstResponseAt.getTime() - row.requestedAt.getTime()) : t('placements.list.noResponse'),
+              },
+            ]}
+          />
         </>
       )}
     </>

@@ -1,6 +1,9 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import { ConfirmStep } from '../../../platform/ui/confirm.tsx';
+import { SelectField } from '../../../platform/ui/field.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { HistoryEntry, MessageEntry, PlacementDetail } from '../queries.ts';
 import type { PlacementStatus } from '../schema.ts';
 import { Lines, Time } from './format.tsx';
@@ -39,13 +42,15 @@ interface Props {
   notice?: string | undefined;
   errors?: FieldErrors;
   values?: Record<string, string>;
+  /** The volunteer asked to withdraw: show the confirmation step instead of the button. */
+  confirmWithdraw?: boolean;
 }
 
 export function placementTitle(t: T, placement: PlacementDetail): string {
   return t('placements.page.title', { title: placement.offerTitle ?? placement.needTitle ?? '' });
 }
 
-export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {}, values = {} }: Props) {
+export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {}, values = {}, confirmWithdraw = false }: Props) {
   const { placement, accessQuery } = view;
   const status = (s: PlacementStatus) => t(`placements.status.${s}`);
   const labels = { body: t('placements.page.messageLabel'), note: t('placements.page.statusNote'), status: t('placements.page.newStatus') };
@@ -125,54 +130,30 @@ export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {},
           {t('placements.page.currentStatus')} <strong class="tag">{status(placement.status)}</strong>
         </p>
         <h3>{t('placements.page.history')}</h3>
-        <div class="table-scroll">
-          <table>
-            <caption>{t('placements.page.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('placements.page.when')}</th>
-                <th scope="col">{t('placements.page.change')}</th>
-                <th scope="col">{t('placements.page.who')}</th>
-                <th scope="col">{t('placements.page.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.history.map((entry, i) => (
-                <tr key={i}>
-                  <td>
-                    <Time locale={locale} date={entry.at} />
-                  </td>
-                  <td>{entry.fromStatus ? `${status(entry.fromStatus)} → ${status(entry.toStatus)}` : status(entry.toStatus)}</td>
-                  <td>{actorLabel(t, entry)}</td>
-                  <td>{entry.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="verlauf-tabelle"
+          caption={t('placements.page.history')}
+          rows={view.history}
+          columns={[
+            { label: t('placements.page.when'), cell: (entry) => <Time locale={locale} date={entry.at} /> },
+            {
+              label: t('placements.page.change'),
+              cell: (entry) => (entry.fromStatus ? `${status(entry.fromStatus)} → ${status(entry.toStatus)}` : status(entry.toStatus)),
+            },
+            { label: t('placements.page.who'), cell: (entry) => actorLabel(t, entry) },
+            { label: t('placements.page.note'), cell: (entry) => entry.note },
+          ]}
+        />
         {view.staffStatuses.length > 0 && (
           <form method="post" action={`/vermittlungen/${placement.id}/stand${accessQuery}`}>
             <CsrfField token={csrfToken} />
-            <div class={errors.status ? 'field field--error' : 'field'}>
-              <label for="f-status">{labels.status}</label>
-              {errors.status && (
-                <p class="field-error" id="f-status-error">
-                  {errors.status}
-                </p>
-              )}
-              <select
-                id="f-status"
-                name="status"
-                aria-invalid={errors.status ? 'true' : undefined}
-                aria-describedby={errors.status ? 'f-status-error' : undefined}
-              >
-                {view.staffStatuses.map((s) => (
-                  <option key={s} value={s} selected={values.status === s}>
-                    {status(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="status"
+              label={labels.status}
+              value={values.status}
+              error={errors.status}
+              options={view.staffStatuses.map((s) => ({ value: s, label: status(s) }))}
+            />
             <Field
               name="note"
               label={labels.note}
@@ -186,7 +167,20 @@ export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {},
             <button type="submit">{t('placements.page.setStatus')}</button>
           </form>
         )}
-        {view.canWithdraw && (
+        {view.canWithdraw && confirmWithdraw && (
+          <ConfirmStep
+            t={t}
+            question={t('placements.page.withdrawConfirm')}
+            action={`/vermittlungen/${placement.id}/stand${accessQuery}`}
+            csrfToken={csrfToken}
+            fields={{ status: 'declined' }}
+            confirmLabel={t('placements.page.withdrawConfirmButton')}
+            cancelHref={`/vermittlungen/${placement.id}${accessQuery}`}
+          >
+            <p>{t('placements.page.withdrawHint')}</p>
+          </ConfirmStep>
+        )}
+        {view.canWithdraw && !confirmWithdraw && (
           <form method="post" action={`/vermittlungen/${placement.id}/stand${accessQuery}`}>
             <CsrfField token={csrfToken} />
             <input type="hidden" name="status" value="declined" />
