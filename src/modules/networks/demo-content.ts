@@ -6,11 +6,14 @@ import { offers } from '../offers/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { placementEvents, placementMessages, placements } from '../placements/schema.ts';
 import { DEMO_CONTENT, type DemoContent } from './demo-content.data.ts';
+import { HISTORY_DAYS, seedDemoHistory } from './demo-history.ts';
 import { municipalities, networks, type Municipality, type Network } from './schema.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const DAY = 86_400_000;
+/** The largest "published days ago" in the data, which the history's start is mapped to. */
+const PUBLISHED_SPAN = 60;
 const HOUR = 3_600_000;
 
 /** Kilometres per degree of latitude. */
@@ -72,8 +75,9 @@ async function seedNetwork(tx: Tx, network: Network, content: DemoContent, now: 
           email: o.email,
           description: o.description,
           status: 'verified' as const,
-          verifiedAt: now,
-          createdAt: new Date(now.getTime() - 90 * DAY),
+          // Registered over the months before the history starts, one after the other.
+          verifiedAt: new Date(now.getTime() - (HISTORY_DAYS + 40 - (i % 30)) * DAY),
+          createdAt: new Date(now.getTime() - (HISTORY_DAYS + 42 - (i % 30)) * DAY),
           updatedAt: now,
         };
       }),
@@ -92,7 +96,10 @@ async function seedNetwork(tx: Tx, network: Network, content: DemoContent, now: 
       content.offers.map((o, i) => {
         const owner = org(o.organisation);
         const m = place(o.municipality ?? owner.municipality);
-        const publishedAt = new Date(now.getTime() - o.publishedDaysAgo * DAY);
+        // The data's "days ago" (up to about two months) stretched over the history's 18 months, in the same order.
+        const publishedAt = new Date(now.getTime() - Math.round((o.publishedDaysAgo * (HISTORY_DAYS - 20)) / PUBLISHED_SPAN) * DAY);
+        // Each was confirmed as still current at some point, so all are public now and end at different times.
+        const expiresAt = new Date(now.getTime() + (10 + ((i * 13) % Math.max(1, network.offerLifetimeDays - 10))) * DAY);
         return {
           networkId: network.id,
           organisationId: owner.id,
@@ -122,8 +129,7 @@ async function seedNetwork(tx: Tx, network: Network, content: DemoContent, now: 
           contactEmail: owner.email,
           status: 'published' as const,
           publishedAt,
-          // Published within the last two months: each stays current for the network's lifetime from then on.
-          expiresAt: new Date(publishedAt.getTime() + network.offerLifetimeDays * DAY),
+          expiresAt,
           createdAt: new Date(publishedAt.getTime() - DAY),
           updatedAt: publishedAt,
         };
@@ -194,6 +200,7 @@ async function seedNetwork(tx: Tx, network: Network, content: DemoContent, now: 
       await tx.insert(placementMessages).values({ placementId: row.id, at: at(first.afterHours), side: 'organisation', body: p.answer });
     }
   }
+  await seedDemoHistory(tx, network, offerRows, now);
   return offerRows.length;
 }
 
