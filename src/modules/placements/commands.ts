@@ -29,6 +29,7 @@ import {
   volunteerRecipient,
   placementUrl,
 } from './notify.ts';
+import { CONTACT_PURPOSE } from '../privacy/index.ts';
 
 export const CONFIRM_DAYS = 7;
 /** Inquiries never confirmed are deleted after this many days: nobody asked for them to be kept. */
@@ -378,11 +379,9 @@ export async function openPlacement(
   if (outcome.created) {
     const placement = await mustFind(deps, outcome.placementId);
     const link = placementUrl(deps, placement.id);
-    await sendTo(deps, volunteerRecipient(placement), 'opened', () => ({
-      title: titleOf(placement),
-      message,
-      link,
-    }));
+    // Sent on the strength of the volunteer's "may contact me" consent; withdrawn meanwhile, it is not sent.
+    const consent = placement.volunteerId ? { purpose: CONTACT_PURPOSE, userId: placement.volunteerId } : undefined;
+    await sendTo(deps, volunteerRecipient(placement), 'opened', () => ({ title: titleOf(placement), message, link }), consent);
     if (offer) await notifyNewInquiry(deps, placement, now);
   }
   return { ok: true, ...outcome };

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { isLocale, translator, type Locale, type MessageKey } from '../../platform/i18n/index.ts';
-import { queueMail } from '../../platform/mail/index.ts';
+import { queueMail, type MailConsent } from '../../platform/mail/index.ts';
 import { tokens } from '../accounts/schema.ts';
 import { issueOrganisationAccess } from './access.ts';
 import {
@@ -45,6 +45,8 @@ export async function sendTo(
   recipients: readonly Recipient[],
   kind: MailKind,
   params: (locale: Locale) => Record<string, string | number>,
+  /** The consent the mail depends on: checked again when it leaves the queue (privacy module). */
+  consent?: MailConsent,
 ): Promise<void> {
   const seen = new Set<string>();
   for (const recipient of recipients) {
@@ -59,6 +61,7 @@ export async function sendTo(
       to: recipient.email,
       subject: t(`placements.mail.${kind}.subject` as MessageKey, values),
       text: t(`placements.mail.${kind}.text` as MessageKey, values),
+      ...(consent ? { consent } : {}),
     });
   }
 }
