@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkA11y, launchBrowser, linkInMail, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
+import { openDatabase } from '../src/platform/db.ts';
+import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
+import { offers } from '../src/modules/offers/schema.ts';
+import { organisationMembers, organisations } from '../src/modules/organisations/schema.ts';
+
+/*
+ * Issue 12, finding 1, in a real browser against the real server with the demo content of `npm start`:
+ * the demo organisations (like imported ones) have a contact address but no account. A visitor asks to
+ * help; the organisation answers through the personal link in its "Neue Anfrage" mail, without an
+ * account, and sets the placement to "vermittelt"; then it claims the organisation from that page,
+ * confirms its address, sets a password and logs in. Every page passes axe at phone and desktop width.
+ */
+
+const OFFER = 'Hausaufgabenhilfe für Grundschulkinder';
+const PASSWORD = 'Apfelbaum-im-Pfarrgarten-23';
+const VOLUNTEER = { name: 'Jonas Richter', email: `jonas.richter.${Date.now()}@beispiel.de` };
+const ANSWER = 'Hallo Herr Richter, wie schön! Passt Ihnen Dienstag um 15 Uhr im Bürgerhaus?';
+
+let dataDir: string;
+let postgres: { url: string; drop(): Promise<void> } | undefined;
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let offerId: string;
+let contact: string;
+
+/** The demo networks as `npm start` seeds them; the organisation behind the offer has no account. */
+async function prepareDatabase(dir: string, databaseUrl: string | undefined) {
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dir, 'db') });
+  try {
+    await database.migrate();
+    const db = database.db;
+    if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
+    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+    if (!offer) throw new Error('demo offer missing');
+    const members = await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, offer.organisationId));
+    if (members.length > 0) throw new Error('the demo organisation should have no account');
+    const [organisation] = await db.select().from(organisations).where(eq(organisations.id, offer.organisationId));
+    offerId = offer.id;
+    contact = (offer.contactEmail || organisation?.email || '').toLowerCase();
+    if (!contact) throw new Error('the demo offer should have a contact address');
+  } finally {
+    await database.close();
+  }
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `mmn_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-orglink-'));
+  if (process.env.TEST_DATABASE_URL) postgres = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
+  await prepareDatabase(dataDir, postgres?.url);
+  server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+  await postgres?.drop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function person(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
+
+async function arriveAt(page: Page, pattern: string | RegExp | ((url: URL) => boolean)) {
+  try {
+    await page.waitForURL(pattern);
+  } catch (error) {
+    const text = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`expected ${String(pattern)}, still at ${pathOf(page)}:\n${text.slice(0, 1500)}`, { cause: error });
+  }
+}
+
+/** axe at phone width and at desktop width; the page is left at desktop width. */
+async function checkBothWidths(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await checkA11y(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await checkA11y(page);
+}
+
+test('an organisation without an account answers through the link in its mail, places the volunteer, then claims the organisation and logs in', async () => {
+  // ——— A visitor asks to help, without an account, and confirms by mail. ———
+  const visitor = await person();
+  expect((await visitor.goto(`/angebote/${offerId}`))?.status()).toBe(200);
+  await checkBothWidths(visitor);
+  await visitor.getByRole('link', { name: 'Ich möchte helfen' }).click();
+  await arriveAt(visitor, /\/anfragen$/);
+  await checkBothWidths(visitor);
+  await visitor.getByLabel('Ihr Name').fill(VOLUNTEER.name);
+  await visitor.getByLabel('Ihre E-Mail-Adresse').fill(VOLUNTEER.email);
+  await visitor.getByLabel('Ihre Nachricht an die Organisation').fill('Ich studiere Lehramt und habe dienstags nachmittags Zeit.');
+  await visitor.locator('#f-consent').check();
+  await visitor.getByRole('button', { name: 'Anfrage senden' }).click();
+  await arriveAt(visitor, /\/anfragen\/gesendet$/);
+  await checkBothWidths(visitor);
+  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  await visitor.goto(linkInMail(confirmation, '/vermittlungen/bestaetigen/'));
+  await checkBothWidths(visitor);
+  await visitor.getByRole('button', { name: 'Anfrage jetzt bestätigen' }).click();
+  await arriveAt(visitor, /\/vermittlungen\/[0-9a-f-]{36}\?zugang=/);
+  await checkBothWidths(visitor);
+  const placementPath = new URL(visitor.url()).pathname;
+  const volunteerLink = pathOf(visitor);
+
+  // ——— The organisation's contact answers through the link in its mail, without an account. ———
+  const inquiry = await waitForNewestMail(dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject === `Neue Anfrage: ${OFFER}`);
+  const link = linkInMail(inquiry, '/vermittlungen/');
+  expect(link).toMatch(new RegExp(`^${placementPath}\\?zugang=`));
+  const organisation = await person();
+  await organisation.goto(link);
+  await arriveAt(organisation, (url) => url.pathname === placementPath);
+  await checkBothWidths(organisation);
+  expect(await organisation.locator('main').innerText()).toContain(VOLUNTEER.name);
+  await organisation.getByLabel('Neue Nachricht').fill(ANSWER);
+  await organisation.getByRole('button', { name: 'Nachricht senden' }).click();
+  await arriveAt(organisation, /hinweis=message/);
+  await checkBothWidths(organisation);
+  await organisation.getByLabel('Neuer Stand').selectOption({ label: 'vermittelt' });
+  await organisation.getByLabel('Notiz zum Stand').fill('Start am Dienstag');
+  await organisation.getByRole('button', { name: 'Stand speichern' }).click();
+  await arriveAt(organisation, /hinweis=status/);
+  await checkBothWidths(organisation);
+  expect(await organisation.locator('strong.tag').innerText()).toBe('vermittelt');
+
+  // The volunteer is told and sees the answer.
+  await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
+  await visitor.goto(volunteerLink);
+  expect(await visitor.locator('strong.tag').innerText()).toBe('vermittelt');
+  expect(await visitor.locator('.messages').innerText()).toContain(ANSWER);
+
+  // ——— From the same page, the contact claims the organisation. ———
+  await organisation.getByRole('link', { name: 'Organisation übernehmen' }).click();
+  await arriveAt(organisation, /\/uebernehmen\?zugang=/);
+  await checkBothWidths(organisation);
+  expect(await organisation.locator('main').innerText()).toContain(contact);
+  await organisation.getByRole('button', { name: 'Bestätigungslink senden' }).click();
+  await arriveAt(organisation, /hinweis=gesendet/);
+  await checkBothWidths(organisation);
+  const claim = await waitForNewestMail(dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject.startsWith('Organisation übernehmen'));
+  await organisation.goto(linkInMail(claim, '/organisationen/uebernehmen/'));
+  await checkBothWidths(organisation);
+  await organisation.getByLabel('Ihr Name').fill('Sabine Krüger');
+  await organisation.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await organisation.getByRole('button', { name: 'Organisation übernehmen' }).click();
+  await organisation.waitForLoadState();
+  await checkBothWidths(organisation);
+  expect(await organisation.locator('h1').innerText()).toContain('Geschafft');
+
+  // The personal link is spent now: the organisation answers with its account.
+  await organisation.goto(link);
+  expect(await organisation.locator('h1').innerText()).not.toContain(OFFER);
+
+  // ——— It logs in with the new password and finds the placement among its inquiries. ———
+  await organisation.goto('/anmelden');
+  await checkBothWidths(organisation);
+  await organisation.getByLabel('E-Mail-Adresse').fill(contact);
+  await organisation.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await organisation.locator('main').getByRole('button', { name: 'Anmelden' }).click();
+  await organisation.waitForLoadState();
+  await organisation.goto('/meine-organisationen/vermittlungen');
+  await checkBothWidths(organisation);
+  // The demo's history holds earlier placements for the same offer: the row is the one linking to this placement.
+  const row = organisation.locator('tbody tr', { has: organisation.locator(`a[href="${placementPath}"]`) });
+  expect(await row.count()).toBe(1);
+  expect(await row.innerText()).toContain('vermittelt');
+  await organisation.goto(placementPath);
+  await arriveAt(organisation, (url) => url.pathname === placementPath);
+  await checkBothWidths(organisation);
+  expect(await organisation.locator('.messages').innerText()).toContain(ANSWER);
+}, 300_000);
