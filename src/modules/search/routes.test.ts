@@ -198,7 +198,7 @@ describe('saved searches', () => {
 
     const list = await client.get('/konto/suchen?erledigt=gespeichert');
     expect(list.body).toContain('Die Suche ist gespeichert.');
-    expect(list.body).toContain('<caption>Gespeicherte Suchen</caption>');
+    expect(list.body).toContain('<caption id="gespeicherte-suchen-caption">Gespeicherte Suchen</caption>');
     expect(list.body).toContain('href="/angebote?q=Hausaufgaben&amp;feld=schule"');
 
     // Someone else can neither delete nor change it.

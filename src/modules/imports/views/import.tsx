@@ -1,32 +1,23 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/form.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { describeProblem, describeWhere, summaryLines, type ImportSummary } from '../summary.ts';
 import { AdminNav } from '../../../platform/navigation.tsx';
 
 export const UPLOAD_FIELD = 'datei';
 
-function ResultTable({ t, caption, rows }: { t: T; caption: string; rows: Array<{ where: string; text: string }> }) {
+function ResultTable({ t, id, caption, rows }: { t: T; id: string; caption: string; rows: Array<{ where: string; text: string }> }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('imports.page.where')}</th>
-            <th scope="col">{t('imports.page.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              <th scope="row">{row.where}</th>
-              <td>{row.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id={id}
+      caption={caption}
+      rows={rows}
+      columns={[
+        { label: t('imports.page.where'), rowHeader: true, cell: (row) => row.where },
+        { label: t('imports.page.reason'), cell: (row) => row.text },
+      ]}
+    />
   );
 }
 
@@ -55,13 +46,13 @@ export function ImportResult({ t, summary }: { t: T; summary: ImportSummary }) {
       </div>
       {skipped.length > 0 && (
         <>
-          <ResultTable t={t} caption={t('imports.page.skippedCaption')} rows={skipped} />
+          <ResultTable t={t} id="uebersprungen" caption={t('imports.page.skippedCaption')} rows={skipped} />
           {summary.skippedCount > skipped.length && <p>{t('imports.page.more', { count: summary.skippedCount - skipped.length })}</p>}
         </>
       )}
       {warnings.length > 0 && (
         <>
-          <ResultTable t={t} caption={t('imports.page.warningsCaption')} rows={warnings} />
+          <ResultTable t={t} id="warnungen" caption={t('imports.page.warningsCaption')} rows={warnings} />
           {summary.warningCount > warnings.length && <p>{t('imports.page.more', { count: summary.warningCount - warnings.length })}</p>}
         </>
       )}

@@ -1,6 +1,10 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { Checkbox } from '../../../platform/ui/checkbox-group.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
+import { Field } from '../../../platform/ui/field.tsx';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
 import type { OfferInReview } from '../../offers/queries.ts';
 import type { PendingOrganisation } from '../../organisations/queries.ts';
 import type { OpenReport } from '../queries.ts';
@@ -26,28 +30,25 @@ function subjectHref(report: OpenReport): string | null {
   return null;
 }
 
-/** Approve, or reject with a reason: two small forms, so each works without JavaScript. */
-function Decision({ t, action, name, id, csrfToken }: { t: T; action: string; name: string; id: string; csrfToken: string }) {
+/**
+ * Approve, or reject with a reason: two small forms, so each works without JavaScript. An offer of an
+ * unverified organisation is approved together with its organisation ('verify'), in one step.
+ */
+function Decision({ t, action, name, id, csrfToken, verify = false }: { t: T; action: string; name: string; id: string; csrfToken: string; verify?: boolean }) {
   const reasonId = `grund-${id}`;
   return (
     <>
       <form method="post" action={action} class="inline-form">
         <CsrfField token={csrfToken} />
-        <input type="hidden" name="decision" value="approve" />
-        <button type="submit" aria-label={t('moderation.approveLabel', { name })}>
-          {t('moderation.approve')}
+        <input type="hidden" name="decision" value={verify ? 'verify' : 'approve'} />
+        <button type="submit" aria-label={t(verify ? 'moderation.verifyAndPublishLabel' : 'moderation.approveLabel', { name })}>
+          {t(verify ? 'moderation.verifyAndPublish' : 'moderation.approve')}
         </button>
       </form>
       <form method="post" action={action} class="stack">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="decision" value="reject" />
-        <div class="field">
-          <label for={reasonId}>{t('moderation.rejectLabel', { name })}</label>
-          <p class="hint" id={`${reasonId}-hint`}>
-            {t('moderation.reasonHint')}
-          </p>
-          <textarea id={reasonId} name="reason" rows={2} maxLength={1000} aria-describedby={`${reasonId}-hint`} />
-        </div>
+        <Field id={reasonId} name="reason" label={t('moderation.rejectLabel', { name })} hint={t('moderation.reasonHint')} multiline rows={2} maxLength={1000} />
         <button type="submit" class="danger">
           {t('moderation.reject')}
         </button>
@@ -76,134 +77,113 @@ export function ModerationQueue({ t, locale, network, organisations, offers, rep
       <section aria-labelledby="neue-organisationen">
         <h2 id="neue-organisationen">{t('moderation.organisations.title')}</h2>
         {organisations.length === 0 ? (
-          <p>{t('moderation.organisations.empty')}</p>
+          <EmptyState>{t('moderation.organisations.empty')}</EmptyState>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('moderation.organisations.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('moderation.col.name')}</th>
-                  <th scope="col">{t('moderation.col.type')}</th>
-                  <th scope="col">{t('moderation.col.municipality')}</th>
-                  <th scope="col">{t('moderation.col.since')}</th>
-                  <th scope="col">{t('moderation.col.decision')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organisations.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <a href={`/organisationen/${o.id}`}>{o.name}</a>
-                    </th>
-                    <td>{t(`organisations.type.${o.type}`)}</td>
-                    <td>{o.municipalityName ?? ''}</td>
-                    <td>{formatDateTime(locale, o.createdAt)}</td>
-                    <td>
-                      <Decision t={t} action={`${root}/organisationen/${o.id}`} name={o.name} id={`org-${o.id}`} csrfToken={csrfToken} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="organisationen-tabelle"
+            caption={t('moderation.organisations.caption')}
+            rows={organisations}
+            rowKey={(o) => o.id}
+            columns={[
+              { label: t('moderation.col.name'), rowHeader: true, cell: (o) => <a href={`/organisationen/${o.id}`}>{o.name}</a> },
+              { label: t('moderation.col.type'), cell: (o) => t(`organisations.type.${o.type}`) },
+              { label: t('moderation.col.municipality'), cell: (o) => o.municipalityName ?? '' },
+              { label: t('moderation.col.since'), cell: (o) => formatDateTime(locale, o.createdAt) },
+              {
+                label: t('moderation.col.decision'),
+                cell: (o) => <Decision t={t} action={`${root}/organisationen/${o.id}`} name={o.name} id={`org-${o.id}`} csrfToken={csrfToken} />,
+              },
+            ]}
+          />
         )}
       </section>
 
       <section aria-labelledby="angebote-pruefung">
         <h2 id="angebote-pruefung">{t('moderation.offers.title')}</h2>
         {offers.length === 0 ? (
-          <p>{t('moderation.offers.empty')}</p>
+          <EmptyState>{t('moderation.offers.empty')}</EmptyState>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('moderation.offers.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('moderation.col.offer')}</th>
-                  <th scope="col">{t('moderation.col.organisation')}</th>
-                  <th scope="col">{t('moderation.col.since')}</th>
-                  <th scope="col">{t('moderation.col.decision')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {offers.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <a href={`/angebote/${o.id}`}>{o.title}</a>
-                    </th>
-                    <td>
-                      {o.organisationName}
-                      {o.organisationStatus !== 'verified' && ` ${t('moderation.offers.organisationPending')}`}
-                    </td>
-                    <td>{formatDateTime(locale, o.updatedAt)}</td>
-                    <td>
-                      <Decision
-                        t={t}
-                        action={`${root}/angebote/${o.id}`}
-                        name={o.title}
-                        id={`offer-${o.id}`}
-                        csrfToken={csrfToken}
-                        verify={o.organisationStatus !== 'verified'}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="angebote-tabelle"
+            caption={t('moderation.offers.caption')}
+            rows={offers}
+            rowKey={(o) => o.id}
+            columns={[
+              { label: t('moderation.col.offer'), rowHeader: true, cell: (o) => <a href={`/angebote/${o.id}`}>{o.title}</a> },
+              {
+                label: t('moderation.col.organisation'),
+                cell: (o) => (
+                  <>
+                    {o.organisationName}
+                    {o.organisationStatus !== 'verified' && ` ${t('moderation.offers.organisationPending')}`}
+                  </>
+                ),
+              },
+              { label: t('moderation.col.since'), cell: (o) => formatDateTime(locale, o.updatedAt) },
+              {
+                label: t('moderation.col.decision'),
+                cell: (o) => (
+                  <Decision
+                    t={t}
+                    action={`${root}/angebote/${o.id}`}
+                    name={o.title}
+                    id={`offer-${o.id}`}
+                    csrfToken={csrfToken}
+                    verify={o.organisationStatus !== 'verified'}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 
       <section aria-labelledby="meldungen">
         <h2 id="meldungen">{t('moderation.reports.title')}</h2>
         {reports.length === 0 ? (
-          <p>{t('moderation.reports.empty')}</p>
+          <EmptyState>{t('moderation.reports.empty')}</EmptyState>
         ) : (
-          <div class="table-scroll">
-            <table>
-              <caption>{t('moderation.reports.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('moderation.col.subject')}</th>
-                  <th scope="col">{t('moderation.col.reason')}</th>
-                  <th scope="col">{t('moderation.col.since')}</th>
-                  <th scope="col">{t('moderation.col.decision')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.map((r) => {
+          <DataTable
+            id="meldungen-tabelle"
+            caption={t('moderation.reports.caption')}
+            rows={reports}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                label: t('moderation.col.subject'),
+                rowHeader: true,
+                cell: (r) => {
                   const href = subjectHref(r);
                   const title = r.subjectTitle ?? t('moderation.subject.gone');
-                  const noteId = `notiz-${r.id}`;
-                  const unpublishId = `offline-${r.id}`;
                   return (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        {t(`moderation.subject.${r.subjectType}`)}: {href && r.subjectTitle ? <a href={href}>{title}</a> : title}
-                      </th>
-                      <td>{r.reason}</td>
-                      <td>{formatDateTime(locale, r.createdAt)}</td>
-                      <td>
-                        <form method="post" action={`${root}/meldungen/${r.id}`} class="stack">
-                          <CsrfField token={csrfToken} />
-                          <div class="field">
-                            <label for={noteId}>{t('moderation.resolutionLabel', { name: title })}</label>
-                            <textarea id={noteId} name="resolution" rows={2} maxLength={1000} />
-                          </div>
-                          <div class="checkbox">
-                            <input type="checkbox" id={unpublishId} name="unpublish" value="1" />
-                            <label for={unpublishId}>{t('moderation.unpublish')}</label>
-                          </div>
-                          <button type="submit">{t('moderation.resolve')}</button>
-                        </form>
-                      </td>
-                    </tr>
+                    <>
+                      {t(`moderation.subject.${r.subjectType}`)}: {href && r.subjectTitle ? <a href={href}>{title}</a> : title}
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              { label: t('moderation.col.reason'), cell: (r) => r.reason },
+              { label: t('moderation.col.since'), cell: (r) => formatDateTime(locale, r.createdAt) },
+              {
+                label: t('moderation.col.decision'),
+                cell: (r) => (
+                  <form method="post" action={`${root}/meldungen/${r.id}`} class="stack">
+                    <CsrfField token={csrfToken} />
+                    <Field
+                      id={`notiz-${r.id}`}
+                      name="resolution"
+                      label={t('moderation.resolutionLabel', { name: r.subjectTitle ?? t('moderation.subject.gone') })}
+                      multiline
+                      rows={2}
+                      maxLength={1000}
+                    />
+                    <Checkbox id={`offline-${r.id}`} name="unpublish" label={t('moderation.unpublish')} checked={false} />
+                    <button type="submit">{t('moderation.resolve')}</button>
+                  </form>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </>
