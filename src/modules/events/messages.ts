@@ -1,5 +1,7 @@
 export const de = {
   'events.nav': 'Veranstaltungen',
+  'events.home.heading': 'Nächste Veranstaltungen',
+  'events.home.all': 'Alle Veranstaltungen und der Kalender',
   'events.privacy.registrations': 'Anmeldungen zu Veranstaltungen',
   'events.privacy.created': 'Von Ihnen angelegte Veranstaltungen',
   'events.retention.registrations': 'Namen und Adressen der Anmeldungen vergangener Veranstaltungen',
@@ -224,6 +226,8 @@ export const de = {
 
 export const en: { [K in keyof typeof de]: string } = {
   'events.nav': 'Events',
+  'events.home.heading': 'Next events',
+  'events.home.all': 'All events and the calendar',
   'events.privacy.registrations': 'Registrations for events',
   'events.privacy.created': 'Events you entered',
   'events.retention.registrations': 'Names and addresses of past events’ registrations',

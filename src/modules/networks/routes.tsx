@@ -9,6 +9,8 @@ import { listMunicipalities, listNetworks, listRecentOffers } from './queries.ts
 import { municipalities } from './schema.ts';
 import { PlatformHome } from './views/home.tsx';
 import { LegalText, NetworkHome } from './views/network.tsx';
+import { listEvents } from '../events/queries.ts';
+import { UpcomingEvents } from '../events/views/upcoming.tsx';
 
 const LEGAL_PAGES = {
   impressum: { field: 'imprint', title: 'networks.legal.imprint' },
@@ -47,9 +49,10 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/netzwerk/:slug', async (request, reply) => {
     const network = await networkOf(request, reply);
     if (!network) return reply;
-    const [list, recentOffers] = await Promise.all([
+    const [list, recentOffers, upcoming] = await Promise.all([
       listMunicipalities(db, network.id),
       listRecentOffers(db, network.id),
+      listEvents(db, { networkId: network.id, from: app.deps.clock() }, { limit: 3, offset: 0 }),
     ]);
     return reply.page(
       network.name,
@@ -59,6 +62,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         network={network}
         municipalities={list}
         recentOffers={recentOffers}
+        upcomingEvents={<UpcomingEvents t={request.t} locale={request.locale} items={upcoming.items} href={`/netzwerk/${network.slug}/veranstaltungen`} />}
       />,
       { description: network.description.slice(0, 160) },
     );

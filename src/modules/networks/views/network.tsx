@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
 import { fieldLabel } from '../../offers/views/labels.ts';
 import type { RecentOffer } from '../queries.ts';
@@ -9,12 +10,15 @@ export function NetworkHome({
   network,
   municipalities,
   recentOffers,
+  upcomingEvents,
 }: {
   t: T;
   locale: Locale;
   network: Network;
   municipalities: Municipality[];
   recentOffers: RecentOffer[];
+  /** The events module's list of the next dates, if any. */
+  upcomingEvents?: VNode | undefined;
 }) {
   const base = `/netzwerk/${network.slug}`;
   return (
@@ -70,6 +74,7 @@ export function NetworkHome({
           </ul>
         </section>
       )}
+      {upcomingEvents}
       <section aria-labelledby="about">
         <h2 id="about">{t('networks.about')}</h2>
         <p>{network.description}</p>
