@@ -74,7 +74,7 @@ beforeAll(async () => {
   secondOffice = await createUser(ctx, { email: 'office2@gems.example', name: 'Olaf Zweiter', roles: [{ networkId: gems.id, role: 'network_office' }] });
   volunteer = await createUser(ctx, { email: 'volunteer@example.org', roles: [{ networkId: gems.id, role: 'volunteer' }] });
   news = (await ctx.deps.db.insert(infomailLists).values({ networkId: gems.id, name: 'Neuigkeiten aus dem Netzwerk', isPublic: true }).returning())[0]!;
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   await ctx.close();
@@ -156,8 +156,8 @@ describe('info mails', () => {
     expect(mail.html).toContain('<strong>Vorlesen</strong>');
     expect(mail.html).not.toContain('<script');
     expect(mail.text).toContain('Vorlesen');
-    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const header = String((mail.headers.get('list-unsubscribe') as { url?: string } | string | undefined) && mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line);
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
     const url = header.match(/<(https?:\/\/[^>]+)>/)?.[1];
     expect(url).toBeDefined();
 
@@ -201,15 +201,15 @@ describe('info mails', () => {
       await db.insert(infomailSubscriptions).values({ subscriberId: s!.id, listId: list!.id });
     }
     const [mailing] = await db.insert(infomailMailings).values({ networkId: gems.id, listId: list!.id, subject: 'Neustart', body: 'Text', status: 'scheduled', scheduledAt: new Date(0) }).returning();
-    // A small rate gives batches of five; one batch, then the process "dies" and a new one takes over.
-    const deps = { ...ctx.deps, config: { ...ctx.deps.config, infomailRatePerMinute: 30 } };
-    const first = await runBatch({ ...deps, config: { ...deps.config, infomailRatePerMinute: 6000 } }, mailing!.id);
+    // One batch of five, then the process "dies" and a new one takes over.
+    const deps = { ...ctx.deps, config: { ...ctx.deps.config, infomailRatePerMinute: 60000 } };
+    const first = await runBatch(deps, mailing!.id, 5);
     expect(first.next).toBe('now');
     // A row claimed by a process that died before it could say whether the mail went out.
     await db.update(infomailRecipients).set({ state: 'sending', claimedAt: new Date(Date.now() - 3600_000) }).where(and(eq(infomailRecipients.mailingId, mailing!.id), eq(infomailRecipients.email, 'viele24@example.org')));
     // Two workers after the restart at once: rows are claimed atomically, nobody is sent twice.
     for (;;) {
-      const [a, b] = await Promise.all([runBatch({ ...deps, config: { ...deps.config, infomailRatePerMinute: 6000 } }, mailing!.id), runBatch({ ...deps, config: { ...deps.config, infomailRatePerMinute: 6000 } }, mailing!.id)]);
+      const [a, b] = await Promise.all([runBatch(deps, mailing!.id, 4), runBatch(deps, mailing!.id, 4)]);
       if (a.next === 'none' && b.next === 'none') break;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -269,7 +269,7 @@ describe('info mails', () => {
 
   it('lets only the network office manage info mails, and the two-person rule needs a second person', async () => {
     const anonymous = new Client(ctx.app);
-    expect((await anonymous.get('/netzwerk/gems/verwaltung/infomail')).statusCode).toBe(302);
+    expect((await anonymous.get('/netzwerk/gems/verwaltung/infomail')).statusCode).toBe(303);
     const asVolunteer = await signedInClient(ctx, volunteer);
     expect((await asVolunteer.get('/netzwerk/gems/verwaltung/infomail')).statusCode).toBe(403);
     expect((await asVolunteer.submit('/netzwerk/gems/verwaltung/infomail/neu', { listId: news.id, subject: 'x', body: 'y', action: 'send' }, '/netzwerk/gems/infomail')).statusCode).toBe(403);
@@ -293,7 +293,8 @@ describe('info mails', () => {
     const preview = await client.submit('/netzwerk/gems/verwaltung/infomail/neu', { listId: news.id, subject: 'Vorschau', body: 'Hallo **Welt** ![x](https://tracker.example/p.gif)', action: 'preview' }, '/netzwerk/gems/verwaltung/infomail/neu');
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('srcdoc=');
-    expect(preview.body).not.toContain('tracker.example');
+    // The typed Markdown stays in the textarea; the rendered mail has no image from that host.
+    expect(preview.body).not.toMatch(/img src=(&quot;|&amp;quot;)https:\/\/tracker/);
     expect(preview.body).toContain('Hallo Welt');
     await client.submit('/netzwerk/gems/verwaltung/infomail/neu', { listId: news.id, subject: 'Probe', body: 'Text', action: 'test' }, '/netzwerk/gems/verwaltung/infomail/neu');
     const [test] = await sink.waitFor('office@gems.example');

@@ -23,11 +23,20 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
  * Mail clients ignore most CSS, hence the table and inline styles.
  */
 export function renderMail(
-  input: { network: Pick<Network, 'name' | 'primaryColor' | 'accentColor' | 'logoPath'>; subject: string; body: string; publicUrl: string; links: MailLinks; footer: { unsubscribe: string; preferences: string; archive: string; why: string } },
+  input: {
+    network: Pick<Network, 'name' | 'primaryColor' | 'accentColor' | 'logoPath'>;
+    subject: string;
+    body: string;
+    publicUrl: string;
+    links: MailLinks;
+    footer: { unsubscribe: string; preferences: string; archive: string; why: string };
+    /** The body already rendered (a batch renders it once for all its recipients). */
+    rendered?: { html: string; text: string } | undefined;
+  },
 ): MailParts {
   const { network, publicUrl, links, footer } = input;
-  const host = new URL(publicUrl).host;
-  const body = renderMarkdown(input.body, { imageHosts: [host] });
+  const rendered = input.rendered ?? renderBody(input.body, publicUrl);
+  const body = rendered.html;
   const primary = colour(network.primaryColor, '#1d5c8c');
   const accent = colour(network.accentColor, '#b3541e');
   const logo = network.logoPath ? `<img src="${escape(publicUrl + network.logoPath)}" alt="" height="40" style="vertical-align:middle;margin-right:12px;border:0">` : '';
@@ -47,7 +56,7 @@ export function renderMail(
 <tr><td style="padding:16px 24px;border-top:4px solid ${accent};font-size:14px;color:#444444">${escape(footer.why)}<br>${footerLinks}</td></tr>
 </table></td></tr></table></body></html>`;
   const text = [
-    markdownToText(input.body),
+    rendered.text,
     '',
     '-- ',
     footer.why,
@@ -59,4 +68,9 @@ export function renderMail(
     .join('\n')
     .trim();
   return { subject: input.subject, html, text };
+}
+
+/** The Markdown body as sanitised HTML (images only from the platform's own host) and as text. */
+export function renderBody(markdown: string, publicUrl: string): { html: string; text: string } {
+  return { html: renderMarkdown(markdown, { imageHosts: [new URL(publicUrl).host] }), text: markdownToText(markdown) };
 }

@@ -44,7 +44,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   const secret = () => deps.config.cookieSecret ?? '';
 
   // Bounce reports arrive as raw messages.
-  app.addContentTypeParser(['message/rfc822', 'message/delivery-status', 'multipart/report'], { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['message/rfc822', 'message/delivery-status', 'multipart/report'], { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   const fieldChoices = (request: FastifyRequest) => FIELDS.map((value) => ({ value, label: (request.locale === 'en' ? FIELD_LABELS_EN : FIELD_LABELS_DE)[value] }));
   const date = (request: FastifyRequest, value: Date | null) => (value ? formatDateTime(request.locale, value) : '');

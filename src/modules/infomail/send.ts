@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { networks } from '../networks/schema.ts';
 import { resolveAudience } from './audience.ts';
-import { renderMail } from './render.ts';
+import { renderBody, renderMail } from './render.ts';
 import { infomailLists, infomailMailings, infomailRecipients, infomailSettings, type Mailing, type Recipient } from './schema.ts';
 import { preferencesUrl, unsubscribeUrl } from './subscriptions.ts';
 
@@ -33,7 +33,7 @@ export function batchSize(ratePerMinute: number): number {
  * with growing waits. Each row is claimed before its mail goes out, so after a crash it is never sent
  * again: a claim left behind is marked failed ("interrupted") instead of being repeated.
  */
-export async function runBatch(deps: AppDeps, mailingId: string): Promise<BatchOutcome> {
+export async function runBatch(deps: AppDeps, mailingId: string, limit?: number): Promise<BatchOutcome> {
   const { db } = deps;
   let [mailing] = await db.select().from(infomailMailings).where(eq(infomailMailings.id, mailingId));
   if (!mailing) return { next: 'none' };
@@ -50,7 +50,7 @@ export async function runBatch(deps: AppDeps, mailingId: string): Promise<BatchO
     .where(and(eq(infomailRecipients.mailingId, mailingId), eq(infomailRecipients.state, 'sending'), lte(infomailRecipients.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))));
 
   const rate = deps.config.infomailRatePerMinute;
-  const claimed = await claim(deps, mailingId, batchSize(rate), now);
+  const claimed = await claim(deps, mailingId, limit ?? batchSize(rate), now);
   if (claimed.length > 0) await sendClaimed(deps, mailing, claimed, rate);
   return afterBatch(deps, mailingId);
 }
@@ -84,6 +84,7 @@ async function sendClaimed(deps: AppDeps, mailing: Mailing, recipients: Recipien
   const [settings] = await db.select().from(infomailSettings).where(eq(infomailSettings.networkId, mailing.networkId));
   if (!network || !list) return;
   const t = translator('de');
+  const rendered = renderBody(mailing.body, deps.config.publicUrl);
   const gap = 60_000 / ratePerMinute;
   const started = Date.now();
   for (const [index, recipient] of recipients.entries()) {
@@ -101,6 +102,7 @@ async function sendClaimed(deps: AppDeps, mailing: Mailing, recipients: Recipien
       body: mailing.body,
       publicUrl: deps.config.publicUrl,
       links,
+      rendered,
       footer: {
         unsubscribe: t('infomail.mail.unsubscribe'),
         preferences: t('infomail.mail.preferences'),

@@ -1,0 +1,122 @@
+/**
+ * Info mails: 10,000 recipients sent to a local SMTP sink (smtp-server in this process) at the
+ * configured rate, with the search page measured before and during the send in the same run.
+ * Reports mails per second, the process's peak memory, and the search page's p95 before vs during.
+ *
+ *   node --import tsx bench/infomail.ts            (RECIPIENTS=10000 INFOMAIL_RATE_PER_MINUTE=6000)
+ *
+ * Embedded database (PGlite) in a temporary folder; everything on 127.0.0.1, bounded in time.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { closeDeps, createDeps } from '../src/platform/runtime.ts';
+import '../src/modules/index.ts';
+import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
+import { networks } from '../src/modules/networks/schema.ts';
+import { infomailLists, infomailMailings, infomailRecipients, infomailSubscribers, infomailSubscriptions } from '../src/modules/infomail/schema.ts';
+import { queueBatch } from '../src/modules/infomail/send.ts';
+import { eq, sql } from 'drizzle-orm';
+
+const RECIPIENTS = Number(process.env.RECIPIENTS ?? 10_000);
+const RATE = process.env.INFOMAIL_RATE_PER_MINUTE ?? '6000';
+const LIMIT_MS = 20 * 60 * 1000;
+
+let received = 0;
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, _session, callback) {
+    stream.on('data', () => undefined);
+    stream.on('end', () => {
+      received++;
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+const smtpPort = (sink.server.address() as AddressInfo).port;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-bench-infomail-'));
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DEMO: 'false', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, INFOMAIL_RATE_PER_MINUTE: RATE, LOG_LEVEL: 'silent', PORT: '0' });
+const deps = await createDeps(config, { workers: true });
+const app = await buildApp(deps);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+await seedDemoNetworks(deps.db, { content: true });
+const [network] = await deps.db.select().from(networks).where(eq(networks.slug, 'gems'));
+if (!network) throw new Error('demo network missing');
+
+const [list] = await deps.db.insert(infomailLists).values({ networkId: network.id, name: 'Benchmark' }).returning();
+for (let i = 0; i < RECIPIENTS; i += 1000) {
+  const rows = await deps.db
+    .insert(infomailSubscribers)
+    .values(Array.from({ length: Math.min(1000, RECIPIENTS - i) }, (_, j) => ({ networkId: network.id, email: `leser${i + j}@bench.example`, confirmedAt: new Date() })))
+    .returning();
+  await deps.db.insert(infomailSubscriptions).values(rows.map((r) => ({ subscriberId: r.id, listId: list!.id })));
+}
+
+const words = ['Kita', 'Senioren', 'Sport', 'Umwelt', 'Lesen', 'Fahrdienst', 'Garten', 'Musik'];
+async function searchP95(count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}/angebote?q=${encodeURIComponent(words[i % words.length]!)}`);
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length * 0.95)] ?? 0;
+}
+
+await searchP95(20); // warm up
+const before = await searchP95(200);
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+const rssBefore = process.memoryUsage().rss;
+const [mailing] = await deps.db
+  .insert(infomailMailings)
+  .values({ networkId: network.id, listId: list!.id, subject: 'Benchmark', body: '# Hallo\n\nEin **Test** mit [Link](https://example.org).', status: 'scheduled', scheduledAt: new Date() })
+  .returning();
+const started = Date.now();
+await queueBatch(deps, mailing!.id);
+await new Promise((resolve) => setTimeout(resolve, 3000)); // the send is under way
+const during = await searchP95(200);
+while (received < RECIPIENTS && Date.now() - started < LIMIT_MS) await new Promise((resolve) => setTimeout(resolve, 250));
+const seconds = (Date.now() - started) / 1000;
+clearInterval(sampler);
+const [states] = await deps.db
+  .select({ sent: sql<number>`count(*) filter (where ${infomailRecipients.state} = 'sent')::int`, failed: sql<number>`count(*) filter (where ${infomailRecipients.state} = 'failed')::int` })
+  .from(infomailRecipients)
+  .where(eq(infomailRecipients.mailingId, mailing!.id));
+
+console.log(
+  JSON.stringify(
+    {
+      recipients: RECIPIENTS,
+      ratePerMinute: Number(RATE),
+      received,
+      sent: states?.sent,
+      failed: states?.failed,
+      seconds: Math.round(seconds * 10) / 10,
+      mailsPerSecond: Math.round((received / seconds) * 10) / 10,
+      rssBeforeMb: Math.round(rssBefore / 1e6),
+      peakRssMb: Math.round(peakRss / 1e6),
+      searchP95BeforeMs: Math.round(before * 10) / 10,
+      searchP95DuringMs: Math.round(during * 10) / 10,
+    },
+    null,
+    2,
+  ),
+);
+await app.close();
+await closeDeps(deps);
+await new Promise<void>((resolve) => sink.close(() => resolve()));
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
