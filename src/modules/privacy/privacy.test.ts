@@ -10,6 +10,8 @@ import { personalDataParts } from './download.ts';
 import { carryOutErasure, requestErasure } from './erasure.ts';
 import { buildExport } from './exports.ts';
 import { runPrivacyDaily } from './index.ts';
+import { retentionRules } from './retention.ts';
+import { retentionField } from './views/office.tsx';
 import { dataExports, erasureRequests, retentionRuns } from './schema.ts';
 import { findEverywhere, volunteerWithData, type PlacementWorld } from './testing.ts';
 
@@ -225,7 +227,9 @@ describe('retention', () => {
     const world = await volunteerWithData(ctx, shared, 'alt@example.org');
     const path = `/netzwerk/${world.gems.slug}/verwaltung/datenschutz`;
     const office = await signedInClient(ctx, world.office);
-    const fields = { r_placements_unconfirmed: '6', r_placements_closed: '36', r_audit: '24', r_moderation_resolved: '12' };
+    // Every registered rule at its default (other modules add theirs), then the ones this test is about.
+    const fields: Record<string, string> = Object.fromEntries(retentionRules().map((rule) => [retentionField(rule.key), String(rule.defaultMonths)]));
+    Object.assign(fields, { r_placements_unconfirmed: '6', r_placements_closed: '36', r_audit: '24' });
     const wrong = await office.submit(`${path}/fristen`, { ...fields, r_placements_closed: '2' }, path);
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('zwischen 12 und 120');
