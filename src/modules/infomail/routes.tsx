@@ -240,14 +240,16 @@ export const routes: FastifyPluginAsync = async (app) => {
     reply.header('cache-control', 'no-store');
     return reply.page(
       t('infomail.unsubscribe.title'),
-      <UnsubscribePage t={t} action={`/api/infomail/abmelden/${encodeURIComponent(token)}`} email={target.email} list={target.list.name} preferences={subscriber ? preferencesUrl(deps, subscriber.id) : null} done={done} />,
+      <UnsubscribePage t={t} action={`/api/infomail/abmelden?t=${encodeURIComponent(token)}`} email={target.email} list={target.list.name} preferences={subscriber ? preferencesUrl(deps, subscriber.id) : null} done={done} />,
     );
   }
 
-  app.get('/api/infomail/abmelden/:token', async (request, reply) => unsubscribePage(request, reply, (request.params as { token: string }).token, null));
+  const tokenOf = (request: FastifyRequest) => String((request.query as { t?: unknown }).t ?? '');
 
-  app.post('/api/infomail/abmelden/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.get('/api/infomail/abmelden', async (request, reply) => unsubscribePage(request, reply, tokenOf(request), null));
+
+  app.post('/api/infomail/abmelden', async (request, reply) => {
+    const token = tokenOf(request);
     const target = await unsubscribeTarget(token);
     if (!target) return sendError(request, reply, 404);
     await unsubscribeFromList(db, target.network.id, target.list.id, target.email, deps.clock());

@@ -126,7 +126,8 @@ export function preferencesUrl(deps: AppDeps, subscriberId: string, slug?: strin
 }
 
 export function unsubscribeUrl(deps: AppDeps, listId: string, email: string): string {
-  return `${deps.config.publicUrl}/api/infomail/abmelden/${signLink(deps.config.cookieSecret ?? '', { k: 'u', i: listId, e: email })}`;
+  // In the query: the token is longer than the router allows for a path segment.
+  return `${deps.config.publicUrl}/api/infomail/abmelden?t=${signLink(deps.config.cookieSecret ?? '', { k: 'u', i: listId, e: email })}`;
 }
 
 /**
