@@ -149,6 +149,7 @@ export const de = {
   'organisations.claim.mail.subject': 'Organisation übernehmen: {name}',
   'organisations.claim.mail.text':
     'Guten Tag,\n\nSie möchten die Organisation „{name}“ auf der Plattform übernehmen. Mit diesem Link legen Sie Ihr Passwort fest:\n\n{link}\n\nDer Link gilt {days} Tage und nur einmal. Sie haben das nicht veranlasst? Dann ignorieren Sie diese E-Mail.',
+  'organisations.data.invitations': 'Einladungen in Organisationen',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -302,8 +303,10 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.claim.mail.subject': 'Claim the organisation: {name}',
   'organisations.claim.mail.text':
     'Hello,\n\nyou would like to claim the organisation "{name}" on the platform. Set your password with this link:\n\n{link}\n\nThe link is valid for {days} days and works once. You did not ask for this? Then ignore this e-mail.',
+  'organisations.data.invitations': 'Invitations into organisations',
 };
 
 declare module '../../platform/i18n/index.ts' {
   interface MessageCatalog extends Record<keyof typeof de, string> {}
 }
+

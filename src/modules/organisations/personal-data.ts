@@ -1,6 +1,6 @@
 import { eq, or } from 'drizzle-orm';
 import type { PersonalDataPart } from '../../platform/privacy.ts';
-import { organisationMembers, organisations } from './schema.ts';
+import { organisationInvitations, organisationMembers, organisations } from './schema.ts';
 
 export const organisationsPersonalData: PersonalDataPart[] = [
   {
@@ -32,6 +32,23 @@ export const organisationsPersonalData: PersonalDataPart[] = [
       // The organisation stays; it loses the person's address as its contact (and its phone, which came with it).
       await db.update(organisations).set({ email: '', phone: '' }).where(eq(organisations.email, subject.email));
       await db.update(organisations).set({ createdBy: null }).where(eq(organisations.createdBy, subject.userId));
+    },
+  },
+  {
+    name: 'organisationen-einladungen',
+    label: 'organisations.data.invitations',
+    tables: [{ table: 'organisation_invitations', columns: ['email', 'invited_by'] }],
+    async export(db, subject) {
+      return db
+        .select({ organisation: organisations.name, email: organisationInvitations.email, role: organisationInvitations.role, createdAt: organisationInvitations.createdAt, acceptedAt: organisationInvitations.acceptedAt, revokedAt: organisationInvitations.revokedAt })
+        .from(organisationInvitations)
+        .innerJoin(organisations, eq(organisations.id, organisationInvitations.organisationId))
+        .where(or(eq(organisationInvitations.email, subject.email), eq(organisationInvitations.invitedBy, subject.userId)));
+    },
+    async erase(db, subject) {
+      // An invitation to the person is nobody else's business once they are gone; ones they sent lose their name.
+      await db.delete(organisationInvitations).where(eq(organisationInvitations.email, subject.email));
+      await db.update(organisationInvitations).set({ invitedBy: null }).where(eq(organisationInvitations.invitedBy, subject.userId));
     },
   },
 ];

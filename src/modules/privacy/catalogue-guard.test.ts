@@ -21,6 +21,9 @@ const NOT_PERSONAL: Record<string, string> = {
   'organisations.status_reason': "the office's reason for an organisation's status, about the organisation",
   'retention_settings': 'periods per network',
   'retention_runs': 'counts per network',
+  'acceptance_points.name': "a business's or institution's name",
+  'acceptance_points.street': "a business's address",
+  'engagement_certificates.issuer_name': 'the issuing organisation or office',
 };
 
 let database: Database;

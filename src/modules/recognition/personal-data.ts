@@ -48,7 +48,7 @@ export const recognitionPersonalData: PersonalDataPart[] = [
   {
     name: 'ehrenamtskarten',
     label: 'recognition.data.cards',
-    tables: [{ table: 'cards', columns: ['user_id', 'holder_name', 'code'] }],
+    tables: [{ table: 'cards', columns: ['user_id', 'holder_name', 'code', 'revoked_reason'] }],
     async export(db, subject) {
       return db
         .select({ number: cards.number, holderName: cards.holderName, region: cards.region, kind: cards.kind, validFrom: cards.validFrom, validUntil: cards.validUntil, status: cards.status, code: cards.code })
