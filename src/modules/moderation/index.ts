@@ -3,6 +3,7 @@ import { adminPath } from '../../platform/navigation.tsx';
 import { routes } from './routes.tsx';
 import { runDailySummaries, runImmediateNotices } from './office-notices.ts';
 import { de, en } from './messages.ts';
+import { moderationPersonalData, moderationRetention } from './personal-data.ts';
 
 /** For the network dashboard: what waits for the office. */
 export { waitingCounts } from './office-notices.ts';
@@ -14,6 +15,8 @@ export const OFFICE_SUMMARY_QUEUE = 'moderation.office-summary';
 export const moderationModule: AppModule = {
   name: 'moderation',
   navigation: [{ area: 'network-admin', label: 'moderation.title', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/moderation') : null), order: 30 }],
+  personalData: moderationPersonalData,
+  retention: moderationRetention,
   messages: { de, en },
   routes,
   queues: [OFFICE_NOTICE_QUEUE, OFFICE_SUMMARY_QUEUE],
