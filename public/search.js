@@ -49,6 +49,7 @@
           results.replaceWith(freshResults);
         }
         replace(doc, 'speichern');
+        replace(doc, 'filter-treffer');
         if (filter && wasOpen) document.getElementById('filter').open = true;
         if (push) history.pushState(null, '', url);
       })
