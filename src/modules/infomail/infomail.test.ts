@@ -206,18 +206,19 @@ describe('info mails', () => {
     const first = await runBatch(deps, mailing!.id, 5);
     expect(first.next).toBe('now');
     // A row claimed by a process that died before it could say whether the mail went out.
-    await db.update(infomailRecipients).set({ state: 'sending', claimedAt: new Date(Date.now() - 3600_000) }).where(and(eq(infomailRecipients.mailingId, mailing!.id), eq(infomailRecipients.email, 'viele24@example.org')));
+    const [lost] = await db.select().from(infomailRecipients).where(and(eq(infomailRecipients.mailingId, mailing!.id), eq(infomailRecipients.state, 'queued'))).limit(1);
+    await db.update(infomailRecipients).set({ state: 'sending', claimedAt: new Date(Date.now() - 3600_000) }).where(eq(infomailRecipients.id, lost!.id));
     // Two workers after the restart at once: rows are claimed atomically, nobody is sent twice.
     for (;;) {
       const [a, b] = await Promise.all([runBatch(deps, mailing!.id, 4), runBatch(deps, mailing!.id, 4)]);
       if (a.next === 'none' && b.next === 'none') break;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const email of emails.slice(0, 24)) expect(sink.to(email).filter((m) => m.subject === 'Neustart')).toHaveLength(1);
-    expect(sink.to('viele24@example.org')).toHaveLength(0);
+    for (const email of emails.filter((e) => e !== lost!.email)) expect(sink.to(email).filter((m) => m.subject === 'Neustart')).toHaveLength(1);
+    expect(sink.to(lost!.email)).toHaveLength(0);
     const rows = await db.select().from(infomailRecipients).where(eq(infomailRecipients.mailingId, mailing!.id));
     expect(rows.filter((r) => r.state === 'sent')).toHaveLength(24);
-    expect(rows.find((r) => r.email === 'viele24@example.org')?.state).toBe('failed');
+    expect(rows.find((r) => r.email === lost!.email)?.state).toBe('failed');
   }, 60_000);
 
   it('blocks an address after repeated hard bounces, not after a soft one', async () => {
@@ -254,7 +255,7 @@ describe('info mails', () => {
       ].join('\r\n');
     const unauthorised = await ctx.app.inject({ method: 'POST', url: '/api/infomail/bounces', payload: dsn('5.1.1'), headers: { 'content-type': 'message/rfc822' } });
     expect(unauthorised.statusCode).toBe(401);
-    const post = (status: string) => ctx.app.inject({ method: 'POST', url: '/api/infomail/bounces', payload: dsn(status), headers: { 'content-type': 'message/rfc822', authorization: 'Bearer bounce-secret' } });
+    const post = (status: string) => ctx.app.inject({ method: 'POST', url: '/api/infomail/bounces', payload: dsn(status), headers: { 'content-type': 'message/rfc822', 'x-bounce-token': 'bounce-secret' } });
     const soft = await post('4.2.2');
     if (soft.statusCode !== 202) console.error('bounce route answered', soft.statusCode, soft.body);
     expect(soft.json()).toEqual({ reports: [{ email: 'bert@example.org', hard: false, blocked: false }] });

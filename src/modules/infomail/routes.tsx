@@ -263,7 +263,8 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/infomail/bounces', async (request, reply) => {
     const expected = deps.config.infomailBounceToken;
-    const given = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+    // Its own header: "Authorization: Bearer" on /api/ is the organisations' API keys (openapi module).
+    const given = String(request.headers['x-bounce-token'] ?? '');
     if (!expected || given !== expected) return reply.code(401).type('application/problem+json').send({ type: 'about:blank', title: 'Unauthorized', status: 401 });
     const raw = Buffer.isBuffer(request.body) ? request.body : typeof request.body === 'string' ? request.body : '';
     if (!raw || raw.length === 0) return reply.code(400).type('application/problem+json').send({ type: 'about:blank', title: 'A bounce report (message/rfc822) is required', status: 400 });
