@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { createAdmin, purgeExpiredLogins, registerAccount, requestEmailChange, requestMagicLink, requestPasswordReset } from './commands.ts';
 import { sessions, tokens, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
+import { runPrivacyDaily } from '../privacy/index.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -251,7 +252,7 @@ describe('the account page', () => {
     });
     const page = await (await signedInClient(ctx, user)).get('/konto');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<caption>Ihre Rollen, nach Netzwerk</caption>');
+    expect(page.body).toContain('>Ihre Rollen, nach Netzwerk</caption>');
     expect(page.body).toContain(region.gems.name);
     expect(page.body).toContain('Netzwerkstelle');
     expect(page.body).toContain('Engagierte:r');
@@ -280,6 +281,11 @@ describe('the account page', () => {
     expect(wrong.body).toContain('value="jemand.anderes@example.org"');
     const deleted = await client.submit('/konto/loeschen', { confirm_email: 'Ohne.Passwort@example.org' });
     expect(deleted.statusCode).toBe(303);
+    expect(deleted.headers.location).toMatch(/^\/konto\/loeschung\/vorgemerkt\?am=/);
+    // Erased by the privacy module's nightly job once the grace period has passed.
+    expect(await userByEmail('ohne.passwort@example.org')).toBeDefined();
+    ctx.clock.advance(15 * 86_400_000);
+    await runPrivacyDaily(ctx.deps, ctx.clock.now);
     expect(await userByEmail('ohne.passwort@example.org')).toBeUndefined();
   });
 

@@ -62,8 +62,10 @@ describe('search page without JavaScript', () => {
   it('searches words within a radius with a filter, and shows the distance', async () => {
     const response = await ctx.app.inject('/angebote?q=Hausaufgaben+Kinder&ort=Delitzsch&umkreis=10&feld=schule');
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('1 Angebot gefunden im Umkreis von 10 km um Delitzsch');
-    expect(response.body).toContain('Hausaufgabenhilfe in der Grundschule');
+    // The offer with both words first; the remote tutoring offer follows as a partial match (related word), marked as such.
+    expect(response.body).toContain('2 Angebote gefunden im Umkreis von 10 km um Delitzsch');
+    expect(response.body).toMatch(/Hausaufgabenhilfe in der Grundschule[\s\S]*Online-Nachhilfe[\s\S]*Enthält nicht alle Suchwörter/);
+    expect(response.body).toContain('Nicht alle Angebote enthalten alle Ihre Suchwörter');
     expect(response.body).toContain('unter 1 km entfernt');
     expect(response.body).toContain('<p class="snippet"><mark>Kinder</mark> beim Lernen begleiten.</p>');
     expect(response.body).toMatch(/id="f-feld-schule" name="feld" value="schule" checked/);
@@ -119,7 +121,9 @@ describe('JSON API', () => {
     const response = await ctx.app.inject('/api/v1/offers?q=Hausaufgaben&ort=04509&umkreis=15');
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.total).toBe(2);
+    // Two offers with the word; the remote tutoring offer is related (Nachhilfe) and comes after them.
+    expect(body.total).toBe(3);
+    expect(body.items[2]).toMatchObject({ title: 'Online-Nachhilfe' });
     expect(body.page).toBe(1);
     expect(body.perPage).toBe(20);
     expect(body.items[0]).toMatchObject({
@@ -132,7 +136,7 @@ describe('JSON API', () => {
       remote: false,
     });
     expect(body.items[0].snippet).not.toMatch(/[\u0001\u0002]/);
-    expect(body.facets.feld).toEqual([{ value: 'schule', label: 'Schule oder Kindergarten', count: 2 }]);
+    expect(body.facets.feld).toEqual([{ value: 'schule', label: 'Schule oder Kindergarten', count: 3 }]);
     expect(body.place).toMatchObject({ label: '04509 Delitzsch', radiusKm: 15 });
   });
 
