@@ -23,7 +23,9 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-'));
+  // A caller that prepared its own data folder keeps it (and reads its mail there); otherwise one is made and removed.
+  const ownDataDir = !env.DATA_DIR;
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', 'start'], {
     cwd: ROOT,
@@ -55,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     dataDir,
     output: () => output,
-    stop: () => stopChild(child, dataDir),
+    stop: () => stopChild(child, ownDataDir ? dataDir : null),
   };
   try {
     await waitUntilReady(url, child, () => output);
@@ -81,7 +83,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
 }
 
-async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+async function stopChild(child: ChildProcess, dataDir: string | null): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
@@ -89,7 +91,7 @@ async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 export const CHROMIUM_ARGS = [
