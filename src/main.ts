@@ -321,7 +321,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import':
     case 'export': {
-      const { importExportUsage, runImportExport } = await import('./modules/imports/cli.ts');
+      // The module list registers the texts the summary is written in.
+      const [{ importExportUsage, runImportExport }] = await Promise.all([import('./modules/imports/cli.ts'), import('./modules/index.ts')]);
       const problem = importExportUsage(command, rest, values.network);
       if (problem) throw new CliError(problem.message, problem.exitCode);
       const database = await openFromConfig(config);

@@ -55,7 +55,7 @@ beforeAll(async () => {
       })
     ).id,
   );
-  remote = await offerDetails((await createOffer(ctx, { networkId: region.gems.id, organisationId: waiting.id, title: 'Telefonpatenschaft', remote: true })).id);
+  remote = await offerDetails((await createOffer(ctx, { networkId: region.gems.id, organisationId: org.id, title: 'Telefonpatenschaft', remote: true })).id);
   draft = await offerDetails((await createOffer(ctx, { networkId: region.gems.id, organisationId: org.id, status: 'draft', publishedAt: null })).id);
   organisation = (await getOrganisationDetails(ctx.deps.db, org.id)) as OrganisationDetails;
   pending = (await getOrganisationDetails(ctx.deps.db, waiting.id)) as OrganisationDetails;
@@ -92,8 +92,11 @@ describe('JobPosting for offers', () => {
     const data = offerJsonLd(remote, BASE) as Record<string, unknown>;
     expect(data).toMatchObject({ jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country' } });
     expect(data).not.toHaveProperty('jobLocation');
-    // An unverified organisation has no public page to link to.
-    expect((data.hiringOrganization as Record<string, unknown>).url).toBeUndefined();
+    expect((data.hiringOrganization as Record<string, unknown>).url).toBe(`${BASE}/organisationen/${remote.organisationId}`);
+    // An unverified organisation has no public page to link to (its offers are no longer public either, but the
+    // description must not link to a page that answers 404).
+    const unverified = offerJsonLd({ ...remote, organisationStatus: 'pending' }, BASE) as Record<string, unknown>;
+    expect((unverified.hiringOrganization as Record<string, unknown>).url).toBeUndefined();
   });
 
   test('drafts get no structured data', () => {

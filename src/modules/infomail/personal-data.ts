@@ -10,7 +10,8 @@ export const infomailPersonalData: PersonalDataPart[] = [
     label: 'infomail.privacy.subscribers',
     tables: [
       { table: 'infomail_subscribers', columns: ['email', 'user_id'] },
-      { table: 'infomail_bounces', columns: ['email'] },
+      { table: 'infomail_bounces', columns: ['email', 'recipient_id'] },
+      { table: 'infomail_subscriptions', columns: ['subscriber_id'] },
     ],
     async export(db, subject) {
       const rows = await db
@@ -37,7 +38,10 @@ export const infomailPersonalData: PersonalDataPart[] = [
   {
     name: 'infomail-empfang',
     label: 'infomail.privacy.recipients',
-    tables: [{ table: 'infomail_recipients', columns: ['email'] }],
+    tables: [
+      { table: 'infomail_recipients', columns: ['email', 'subscriber_id'] },
+      { table: 'infomail_mailings', columns: ['created_by', 'approved_by'] },
+    ],
     async export(db, subject) {
       return db
         .select({ subject: infomailMailings.subject, state: infomailRecipients.state, sentAt: infomailRecipients.sentAt })

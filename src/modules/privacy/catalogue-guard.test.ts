@@ -24,6 +24,11 @@ const NOT_PERSONAL: Record<string, string> = {
   'acceptance_points.name': "a business's or institution's name",
   'acceptance_points.street': "a business's address",
   'engagement_certificates.issuer_name': 'the issuing organisation or office',
+  'infomail_lists.name': "a list's name",
+  'infomail_settings.from_name': "the network's sender name",
+  'infomail_mailings.body': 'an info mail the office publishes to its list',
+  'infomail_suppressions.email_hash': 'a one-way hash kept so an unsubscribed address gets no mail (issue 15)',
+  'infomail_suppressions.reason': 'why an address is suppressed (unsubscribed, bounced)',
 };
 
 let database: Database;

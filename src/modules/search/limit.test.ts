@@ -50,11 +50,12 @@ describe('a search in the database with more matches than it counts', () => {
   });
 
   it('counts exactly again once the words narrow it down', async () => {
-    const body = (await ctx.app.inject('/api/v1/offers?q=Lebensmittel%20Garten')).json();
+    // One word only: with two, the offers that have one of them follow as partial matches and fill the count again.
+    const body = (await ctx.app.inject('/api/v1/offers?q=Garten')).json();
     expect(body).toMatchObject({ total: 5, totalExact: true });
     expect(body.facets.feld).toEqual([{ value: 'umwelt', label: 'Umwelt, Naturschutz oder Tierschutz', count: 5 }]);
     expect(Object.values(body.facetsExact).every((exact) => exact === true)).toBe(true);
-    const page = await ctx.app.inject('/angebote?q=Lebensmittel%20Garten');
+    const page = await ctx.app.inject('/angebote?q=Garten');
     expect(page.body).toContain('5 Angebote gefunden');
     expect(page.body).toMatch(/<span class="count">\(5\)<\/span>/);
   });
