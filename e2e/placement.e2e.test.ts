@@ -242,7 +242,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   await office.locator('header').getByRole('link', { name: 'Verwaltung' }).click();
   await arriveAt(office, /\/netzwerk\/gems\/verwaltung$/);
   await checkA11y(office);
-  await office.locator('main').getByRole('link', { name: 'Vermittlungen', exact: true }).click();
+  await office.locator('main').getByRole('link', { name: 'Vermittlungen', exact: true }).first().click();
   await arriveAt(office, /\/netzwerk\/gems\/verwaltung\/vermittlungen$/);
   await checkA11y(office);
   await office.getByLabel('Stand', { exact: true }).selectOption({ label: 'vermittelt' });
