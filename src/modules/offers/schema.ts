@@ -66,6 +66,8 @@ export const offers = pgTable(
     contactPhone: varchar('contact_phone', { length: 50 }).notNull().default(''),
     status: varchar('status', { length: 20 }).$type<OfferStatus>().notNull().default('draft'),
     statusReason: text('status_reason').notNull().default(''),
+    /** When it last entered the office's review queue; edits while it waits there leave it alone. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     expiryReminderSentAt: timestamp('expiry_reminder_sent_at', { withTimezone: true }),
