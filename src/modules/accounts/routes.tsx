@@ -119,6 +119,16 @@ export const routes: FastifyPluginAsync = async (app) => {
   const mail = (kind: Parameters<typeof accountMail>[0], to: string, locale: string, path?: string) =>
     queueMail(jobs, accountMail(kind, { to, locale, publicUrl: config.publicUrl, ...(path ? { path } : {}) }));
 
+  /**
+   * Every way in (password, mail link, confirmation, new password) ends here: the session cookie, then the
+   * page asked for, or during an erasure's grace period the page that undoes it.
+   */
+  async function signedIn(request: FastifyRequest, reply: FastifyReply, userId: string, sessionSecret: string, target: string) {
+    setSessionCookie(request, reply, sessionSecret);
+    if (await erasureServiceOf()?.pending(db, userId)) return reply.redirect('/konto/loeschung', 303);
+    return reply.redirect(target, 303);
+  }
+
   // ---- Registration and confirmation ----
 
   const showRegister = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
@@ -236,8 +246,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const { email, locale, revokeToken } = result.changedFrom;
       await mail('changed', email, locale, `/email-zuruecksetzen/${revokeToken}`);
     }
-    setSessionCookie(request, reply, result.sessionSecret);
-    return reply.redirect(safeReturnPath((request.query as Record<string, unknown>).weiter, '/konto'), 303);
+    return signedIn(request, reply, result.userId, result.sessionSecret, safeReturnPath((request.query as Record<string, unknown>).weiter, '/konto'));
   });
 
   const AGAIN = {
@@ -336,10 +345,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           <UnverifiedPage ctx={viewContext(request, reply)} email={result.user.email} />,
         );
       }
-      setSessionCookie(request, reply, result.sessionSecret);
-      // Signing in during an erasure's grace period leads to the page that undoes it.
-      if (await erasureServiceOf()?.pending(db, result.user.id)) return reply.redirect('/konto/loeschung', 303);
-      return reply.redirect(weiter || '/konto', 303);
+      return signedIn(request, reply, result.user.id, result.sessionSecret, weiter || '/konto');
     },
   });
 
@@ -391,8 +397,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const valid = body as Static<typeof NewPasswordBody>;
       const result = await resetPassword(db, { secret: token, password: valid.password, previousSessionId: request.sessionId }, now());
       if (!result.ok) return invalidToken(request, reply, 'reset');
-      setSessionCookie(request, reply, result.sessionSecret);
-      return reply.redirect('/konto', 303);
+      return signedIn(request, reply, result.userId, result.sessionSecret, '/konto');
     },
   });
 
@@ -427,8 +432,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const { token } = request.params as { token: string };
     const result = await signInWithMagicLink(db, { secret: token, previousSessionId: request.sessionId }, now());
     if (!result.ok) return invalidToken(request, reply, 'magic');
-    setSessionCookie(request, reply, result.sessionSecret);
-    return reply.redirect('/konto', 303);
+    return signedIn(request, reply, result.userId, result.sessionSecret, '/konto');
   });
 
   // ---- The account page ----

@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { Client, createTestApp, createUser, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { users } from '../../platform/auth/schema.ts';
+import { requestMagicLink, requestPasswordReset } from '../accounts/commands.ts';
 import { placementMessages, placements } from '../placements/schema.ts';
 import { placementWorld, queuedMails } from '../placements/testing.ts';
 import { personalDataParts } from './download.ts';
@@ -172,6 +173,25 @@ describe('erasure', () => {
     const [done] = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.action, 'privacy.erasure.done'));
     expect(done).toBeDefined();
     expect((await new Client(ctx.app).submit('/anmelden', { email: 'weg@example.org', password }, '/anmelden')).statusCode).toBe(422);
+  });
+
+  it('leads every way of signing in during the grace period to the undo page: login link and new-password link too', async () => {
+    const user = await createUser(ctx, { email: 'linkweg@example.org' });
+    await requestErasure(ctx.deps, { userId: user.id, requestedBy: null, networkId: null });
+    const magic = await requestMagicLink(ctx.deps.db, user.email, ctx.clock.now);
+    const viaLink = new Client(ctx.app);
+    const signedIn = await viaLink.submit(`/anmeldelink/${magic!.token}`, {}, `/anmeldelink/${magic!.token}`);
+    expect(signedIn.headers.location).toBe('/konto/loeschung');
+    expect((await viaLink.get('/konto/loeschung')).body).toContain('Löschung abbrechen');
+    const reset = await requestPasswordReset(ctx.deps.db, user.email, ctx.clock.now);
+    const password = 'Ein neues langes Passwort';
+    const viaReset = new Client(ctx.app);
+    const renewed = await viaReset.submit(`/passwort-neu/${reset!.token}`, { password, password_confirm: password }, `/passwort-neu/${reset!.token}`);
+    expect(renewed.headers.location).toBe('/konto/loeschung');
+    // Once undone, the link's sign-in goes where it always went.
+    expect((await viaReset.submit('/konto/loeschung/abbrechen', {}, '/konto/loeschung')).statusCode).toBe(200);
+    const again = await requestMagicLink(ctx.deps.db, user.email, ctx.clock.now);
+    expect((await new Client(ctx.app).submit(`/anmeldelink/${again!.token}`, {}, `/anmeldelink/${again!.token}`)).headers.location).toBe('/konto');
   });
 
   it('schedules one erasure when it is asked for twice at once', async () => {
