@@ -124,6 +124,8 @@ describe('JSON API', () => {
     // Two offers with the word; the remote tutoring offer is related (Nachhilfe) and comes after them.
     expect(body.total).toBe(3);
     expect(body.items[2]).toMatchObject({ title: 'Online-Nachhilfe' });
+    // One word: an offer with a related word contains it as far as the search is concerned.
+    expect(body.items.map((item: { partial: boolean }) => item.partial)).toEqual([false, false, false]);
     expect(body.page).toBe(1);
     expect(body.perPage).toBe(20);
     expect(body.items[0]).toMatchObject({
@@ -134,10 +136,23 @@ describe('JSON API', () => {
       fieldLabel: 'Schule oder Kindergarten',
       distanceKm: 0,
       remote: false,
+      partial: false,
     });
     expect(body.items[0].snippet).not.toMatch(/[\u0001\u0002]/);
     expect(body.facets.feld).toEqual([{ value: 'schule', label: 'Schule oder Kindergarten', count: 3 }]);
     expect(body.place).toMatchObject({ label: '04509 Delitzsch', radiusKm: 15 });
+  });
+
+  it('marks each item that contains only some of the words as partial, and documents the flag', async () => {
+    const body = (await ctx.app.inject('/api/v1/offers?q=Hausaufgaben+Kinder&ort=Delitzsch&umkreis=10&feld=schule')).json();
+    expect(body.items.map((item: { title: string; partial: boolean }) => [item.title, item.partial])).toEqual([
+      ['Hausaufgabenhilfe in der Grundschule', false],
+      ['Online-Nachhilfe', true],
+    ]);
+    const document = (await ctx.app.inject('/api/openapi.json')).json();
+    const ok = document.paths['/api/v1/offers'].get.responses['200'].content['application/json'].schema;
+    expect(ok.properties.items.items.properties.partial).toMatchObject({ type: 'boolean' });
+    expect(ok.properties.items.items.required).toContain('partial');
   });
 
   it('searches all networks by default and filters by network slug', async () => {

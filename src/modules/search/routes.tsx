@@ -37,6 +37,7 @@ export const OfferItemSchema = Type.Object({
   commitment: Type.String(),
   remote: Type.Boolean(),
   distanceKm: Nullable(Type.Number()),
+  partial: Type.Boolean({ description: 'true: the offer contains only some of the meaningful words searched for (listed after those with all of them)' }),
   snippet: Type.String(),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
@@ -344,6 +345,7 @@ function toApiAnswer(
       commitment: hit.commitment,
       remote: hit.remote,
       distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
+      partial: hit.partial,
       snippet: plainSnippet(hit.snippet),
       publishedAt: hit.publishedAt ? hit.publishedAt.toISOString() : null,
     })),
