@@ -157,6 +157,9 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   // ---- Preferences by personal link ----
 
+  // Signed links travel in the query: they are longer than the router allows for a path segment.
+  const tokenOf = (request: FastifyRequest) => String((request.query as { t?: unknown }).t ?? '');
+
   async function preferencesOf(token: string) {
     const payload = readLink(secret(), token, 'p');
     if (!payload) return null;
@@ -164,8 +167,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     return subscriber ?? null;
   }
 
-  app.get('/infomail/einstellungen/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.get('/infomail/einstellungen', async (request, reply) => {
+    const token = tokenOf(request);
     const subscriber = await preferencesOf(token);
     const t = request.t;
     if (!subscriber) return reply.page(t('infomail.preferences.title'), <MessagePage title={t('infomail.preferences.title')} text={t('infomail.preferences.invalid')} />, { status: 404 });
@@ -175,7 +178,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       t('infomail.preferences.title'),
       <PreferencesPage
         t={t}
-        action={`/infomail/einstellungen/${encodeURIComponent(token)}`}
+        action={`/infomail/einstellungen?t=${encodeURIComponent(token)}`}
         csrfToken={reply.generateCsrf()}
         email={subscriber.email}
         lists={lists.map((l) => ({ id: l.id, name: l.name, subscribed: mine.has(l.id) }))}
@@ -186,8 +189,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.post('/infomail/einstellungen/:token', async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.post('/infomail/einstellungen', async (request, reply) => {
+    const token = tokenOf(request);
     const subscriber = await preferencesOf(token);
     const t = request.t;
     if (!subscriber) return reply.page(t('infomail.preferences.title'), <MessagePage title={t('infomail.preferences.title')} text={t('infomail.preferences.invalid')} />, { status: 404 });
@@ -199,10 +202,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const allowed = (await publicLists(subscriber.networkId)).map((l) => l.id);
     const chosen = list(body.lists).filter((id) => allowed.includes(id));
     const now = deps.clock();
-    for (const listId of allowed.filter((id) => !chosen.includes(id))) {
-      const [had] = await db.select().from(infomailSubscriptions).where(and(eq(infomailSubscriptions.subscriberId, subscriber.id), eq(infomailSubscriptions.listId, listId)));
-      if (had) await db.delete(infomailSubscriptions).where(and(eq(infomailSubscriptions.subscriberId, subscriber.id), eq(infomailSubscriptions.listId, listId)));
-    }
+    const dropped = allowed.filter((id) => !chosen.includes(id));
+    if (dropped.length > 0) await db.delete(infomailSubscriptions).where(and(eq(infomailSubscriptions.subscriberId, subscriber.id), inArray(infomailSubscriptions.listId, dropped)));
     for (const listId of chosen) await db.insert(infomailSubscriptions).values({ subscriberId: subscriber.id, listId }).onConflictDoNothing();
     const digest = body.digest === '1';
     await db
@@ -213,7 +214,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       await unsubscribeAll(db, { ...subscriber, digest }, now);
       return reply.page(t('infomail.unsubscribe.title'), <MessagePage title={t('infomail.unsubscribe.title')} text={t('infomail.unsubscribe.allDone')} />);
     }
-    return reply.redirect(`/infomail/einstellungen/${encodeURIComponent(token)}?gespeichert=1`, 303);
+    return reply.redirect(`/infomail/einstellungen?t=${encodeURIComponent(token)}&gespeichert=1`, 303);
   });
 
   // ---- One-click unsubscribe (RFC 8058): under /api/, so no CSRF token; the signed link authenticates ----
@@ -243,8 +244,6 @@ export const routes: FastifyPluginAsync = async (app) => {
       <UnsubscribePage t={t} action={`/api/infomail/abmelden?t=${encodeURIComponent(token)}`} email={target.email} list={target.list.name} preferences={subscriber ? preferencesUrl(deps, subscriber.id) : null} done={done} />,
     );
   }
-
-  const tokenOf = (request: FastifyRequest) => String((request.query as { t?: unknown }).t ?? '');
 
   app.get('/api/infomail/abmelden', async (request, reply) => unsubscribePage(request, reply, tokenOf(request), null));
 

@@ -120,9 +120,9 @@ export async function confirmSubscription(deps: AppDeps, network: Network, token
   return subscriber;
 }
 
-export function preferencesUrl(deps: AppDeps, subscriberId: string, slug?: string): string {
-  const token = signLink(deps.config.cookieSecret ?? '', { k: 'p', i: subscriberId });
-  return `${deps.config.publicUrl}/infomail/einstellungen/${token}${slug ? `?netz=${encodeURIComponent(slug)}` : ''}`;
+export function preferencesUrl(deps: AppDeps, subscriberId: string): string {
+  // In the query, as the unsubscribe link: the token is longer than the router allows for a path segment.
+  return `${deps.config.publicUrl}/infomail/einstellungen?t=${signLink(deps.config.cookieSecret ?? '', { k: 'p', i: subscriberId })}`;
 }
 
 export function unsubscribeUrl(deps: AppDeps, listId: string, email: string): string {
