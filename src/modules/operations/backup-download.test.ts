@@ -107,7 +107,7 @@ describe(`backup download (${ENGINE})`, () => {
   it('lists who downloaded a backup when', async () => {
     const page = await admin.get('/verwaltung/sicherung');
     expect(page.body).toContain('Zuletzt heruntergeladen');
-    expect(page.body).toMatch(/<td><time datetime="[^"]+">[^<]+<\/time><\/td><td>Betrieb Taucha<\/td>/);
+    expect(page.body).toMatch(/<td data-label="Zeitpunkt"><time datetime="[^"]+">[^<]+<\/time><\/td><td data-label="Heruntergeladen von">Betrieb Taucha<\/td>/);
     expect(page.body).not.toContain('Bisher wurde hier keine Sicherung heruntergeladen.');
   });
 

@@ -74,6 +74,20 @@ describe('outbox', () => {
     expect(message.body).toContain('Zweiter Absatz');
   });
 
+  it('sorts by recipient when asked, newest first otherwise', async () => {
+    await ctx.deps.mailer.deliver({ to: 'anna@example.org', subject: 'Für Anna', text: 'Hallo' });
+    const recipients = (body: string) => [...body.matchAll(/data-label="An">([^<]+)</g)].map((m) => m[1]);
+    const byRecipient = await admin.get('/verwaltung/postausgang?sortierung=an');
+    expect(byRecipient.body).toContain('aria-sort="ascending"');
+    const up = recipients(byRecipient.body);
+    expect(up.indexOf('anna@example.org')).toBeGreaterThanOrEqual(0);
+    expect(up).toEqual([...up].sort((a, b) => a!.localeCompare(b!)));
+    const down = recipients((await admin.get('/verwaltung/postausgang?sortierung=-an')).body);
+    expect(down).toEqual([...up].reverse());
+    // Without a sort (or with a stray one) the newest mail comes first.
+    expect(recipients((await admin.get('/verwaltung/postausgang?sortierung=x')).body)[0]).toBe('anna@example.org');
+  });
+
   it('opens only files of its own listing: no path traversal, no other files', async () => {
     const outbox = ctx.deps.mailer.outboxDir!;
     fs.writeFileSync(path.join(outbox, 'notiz.txt'), 'geheim');

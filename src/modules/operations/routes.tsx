@@ -8,7 +8,8 @@ import { createNetwork, recordBackupDownload } from './commands.ts';
 import { canDownloadBackup, canManageNetworks, canViewFailedJobs, canViewOutbox } from './policy.ts';
 import { listBackupDownloads, listFailedJobs, listOutbox, readOutboxMessage } from './queries.ts';
 import { BACKUP_DOWNLOADS_PER_HOUR, backupFileName, SLUG } from './rules.ts';
-import { BackupPage, FailedJobsPage, OutboxMessagePage, OutboxPage, PlatformOverview } from './views/platform.tsx';
+import { BackupPage, FailedJobsPage, OUTBOX_DEFAULT_SORT, OUTBOX_SORTS, OutboxMessagePage, OutboxPage, PlatformOverview } from './views/platform.tsx';
+import { parseSort } from '../../platform/ui/table.tsx';
 
 /*
  * The operator's area (/verwaltung): the networks of this installation, the outbox of an installation
@@ -85,7 +86,13 @@ export const routes: FastifyPluginAsync = async (app) => {
     const dir = mailer.outboxDir;
     return reply.page(
       request.t('operations.outbox.title'),
-      <OutboxPage t={request.t} locale={request.locale} entries={dir ? listOutbox(dir) : []} smtp={!dir} />,
+      <OutboxPage
+        t={request.t}
+        locale={request.locale}
+        entries={dir ? listOutbox(dir) : []}
+        smtp={!dir}
+        sort={parseSort((request.query as Record<string, unknown> | undefined)?.sortierung, OUTBOX_SORTS, OUTBOX_DEFAULT_SORT)}
+      />,
     );
   });
 

@@ -55,11 +55,32 @@ describe('member list', () => {
     expect(page.body).toContain('Delitzsch, Taucha');
     expect(page.body).toContain('Erste Netzwerkstelle');
     expect(page.body).not.toContain('Nur Weißwasser');
-    expect(page.body).toContain('<caption>');
+    expect(page.body).toContain('<caption id="mitglieder-caption">');
 
     const overview = await office.get('/netzwerk/gems/verwaltung');
-    expect(overview.body).toMatch(/Engagementlotse\/Engagementlotsin<\/th><td>1<\/td>/);
-    expect(overview.body).toMatch(/Netzwerkstelle<\/th><td>1<\/td>/);
+    expect(overview.body).toMatch(/Engagementlotse\/Engagementlotsin<\/th><td class="num" data-label="Anzahl">1<\/td>/);
+    expect(overview.body).toMatch(/Netzwerkstelle<\/th><td class="num" data-label="Anzahl">1<\/td>/);
+  });
+
+  it('sorts by the column the reader picks, and ignores an unknown sort', async () => {
+    const rowOrder = (body: string) => [...body.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+    const byName = rowOrder((await office.get(MEMBERS)).body);
+    expect(byName.indexOf('Erste Netzwerkstelle')).toBeLessThan(byName.indexOf('Lars Lotse'));
+
+    const byNameDown = await office.get(`${MEMBERS}?sortierung=-name`);
+    const down = rowOrder(byNameDown.body);
+    expect(down.indexOf('Lars Lotse')).toBeLessThan(down.indexOf('Erste Netzwerkstelle'));
+    expect(byNameDown.body).toContain('aria-sort="descending"');
+    // The current column's link turns the order round again.
+    expect(byNameDown.body).toContain(`href="${MEMBERS}?sortierung=name"`);
+
+    // "Engagementlotse/…" comes before "Netzwerkstelle" in the alphabet of the role names.
+    const byRole = rowOrder((await office.get(`${MEMBERS}?sortierung=rolle`)).body);
+    expect(byRole.indexOf('Lars Lotse')).toBeLessThan(byRole.indexOf('Erste Netzwerkstelle'));
+
+    const unknown = await office.get(`${MEMBERS}?sortierung=passwort`);
+    expect(unknown.statusCode).toBe(200);
+    expect(rowOrder(unknown.body)).toEqual(byName);
   });
 });
 

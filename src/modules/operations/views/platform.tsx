@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { OutboxEntry } from '../../../platform/mail/index.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import type { BackupDownloadRow, FailedJob, OutboxMessage } from '../queries.ts';
-import { Table } from '../../roles/views/common.tsx';
+import { DataTable, sortValue } from '../../../platform/ui/table.tsx';
 import { PlatformNav } from '../../../platform/navigation.tsx';
 
 export function PlatformOverview({
@@ -31,21 +31,24 @@ export function PlatformOverview({
       {networks.length === 0 ? (
         <p>{t('operations.platform.empty')}</p>
       ) : (
-        <Table caption={t('operations.platform.caption')} head={[t('operations.platform.name'), t('operations.platform.address'), t('operations.platform.actions')]}>
-          {networks.map((n) => (
-            <tr key={n.id}>
-              <th scope="row">{n.name}</th>
-              <td>
-                <a href={`/netzwerk/${n.slug}`}>/netzwerk/{n.slug}</a>
-              </td>
-              <td>
+        <DataTable
+          id="netzwerke"
+          caption={t('operations.platform.caption')}
+          columns={[
+            { label: t('operations.platform.name'), cell: (n) => n.name, rowHeader: true },
+            { label: t('operations.platform.address'), cell: (n) => <a href={`/netzwerk/${n.slug}`}>/netzwerk/{n.slug}</a> },
+            {
+              label: t('operations.platform.actions'),
+              cell: (n) => (
                 <a href={`/netzwerk/${n.slug}/verwaltung`} aria-label={t('operations.platform.openFor', { name: n.name })}>
                   {t('operations.platform.open')}
                 </a>
-              </td>
-            </tr>
-          ))}
-        </Table>
+              ),
+            },
+          ]}
+          rows={networks}
+          rowKey={(n) => n.id}
+        />
       )}
       <h2 id="neu">{t('operations.platform.create')}</h2>
       <ErrorSummary errors={errors} labels={labels} t={t} />
@@ -62,7 +65,28 @@ export function PlatformOverview({
   );
 }
 
-export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale; entries: OutboxEntry[]; smtp: boolean }) {
+/** The outbox's columns that sort (the `sortierung` parameter); it starts with the newest mail. */
+export const OUTBOX_SORTS = ['datum', 'an'] as const;
+export const OUTBOX_DEFAULT_SORT = { by: 'datum', descending: true };
+
+function sortedOutbox(entries: OutboxEntry[], sort: { by: string; descending: boolean }): OutboxEntry[] {
+  const compare = (a: OutboxEntry, b: OutboxEntry) => (sort.by === 'an' ? a.to.localeCompare(b.to) : a.date.getTime() - b.date.getTime());
+  return [...entries].sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b));
+}
+
+export function OutboxPage({
+  t,
+  locale,
+  entries,
+  smtp,
+  sort,
+}: {
+  t: T;
+  locale: Locale;
+  entries: OutboxEntry[];
+  smtp: boolean;
+  sort: { by: string; descending: boolean };
+}) {
   return (
     <>
       <h1>{t('operations.outbox.title')}</h1>
@@ -74,19 +98,21 @@ export function OutboxPage({ t, locale, entries, smtp }: { t: T; locale: Locale;
       ) : (
         <>
           <p>{t('operations.outbox.intro', { count: formatNumber(locale, entries.length) })}</p>
-          <Table caption={t('operations.outbox.caption')} head={[t('operations.outbox.date'), t('operations.outbox.to'), t('operations.outbox.subject')]}>
-            {entries.map((e) => (
-              <tr key={e.file}>
-                <td>
-                  <time dateTime={e.date.toISOString()}>{formatDateTime(locale, e.date)}</time>
-                </td>
-                <td>{e.to}</td>
-                <td>
-                  <a href={`/verwaltung/postausgang/${encodeURIComponent(e.file)}`}>{e.subject || t('operations.outbox.noSubject')}</a>
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <DataTable
+            id="postausgang"
+            caption={t('operations.outbox.caption')}
+            columns={[
+              { label: t('operations.outbox.date'), cell: (e) => <time dateTime={e.date.toISOString()}>{formatDateTime(locale, e.date)}</time>, sort: 'datum' },
+              { label: t('operations.outbox.to'), cell: (e) => e.to, sort: 'an' },
+              {
+                label: t('operations.outbox.subject'),
+                cell: (e) => <a href={`/verwaltung/postausgang/${encodeURIComponent(e.file)}`}>{e.subject || t('operations.outbox.noSubject')}</a>,
+              },
+            ]}
+            rows={sortedOutbox(entries, sort)}
+            rowKey={(e) => e.file}
+            sort={{ ...sort, href: (by, descending) => `/verwaltung/postausgang?sortierung=${sortValue(by, descending)}` }}
+          />
         </>
       )}
     </>
@@ -138,18 +164,18 @@ export function FailedJobsPage({ t, locale, jobs }: { t: T; locale: Locale; jobs
       {jobs.length === 0 ? (
         <p>{t('operations.jobs.empty')}</p>
       ) : (
-        <Table caption={t('operations.jobs.caption')} head={[t('operations.jobs.queue'), t('operations.jobs.at'), t('operations.jobs.retries'), t('operations.jobs.error')]}>
-          {jobs.map((j) => (
-            <tr key={j.id}>
-              <th scope="row">{j.queue}</th>
-              <td>
-                <time dateTime={j.at.toISOString()}>{formatDateTime(locale, j.at)}</time>
-              </td>
-              <td>{formatNumber(locale, j.retryCount)}</td>
-              <td>{j.error}</td>
-            </tr>
-          ))}
-        </Table>
+        <DataTable
+          id="auftraege"
+          caption={t('operations.jobs.caption')}
+          columns={[
+            { label: t('operations.jobs.queue'), cell: (j) => j.queue, rowHeader: true },
+            { label: t('operations.jobs.at'), cell: (j) => <time dateTime={j.at.toISOString()}>{formatDateTime(locale, j.at)}</time> },
+            { label: t('operations.jobs.retries'), cell: (j) => formatNumber(locale, j.retryCount), numeric: true },
+            { label: t('operations.jobs.error'), cell: (j) => j.error },
+          ]}
+          rows={jobs}
+          rowKey={(j) => j.id}
+        />
       )}
     </>
   );
@@ -200,16 +226,17 @@ export function BackupPage({
       {downloads.length === 0 ? (
         <p>{t('operations.backup.none')}</p>
       ) : (
-        <Table caption={t('operations.backup.recentCaption')} head={[t('operations.backup.when'), t('operations.backup.who')]}>
-          {downloads.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <time dateTime={d.at.toISOString()}>{formatDateTime(locale, d.at)}</time>
-              </td>
-              <td>{d.actorName ?? t('operations.backup.deletedAccount')}</td>
-            </tr>
-          ))}
-        </Table>
+        <DataTable
+          id="sicherungen"
+          caption={t('operations.backup.recentCaption')}
+          columns={[
+            { label: t('operations.backup.when'), cell: (d) => <time dateTime={d.at.toISOString()}>{formatDateTime(locale, d.at)}</time> },
+            { label: t('operations.backup.who'), cell: (d) => d.actorName ?? t('operations.backup.deletedAccount') },
+          ]}
+          rows={downloads}
+          rowKey={(d) => d.id}
+          stack={false}
+        />
       )}
     </>
   );

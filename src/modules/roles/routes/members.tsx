@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { sendError } from '../../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { idParam } from '../../../platform/http/ids.ts';
+import { parseSort } from '../../../platform/ui/table.tsx';
 import { adminNetwork } from '../../networks/context.ts';
 import { listMunicipalities } from '../../networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
@@ -11,7 +12,7 @@ import { canManageMembers } from '../policy.ts';
 import { findMember, listMembers } from '../queries.ts';
 import { needsMunicipalities } from '../rules.ts';
 import { adminPath } from '../views/common.tsx';
-import { MemberList, MemberMunicipalitiesForm, RemoveConfirm } from '../views/members.tsx';
+import { MEMBER_DEFAULT_SORT, MEMBER_SORTS, MemberList, MemberMunicipalitiesForm, RemoveConfirm } from '../views/members.tsx';
 import { actorId, list, messagesFor, notice, pageTitle } from '../route-helpers.ts';
 
 /* Members of a network: the list, removing a role, the municipalities of a guide or municipality contact. */
@@ -29,8 +30,12 @@ export const membersRoutes: FastifyPluginAsync = async (app) => {
     const network = await adminNetwork(request, reply, canManageMembers);
     if (!network) return reply;
     const members = await listMembers(db, network.id);
+    const sort = parseSort((request.query as Record<string, unknown> | undefined)?.sortierung, MEMBER_SORTS, MEMBER_DEFAULT_SORT);
     const done = notice(request, { entfernt: 'roles.list.removed', kommunen: 'roles.list.municipalitiesSaved' });
-    return reply.page(pageTitle(request.t, 'roles.list.title'), <MemberList t={request.t} network={network} members={members} notice={done} />);
+    return reply.page(
+      pageTitle(request.t, 'roles.list.title'),
+      <MemberList t={request.t} locale={request.locale} network={network} members={members} sort={sort} notice={done} />,
+    );
   });
 
   app.get('/netzwerk/:slug/verwaltung/mitglieder/:membershipId/entfernen', async (request, reply) => {

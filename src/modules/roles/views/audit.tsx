@@ -2,7 +2,8 @@ import { formatDateTime, type Locale, type MessageKey, type T } from '../../../p
 import type { Network } from '../../../platform/networks/schema.ts';
 import type { AuditRow } from '../queries.ts';
 import { ROLES, type Role } from '../schema.ts';
-import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
+import { AdminNav, adminPath, roleLabel } from './common.tsx';
 
 const KNOWN_ACTIONS = new Set([
   'member.invited',
@@ -54,21 +55,21 @@ export function AuditLogPage({
       {rows.length === 0 ? (
         <p>{t('roles.audit.empty')}</p>
       ) : (
-        <Table
+        <DataTable
+          id="protokoll"
           caption={t('roles.audit.caption', { network: network.name, page })}
-          head={[t('roles.audit.at'), t('roles.audit.actor'), t('roles.audit.action'), t('roles.audit.details')]}
-        >
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time>
-              </td>
-              <td>{row.actorId === null ? t('roles.audit.system') : (row.actorName ?? t('roles.audit.deletedAccount')) || t('roles.list.noName')}</td>
-              <td>{actionLabel(t, row.action)}</td>
-              <td>{details(t, row)}</td>
-            </tr>
-          ))}
-        </Table>
+          columns={[
+            { label: t('roles.audit.at'), cell: (row) => <time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time> },
+            {
+              label: t('roles.audit.actor'),
+              cell: (row) => (row.actorId === null ? t('roles.audit.system') : (row.actorName ?? t('roles.audit.deletedAccount')) || t('roles.list.noName')),
+            },
+            { label: t('roles.audit.action'), cell: (row) => actionLabel(t, row.action) },
+            { label: t('roles.audit.details'), cell: (row) => details(t, row) },
+          ]}
+          rows={rows}
+          rowKey={(row) => row.id}
+        />
       )}
       {(page > 1 || hasMore) && (
         <nav aria-label={t('roles.audit.pages')}>

@@ -5,7 +5,9 @@ import type { Municipality, Network } from '../../../platform/networks/schema.ts
 import type { InvitationRow } from '../queries.ts';
 import { INVITATION_DAYS } from '../rules.ts';
 import { ROLES } from '../schema.ts';
-import { AdminNav, adminPath, CheckboxGroup, roleHint, roleLabel, Table } from './common.tsx';
+import { CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
+import { AdminNav, adminPath, roleHint, roleLabel } from './common.tsx';
 
 export interface InviteFormValues {
   email: string;
@@ -94,7 +96,8 @@ export function InvitationsPage({
           hint={t('roles.invite.municipalitiesHint')}
           error={errors.municipalityIds}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-          checked={values.municipalityIds}
+          selected={values.municipalityIds}
+          columns
         />
         <div class="actions">
           <button type="submit">{t('roles.invite.submit')}</button>
@@ -105,35 +108,33 @@ export function InvitationsPage({
       {invitations.length === 0 ? (
         <p>{t('roles.invite.none')}</p>
       ) : (
-        <Table
+        <DataTable
+          id="einladungen"
           caption={t('roles.invite.openCaption')}
-          head={[
-            t('roles.list.email'),
-            t('roles.list.role'),
-            t('roles.list.municipalities'),
-            t('roles.invite.invitedAt'),
-            t('roles.invite.validUntil'),
-            t('roles.list.actions'),
-          ]}
-        >
-          {invitations.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">{i.email}</th>
-              <td>{roleLabel(t, i.role)}</td>
-              <td>{i.municipalities.length > 0 ? i.municipalities.map((m) => m.name).join(', ') : t('roles.none')}</td>
-              <td>{formatDateTime(locale, i.createdAt)}</td>
-              <td>{formatDateTime(locale, i.expiresAt)}</td>
-              <td>
+          columns={[
+            { label: t('roles.list.email'), cell: (i) => i.email, rowHeader: true },
+            { label: t('roles.list.role'), cell: (i) => roleLabel(t, i.role) },
+            {
+              label: t('roles.list.municipalities'),
+              cell: (i) => (i.municipalities.length > 0 ? i.municipalities.map((m) => m.name).join(', ') : t('roles.none')),
+            },
+            { label: t('roles.invite.invitedAt'), cell: (i) => formatDateTime(locale, i.createdAt) },
+            { label: t('roles.invite.validUntil'), cell: (i) => formatDateTime(locale, i.expiresAt) },
+            {
+              label: t('roles.list.actions'),
+              cell: (i) => (
                 <form method="post" action={adminPath(network.slug, `/einladungen/${i.id}/zurueckziehen`)} class="inline-form">
                   <CsrfField token={csrfToken} />
                   <button type="submit" class="secondary" aria-label={t('roles.invite.revokeFor', { email: i.email })}>
                     {t('roles.invite.revoke')}
                   </button>
                 </form>
-              </td>
-            </tr>
-          ))}
-        </Table>
+              ),
+            },
+          ]}
+          rows={invitations}
+          rowKey={(i) => i.id}
+        />
       )}
     </>
   );

@@ -1,16 +1,76 @@
-import type { T } from '../../../platform/i18n/index.ts';
+import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
+import { CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
+import { DataTable, sortValue, type Column } from '../../../platform/ui/table.tsx';
 import type { Municipality, Network } from '../../../platform/networks/schema.ts';
 import type { MemberRow } from '../queries.ts';
 import { needsMunicipalities } from '../rules.ts';
-import { AdminNav, adminPath, CheckboxGroup, roleLabel, Table } from './common.tsx';
+import { AdminNav, adminPath, roleLabel } from './common.tsx';
 
 function displayName(t: T, member: MemberRow): string {
   return member.name || t('roles.list.noName');
 }
 
-export function MemberList({ t, network, members, notice }: { t: T; network: Network; members: MemberRow[]; notice?: string | undefined }) {
+/** The columns the member list sorts by (the `sortierung` parameter), and the order it starts in. */
+export const MEMBER_SORTS = ['name', 'email', 'rolle'] as const;
+export const MEMBER_DEFAULT_SORT = { by: 'name', descending: false };
+
+/** The list in the order the reader asked for, by the text each column shows in the reader's language. */
+function sorted(t: T, locale: Locale, members: MemberRow[], sort: { by: string; descending: boolean }): MemberRow[] {
+  const text = (m: MemberRow) => (sort.by === 'email' ? m.email : sort.by === 'rolle' ? roleLabel(t, m.role) : displayName(t, m));
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  // The query's order (name, e-mail, role) breaks ties, as Array.prototype.sort is stable.
+  return [...members].sort((a, b) => (sort.descending ? -1 : 1) * collator.compare(text(a), text(b)));
+}
+
+export function MemberList({
+  t,
+  locale,
+  network,
+  members,
+  sort,
+  notice,
+}: {
+  t: T;
+  locale: Locale;
+  network: Network;
+  members: MemberRow[];
+  sort: { by: string; descending: boolean };
+  notice?: string | undefined;
+}) {
+  const base = adminPath(network.slug, '/mitglieder');
+  const columns: Array<Column<MemberRow>> = [
+    { label: t('roles.list.name'), cell: (m) => displayName(t, m), rowHeader: true, sort: 'name' },
+    { label: t('roles.list.email'), cell: (m) => m.email, sort: 'email' },
+    { label: t('roles.list.role'), cell: (m) => roleLabel(t, m.role), sort: 'rolle' },
+    {
+      label: t('roles.list.municipalities'),
+      cell: (m) => (m.municipalities.length > 0 ? m.municipalities.map((p) => p.name).join(', ') : t('roles.none')),
+    },
+    {
+      label: t('roles.list.actions'),
+      cell: (m) => {
+        const name = displayName(t, m);
+        return (
+          <ul class="nav-list">
+            {needsMunicipalities(m.role) && (
+              <li>
+                <a href={`${base}/${m.membershipId}/kommunen`} aria-label={t('roles.list.editMunicipalitiesFor', { name })}>
+                  {t('roles.list.editMunicipalities')}
+                </a>
+              </li>
+            )}
+            <li>
+              <a href={`${base}/${m.membershipId}/entfernen`} aria-label={t('roles.list.removeFor', { role: roleLabel(t, m.role), name })}>
+                {t('roles.list.remove')}
+              </a>
+            </li>
+          </ul>
+        );
+      },
+    },
+  ];
   return (
     <>
       <h1>{t('roles.list.title')}</h1>
@@ -22,45 +82,14 @@ export function MemberList({ t, network, members, notice }: { t: T; network: Net
       {members.length === 0 ? (
         <p>{t('roles.list.empty')}</p>
       ) : (
-        <Table
+        <DataTable
+          id="mitglieder"
           caption={t('roles.list.caption', { network: network.name })}
-          head={[t('roles.list.name'), t('roles.list.email'), t('roles.list.role'), t('roles.list.municipalities'), t('roles.list.actions')]}
-        >
-          {members.map((m) => {
-            const name = displayName(t, m);
-            const role = roleLabel(t, m.role);
-            return (
-              <tr key={m.membershipId}>
-                <th scope="row">{name}</th>
-                <td>{m.email}</td>
-                <td>{role}</td>
-                <td>{m.municipalities.length > 0 ? m.municipalities.map((p) => p.name).join(', ') : t('roles.none')}</td>
-                <td>
-                  <ul class="nav-list">
-                    {needsMunicipalities(m.role) && (
-                      <li>
-                        <a
-                          href={adminPath(network.slug, `/mitglieder/${m.membershipId}/kommunen`)}
-                          aria-label={t('roles.list.editMunicipalitiesFor', { name })}
-                        >
-                          {t('roles.list.editMunicipalities')}
-                        </a>
-                      </li>
-                    )}
-                    <li>
-                      <a
-                        href={adminPath(network.slug, `/mitglieder/${m.membershipId}/entfernen`)}
-                        aria-label={t('roles.list.removeFor', { role, name })}
-                      >
-                        {t('roles.list.remove')}
-                      </a>
-                    </li>
-                  </ul>
-                </td>
-              </tr>
-            );
-          })}
-        </Table>
+          columns={columns}
+          rows={sorted(t, locale, members, sort)}
+          rowKey={(m) => m.membershipId}
+          sort={{ ...sort, href: (by, descending) => `${base}?sortierung=${sortValue(by, descending)}` }}
+        />
       )}
     </>
   );
@@ -147,7 +176,8 @@ export function MemberMunicipalitiesForm({
           hint={t('roles.places.hint')}
           error={errors.municipalityIds}
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-          checked={checked}
+          selected={checked}
+          columns
         />
         <div class="actions">
           <button type="submit">{t('form.save')}</button>

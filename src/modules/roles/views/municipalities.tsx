@@ -3,7 +3,8 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
 import type { Municipality, Network } from '../../../platform/networks/schema.ts';
 import type { MunicipalityInput } from '../rules.ts';
-import { AdminNav, adminPath, Table } from './common.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
+import { AdminNav, adminPath } from './common.tsx';
 
 function coordinate(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 6 }).format(value);
@@ -35,32 +36,30 @@ export function MunicipalityList({
       {municipalities.length === 0 ? (
         <p>{t('roles.places.list.empty')}</p>
       ) : (
-        <Table
+        <DataTable
+          id="kommunen"
           caption={t('roles.places.list.caption', { network: network.name })}
-          head={[
-            t('roles.place.name'),
-            t('roles.place.type'),
-            t('roles.place.ags'),
-            t('roles.places.list.coordinates'),
-            t('roles.place.inhabitants'),
-            t('roles.list.actions'),
-          ]}
-        >
-          {municipalities.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">{m.name}</th>
-              <td>{m.type || t('roles.none')}</td>
-              <td>{m.ags ?? t('roles.none')}</td>
-              <td>{m.lat !== null && m.lng !== null ? `${coordinate(locale, m.lat)}, ${coordinate(locale, m.lng)}` : t('roles.none')}</td>
-              <td>{m.inhabitants !== null ? formatNumber(locale, m.inhabitants) : t('roles.none')}</td>
-              <td>
+          columns={[
+            { label: t('roles.place.name'), cell: (m) => m.name, rowHeader: true },
+            { label: t('roles.place.type'), cell: (m) => m.type || t('roles.none') },
+            { label: t('roles.place.ags'), cell: (m) => m.ags ?? t('roles.none') },
+            {
+              label: t('roles.places.list.coordinates'),
+              cell: (m) => (m.lat !== null && m.lng !== null ? `${coordinate(locale, m.lat)}, ${coordinate(locale, m.lng)}` : t('roles.none')),
+            },
+            { label: t('roles.place.inhabitants'), cell: (m) => (m.inhabitants !== null ? formatNumber(locale, m.inhabitants) : t('roles.none')), numeric: true },
+            {
+              label: t('roles.list.actions'),
+              cell: (m) => (
                 <a href={adminPath(network.slug, `/kommunen/${m.id}`)} aria-label={t('roles.places.list.editFor', { name: m.name })}>
                   {t('roles.places.list.edit')}
                 </a>
-              </td>
-            </tr>
-          ))}
-        </Table>
+              ),
+            },
+          ]}
+          rows={municipalities}
+          rowKey={(m) => m.id}
+        />
       )}
     </>
   );

@@ -2,7 +2,8 @@ import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.
 import type { Network } from '../../../platform/networks/schema.ts';
 import { ROLES, type Role } from '../schema.ts';
 import { navigationLinks, networkAdminScope } from '../../../platform/navigation.tsx';
-import { AdminNav, adminPath, roleLabel, Table } from './common.tsx';
+import { DataTable } from '../../../platform/ui/table.tsx';
+import { AdminNav, adminPath, roleLabel } from './common.tsx';
 
 export function NetworkOverview({
   t,
@@ -22,14 +23,17 @@ export function NetworkOverview({
       <h1>{t('roles.overview.title', { network: network.name })}</h1>
       <AdminNav t={t} slug={network.slug} current="" />
       <h2>{t('roles.overview.roles')}</h2>
-      <Table caption={t('roles.overview.rolesCaption')} head={[t('roles.overview.role'), t('roles.overview.count')]}>
-        {ROLES.map((role) => (
-          <tr key={role}>
-            <th scope="row">{roleLabel(t, role)}</th>
-            <td>{formatNumber(locale, counts.get(role) ?? 0)}</td>
-          </tr>
-        ))}
-      </Table>
+      <DataTable
+        id="rollen"
+        caption={t('roles.overview.rolesCaption')}
+        columns={[
+          { label: t('roles.overview.role'), cell: (role) => roleLabel(t, role), rowHeader: true },
+          { label: t('roles.overview.count'), cell: (role) => formatNumber(locale, counts.get(role) ?? 0), numeric: true },
+        ]}
+        rows={ROLES}
+        rowKey={(role) => role}
+        stack={false}
+      />
       <h2>{t('roles.overview.invitations')}</h2>
       <p>
         <a href={adminPath(network.slug, '/einladungen')}>
