@@ -4,7 +4,8 @@ import { freePort } from '../../../test/cli.ts';
 import { Client, createTestApp, linkIn, parseEml, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
 import { createUser } from '../../../test/helpers.ts';
-import { castOf, type Cast } from '../offers/test-support.ts';
+import { castOf, offerForm, type Cast } from '../offers/test-support.ts';
+import { organisationMembers } from '../organisations/schema.ts';
 import { contentReports } from './schema.ts';
 import { runDailySummaries, runImmediateNotices } from './office-notices.ts';
 
@@ -111,6 +112,33 @@ describe('the office is told what waits', () => {
     expect(dashboard.body).toContain('Organisationen zur Prüfung: 1');
     expect(dashboard.body).toContain('Angebote zur Prüfung: 1');
     expect(dashboard.body).toContain('Offene Meldungen: 1');
+  });
+});
+
+describe('an offer in review is announced once', () => {
+  it('when it is submitted, not again when the organisation edits it while it waits', async () => {
+    const organisation = await createOrganisation(ctx, { networkId: cast.gems.id, municipalityId: cast.krostitz, name: 'Kirchenchor Zschepen', status: 'pending' });
+    await ctx.deps.db.insert(organisationMembers).values({ organisationId: organisation.id, userId: cast.memberA.id, role: 'admin' });
+    const offer = await createOffer(ctx, { networkId: cast.gems.id, organisationId: organisation.id, title: 'Noten sortieren', status: 'draft', publishedAt: null });
+    // Whatever waited before is announced first, so the runs below see only this offer.
+    ctx.clock.advance(MINUTE);
+    await runImmediateNotices(ctx.deps, ctx.clock.now);
+    const member = await signedInClient(ctx, cast.memberA);
+
+    ctx.clock.advance(MINUTE);
+    await member.get(`/angebote/${offer.id}`);
+    expect((await member.submit(`/angebote/${offer.id}/status`, { action: 'submit' })).statusCode).toBe(303);
+    ctx.clock.advance(MINUTE);
+    const before = inbox.filter((m) => m.to.includes(cast.office.email)).length;
+    expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(1);
+    const announced = await mailsTo(cast.office.email, before + 1);
+    expect(announced.at(-1)?.subject).toBe('Neues Angebot wartet auf Prüfung: Noten sortieren');
+
+    ctx.clock.advance(MINUTE);
+    await member.get(`/angebote/${offer.id}/bearbeiten`);
+    expect((await member.submit(`/angebote/${offer.id}/bearbeiten`, offerForm({ municipalityId: cast.krostitz, title: 'Noten sortieren und binden' }))).statusCode).toBe(303);
+    ctx.clock.advance(MINUTE);
+    expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(0);
   });
 });
 

@@ -103,8 +103,9 @@ async function newItems(db: Db, networkId: string, after: Date, until: Date): Pr
     select 'organisation' as kind, name as title, created_at as at from organisations
       where network_id = ${networkId}::uuid and status = 'pending' and created_at > ${a}::timestamptz and created_at <= ${b}::timestamptz
     union all
-    select 'offer', title, updated_at from offers
-      where network_id = ${networkId}::uuid and status = 'in_review' and updated_at > ${a}::timestamptz and updated_at <= ${b}::timestamptz
+    select 'offer', title, coalesce(submitted_at, created_at) from offers
+      where network_id = ${networkId}::uuid and status = 'in_review'
+        and coalesce(submitted_at, created_at) > ${a}::timestamptz and coalesce(submitted_at, created_at) <= ${b}::timestamptz
     union all
     select 'report', coalesce(o.title, g.name, n.title, r.subject_type), r.created_at from content_reports r
       left join offers o on r.subject_type = 'offer' and o.id = r.subject_id

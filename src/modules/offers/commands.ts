@@ -149,9 +149,11 @@ async function transition(
   if (!canTransition(offer.status, action, to)) return { ok: false, code: 'offers.transition_forbidden', from: offer.status, action };
   // Nothing of an unverified organisation goes public (visibility.ts); the office verifies it first.
   if (to === PUBLIC_STATUS && !mayBePublic(offer.organisationStatus)) return { ok: false, code: 'offers.organisation_unverified' };
+  // The office's "new in review" notice counts from the moment it arrives there, not from later edits.
+  const submitted = to === 'in_review' && offer.status !== 'in_review' ? { submittedAt: now } : {};
   const [updated] = await db
     .update(offers)
-    .set({ ...set, status: to, updatedAt: now })
+    .set({ ...set, ...submitted, status: to, updatedAt: now })
     .where(and(eq(offers.id, offer.id), eq(offers.status, offer.status), where))
     .returning();
   if (!updated) return { ok: false, code: 'offers.stale' };

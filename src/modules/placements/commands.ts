@@ -410,7 +410,7 @@ export async function runPlacementReminders(
         const placement = await mustFind(deps, due.id);
         const recipients = [
           ...(await guideRecipients(deps.db, placement.networkId, placement.municipalityId)),
-          ...(await officeRecipients(deps.db, placement.networkId)),
+          ...(await officeRecipients(deps.db, placement.networkId, 'notice')),
         ];
         await sendTo(deps, recipients, 'escalation', () => ({
           title: titleOf(placement),

@@ -5,6 +5,7 @@ import { users } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
 import { membershipMunicipalities, memberships } from '../../platform/roles/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
+import { officeNoticeSettings } from '../moderation/schema.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
@@ -310,14 +311,21 @@ export async function guideRecipients(db: Db, networkId: string, municipalityId:
     );
 }
 
-/** The people of the network office; the network's contact address when nobody holds the role. */
-export async function officeRecipients(db: Db, networkId: string): Promise<Recipient[]> {
+/**
+ * The people of the network office; the network's contact address when nobody holds the role. A notice
+ * (an escalation) skips those who chose "no mails" for what waits; mediation, where the office answers
+ * in the organisation's place, reaches everyone.
+ */
+export async function officeRecipients(db: Db, networkId: string, purpose: 'mediation' | 'notice' = 'mediation'): Promise<Recipient[]> {
   const people = await db
-    .selectDistinct({ email: users.email, locale: users.locale })
+    .selectDistinct({ email: users.email, locale: users.locale, mode: officeNoticeSettings.mode })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(officeNoticeSettings, and(eq(officeNoticeSettings.networkId, memberships.networkId), eq(officeNoticeSettings.userId, users.id)))
     .where(and(eq(memberships.networkId, networkId), eq(memberships.role, 'network_office')));
-  if (people.length > 0) return people;
+  if (people.length > 0) {
+    return people.filter((p) => purpose === 'mediation' || p.mode !== 'off').map(({ email, locale }) => ({ email, locale }));
+  }
   const [network] = await db.select({ email: networks.contactEmail }).from(networks).where(eq(networks.id, networkId));
   return network?.email ? [{ email: network.email, locale: 'de' }] : [];
 }

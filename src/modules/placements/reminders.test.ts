@@ -5,6 +5,7 @@ import { createOffer } from '../../../test/fixtures.ts';
 import { networks } from '../../platform/networks/schema.ts';
 import { placementEvents, placements } from './schema.ts';
 import { runPlacementReminders, UNCONFIRMED_KEEP_DAYS } from './commands.ts';
+import { setNoticeMode } from '../moderation/office-notices.ts';
 import { newMails, placementWorld, queuedMails, requestKeyIn } from './testing.ts';
 
 let ctx: TestContext;
@@ -135,6 +136,28 @@ describe('reminders, escalation and "keine Rückmeldung"', () => {
       expect((await run()).result.closed).toBe(1);
     } finally {
       await ctx.deps.db.update(networks).set({ placementReminderDays: 5 }).where(eq(networks.id, world.gems.id));
+      ctx.clock.now = start;
+    }
+  });
+
+  it('spares the escalation to an office person who chose no mails, and still reaches the others', async () => {
+    const start = ctx.clock.now;
+    const silent = await createUser(ctx, {
+      email: 'ruhe@gems.example',
+      name: 'Keine Mails',
+      roles: [{ networkId: world.gems.id, role: 'network_office' }],
+    });
+    await setNoticeMode(ctx.deps.db, world.gems.id, silent.id, 'off', start);
+    await setNoticeMode(ctx.deps.db, world.gems.id, world.office.id, 'daily', start);
+    try {
+      await inquiry('Kuchenbasar vorbereiten', 'kuchen@example.org');
+      ctx.clock.now = new Date(start.getTime() + 10 * DAY);
+      const { result, mails } = await run();
+      expect(result.escalated).toBe(1);
+      // Besides the organisation's reminder, the escalation: to the guide and the office person on "daily".
+      expect(mails.map((m) => m.to).sort()).toEqual(['karl.kassenwart@heimatverein-krostitz.de', 'lotsin.krostitz@gems.example', 'netzwerkstelle@gems.example']);
+      expect(mails.map((m) => m.to)).not.toContain(silent.email);
+    } finally {
       ctx.clock.now = start;
     }
   });
