@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
+import { hashSecret } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
 import { events, eventRegistrations, type Event, type EventRegistration, type EventStatus } from './schema.ts';
 
 /** What an organiser fills in; validated by form.ts before it gets here. */
@@ -88,6 +89,17 @@ export interface RegisterInput {
   answers: Record<string, string>;
   /** The address is known to be the person's (an account's confirmed address): a seat is given at once. */
   emailConfirmed: boolean;
+  /** The language of every mail about this registration. */
+  locale: Locale;
+}
+
+/**
+ * The secret of a registration's personal link, derived from its id with the platform's secret: every
+ * mail can carry the link again, while the database keeps only its hash, as for any other token.
+ */
+export function personalToken(secret: string, registrationId: string): string {
+  const key = crypto.hkdfSync('sha256', secret, 'mitmachnetz', 'event-registration-link-v1', 32);
+  return crypto.createHmac('sha256', Buffer.from(key)).update(registrationId).digest('base64url');
 }
 
 export type RegisterResult =
@@ -109,10 +121,11 @@ export function registrationState(event: Event, now: Date): 'open' | RegisterErr
  * seat count is read and raised by one registration at a time, and the arrival counter gives the
  * waiting list its order. The partial unique index refuses a second live registration per address.
  */
-export async function register(db: Db, event: Event, input: RegisterInput, now: Date): Promise<RegisterResult> {
+export async function register(db: Db, secret: string, event: Event, input: RegisterInput, now: Date): Promise<RegisterResult> {
   const state = registrationState(event, now);
   if (state !== 'open') return { ok: false, error: state };
-  const token = newSecret();
+  const id = crypto.randomUUID();
+  const token = personalToken(secret, id);
   const email = input.email.trim().toLowerCase();
   const registration = await db.transaction(async (tx) => {
     const locked = await lockEvent(tx, event.id);
@@ -120,6 +133,7 @@ export async function register(db: Db, event: Event, input: RegisterInput, now: 
     const [row] = await tx
       .insert(eventRegistrations)
       .values({
+        id,
         eventId: event.id,
         userId: input.userId,
         name: input.name.trim(),
@@ -127,6 +141,7 @@ export async function register(db: Db, event: Event, input: RegisterInput, now: 
         answers: input.answers,
         status: 'pending',
         tokenHash: hashSecret(token),
+        locale: input.locale,
         createdAt: now,
       })
       .onConflictDoNothing()

@@ -20,7 +20,7 @@ describe(`registration under load (${ENGINE})`, () => {
     const people = Array.from({ length: 100 }, (_, i) => `person${i}@example.org`);
     // Each person sends twice at the same moment (a double click); the second must be refused.
     const attempts = [...people, ...people.slice(0, 20)].map((email) =>
-      register(ctx.deps.db, event, { name: email, email, userId: null, answers: {}, emailConfirmed: true }, ctx.clock.now),
+      register(ctx.deps.db, ctx.deps.config.cookieSecret!, event, { name: email, email, userId: null, answers: {}, emailConfirmed: true, locale: 'de' }, ctx.clock.now),
     );
     const results = await Promise.all(attempts);
     expect(results.filter((r) => r.ok)).toHaveLength(100);

@@ -1,11 +1,14 @@
+import { hashSecret } from '../../platform/auth/tokens.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { formatDateTime, translator, type Locale, type MessageKey } from '../../platform/i18n/index.ts';
+import { formatDateTime, translator, type MessageKey } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
+import { personalToken } from './commands.ts';
 import type { Event, EventRegistration } from './schema.ts';
 
 /*
- * Every mail to registered people goes through here. The personal link (to confirm, to cancel, to leave
- * the waiting list) is only in the first mail: the database keeps just its hash. Later mails point to it.
+ * Every mail to registered people goes through here, in the language they registered in, each with the
+ * personal link (to confirm, to cancel, to leave the waiting list). Registrations made before the link
+ * was derived from the id keep a random one that cannot be rebuilt; their mails point to the first mail.
  */
 
 type Kind = 'confirm' | 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'changed' | 'cancelled' | 'left';
@@ -22,25 +25,26 @@ export async function mailRegistration(
   deps: AppDeps,
   kind: Kind,
   event: Event & { networkSlug: string },
-  registration: Pick<EventRegistration, 'name' | 'email'>,
-  options: { token?: string; locale?: Locale } = {},
+  registration: Pick<EventRegistration, 'id' | 'name' | 'email' | 'locale' | 'tokenHash'>,
 ): Promise<void> {
-  const locale = options.locale ?? 'de';
+  const locale = registration.locale;
   const t = translator(locale);
+  const derived = personalToken(deps.config.cookieSecret!, registration.id);
+  const token = hashSecret(derived) === registration.tokenHash ? derived : null;
   const values = {
     name: registration.name,
     title: event.title,
     when: formatDateTime(locale, event.startsAt),
     where: event.mode === 'online' ? t('events.mode.online') : event.place,
     page: eventHref(deps.config.publicUrl, event),
-    link: options.token ? personalLink(deps.config.publicUrl, options.token) : '',
+    link: token ? personalLink(deps.config.publicUrl, token) : '',
     online: event.mode === 'online' && event.onlineUrl ? t('events.mail.onlineLink', { url: event.onlineUrl }) : '',
   };
   const text = t(`events.mail.${kind}.text` as MessageKey, values);
   await queueMail(deps.jobs, {
     to: registration.email,
     subject: t(`events.mail.${kind}.subject` as MessageKey, values),
-    text: `${text}\n\n${options.token ? t('events.mail.personalLink', values) : t('events.mail.keepLink')}\n`,
+    text: `${text}\n\n${token ? t('events.mail.personalLink', values) : t('events.mail.keepLink')}\n`,
   });
 }
 

@@ -28,9 +28,9 @@ describe('personal data and figures of events', () => {
       endsAt: new Date(ctx.clock.now.getTime() - 5 * DAY + 3_600_000),
     });
     const subject = { userId: world.volunteer.id, email: world.volunteer.email };
-    const mine = { name: 'Erika', email: subject.email, userId: subject.userId, answers: { q1: 'vegan' }, emailConfirmed: true };
-    expect((await register(ctx.deps.db, upcoming, mine, ctx.clock.now)).ok).toBe(true);
-    const waiting = await register(ctx.deps.db, upcoming, { ...mine, name: 'Wartend', email: 'wartend@example.org', userId: null }, ctx.clock.now);
+    const mine = { name: 'Erika', email: subject.email, userId: subject.userId, answers: { q1: 'vegan' }, emailConfirmed: true, locale: 'de' as const };
+    expect((await register(ctx.deps.db, ctx.deps.config.cookieSecret!, upcoming, mine, ctx.clock.now)).ok).toBe(true);
+    const waiting = await register(ctx.deps.db, ctx.deps.config.cookieSecret!, upcoming, { ...mine, name: 'Wartend', email: 'wartend@example.org', userId: null }, ctx.clock.now);
     await ctx.deps.db.insert(eventRegistrations).values([
       { eventId: past.id, name: 'Erika', email: subject.email, status: 'confirmed', position: 1, tokenHash: 'f'.repeat(64), attended: true },
       { eventId: past.id, name: 'Otto', email: 'otto@example.org', status: 'confirmed', position: 2, tokenHash: '0'.repeat(64), attended: false },

@@ -166,14 +166,18 @@ describe('registration, waiting list and the personal link', () => {
     const links: string[] = [];
     for (const email of people) {
       const visitor = new Client(ctx.app);
+      // Cem reads the site in English: every mail about his registration must come in English.
+      if (email.startsWith('cem')) visitor.cookies.set('mmn_lang', 'en');
       const missing = await visitor.submit(`${page}/anmelden`, { name: 'X', email }, page);
       expect(missing.statusCode).toBe(422);
-      expect(missing.body).toContain('Bitte füllen Sie dieses Feld aus.');
+      const english = email.startsWith('cem');
+      expect(missing.body).toContain(english ? 'Please fill in this field.' : 'Bitte füllen Sie dieses Feld aus.');
       const wrongChoice = await visitor.submit(`${page}/anmelden`, { name: 'X', email, answer_q1: 'Schnitzel' });
-      expect(wrongChoice.body).toContain('Bitte wählen Sie eine der Antworten.');
+      expect(wrongChoice.body).toContain(english ? 'Please choose one of the answers.' : 'Bitte wählen Sie eine der Antworten.');
       const ok = await visitor.submit(`${page}/anmelden`, { name: email.split('@')[0]!, email, answer_q1: 'egal' });
       expect(ok.statusCode).toBe(303);
-      const mail = (await queuedMails(ctx)).slice(before).find((m) => m.to === email && m.subject.startsWith('Bitte bestätigen'));
+      const subject = english ? 'Please confirm' : 'Bitte bestätigen';
+      const mail = (await queuedMails(ctx)).slice(before).find((m) => m.to === email && m.subject.startsWith(subject));
       expect(mail).toBeDefined();
       const link = linkIn(mail!, '/veranstaltungen/anmeldung/');
       links.push(link);
@@ -198,8 +202,14 @@ describe('registration, waiting list and the personal link', () => {
     const after = await ctx.deps.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id));
     expect(after.find((r) => r.email === 'ben@example.org')?.status).toBe('cancelled');
     expect(after.find((r) => r.email === 'cem@example.org')?.status).toBe('confirmed');
-    const promoted = (await queuedMails(ctx)).find((m) => m.to === 'cem@example.org' && m.subject.startsWith('Ein Platz ist frei'));
+    // Later mails come in the language of the registration and carry the personal link again.
+    const waitlisted = (await queuedMails(ctx)).find((m) => m.to === 'cem@example.org' && m.subject.startsWith('Waiting list'));
+    expect(waitlisted?.text).toContain(links[2]);
+    const promoted = (await queuedMails(ctx)).find((m) => m.to === 'cem@example.org' && m.subject.startsWith('A seat has become free'));
     expect(promoted?.text).toContain('Workshop Ehrenamtsgewinnung');
+    expect(promoted?.text).toContain(links[2]);
+    const left = (await queuedMails(ctx)).find((m) => m.to === 'ben@example.org' && m.subject.startsWith('Abgemeldet'));
+    expect(left?.text).toContain(links[1]);
     // An altered link finds nothing.
     expect((await new Client(ctx.app).get(`${links[0]!.slice(0, -2)}xx`)).statusCode).toBe(404);
 

@@ -487,8 +487,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (Object.keys(errors).length > 0) return showEvent(request, reply, loaded, { values, errors, notice: null }, 422);
     const result = await register(
       db,
+      app.deps.config.cookieSecret!,
       event,
-      { name, email, userId: user?.id ?? null, answers, emailConfirmed: Boolean(user?.emailVerifiedAt) },
+      { name, email, userId: user?.id ?? null, answers, emailConfirmed: Boolean(user?.emailVerifiedAt), locale: request.locale },
       now(),
     );
     if (!result.ok) {
@@ -497,7 +498,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     }
     const r = result.registration;
     const kind = r.status === 'pending' ? 'confirm' : r.status === 'confirmed' ? 'confirmed' : 'waitlisted';
-    await mailRegistration(app.deps, kind, event, r, { token: result.token, locale: request.locale });
+    await mailRegistration(app.deps, kind, event, r);
     const notice = r.status === 'pending' ? 'bestaetigen' : r.status === 'confirmed' ? 'angemeldet' : 'warteliste';
     return reply.redirect(`/netzwerk/${event.networkSlug}/veranstaltungen/${event.id}?${notice}=1`, 303);
   });

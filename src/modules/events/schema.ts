@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../platform/db-types.ts';
 import { users } from '../../platform/auth/schema.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -119,6 +120,8 @@ export const eventRegistrations = pgTable(
     position: bigint('position', { mode: 'number' }),
     /** SHA-256 of the personal link's secret. */
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    /** The language the person registered in: every later mail is written in it. */
+    locale: varchar('locale', { length: 2 }).$type<Locale>().notNull().default('de'),
     /** null: not taken yet; true present; false no-show. */
     attended: boolean('attended'),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),

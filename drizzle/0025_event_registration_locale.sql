@@ -1,0 +1,1 @@
+ALTER TABLE "event_registrations" ADD COLUMN "locale" varchar(2) DEFAULT 'de' NOT NULL;
