@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { allow, sendError } from '../../platform/http/errors.tsx';
+import { registerEventsApi } from './api.ts';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import { keptValues } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { networkOf } from '../networks/context.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../overview/export.ts';
@@ -704,4 +705,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   await registerDocumentationRoutes(app, { loadManaged, loadEvent });
+  await registerEventsApi(app);
 };

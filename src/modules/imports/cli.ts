@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../platform/db.ts';
 import { translator, type T } from '../../platform/i18n/index.ts';
-import { findNetworkBySlug } from '../networks/queries.ts';
+import { findNetworkBySlug } from '../../platform/networks/queries.ts';
 import { importCsv, importFreinet, importTarget, recordExport } from './commands.ts';
 import { offersCsv } from './csv.ts';
 import { offersForExport } from './queries.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { offers, type Offer, type OfferStatus } from '../offers/schema.ts';
 import { organisations, type Organisation } from '../organisations/schema.ts';

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkMember } from '../events/policy.ts';
 import { networkOf } from '../networks/context.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { addFile, createEntry, removeFile, setEntryStatus, updateEntry } from './commands.ts';
 import { checkFile, contentDisposition, MAX_FILE_MEGABYTES, pdfText, readStoredFile, removeStoredFile, safeFileName, storeFile } from './files.ts';

@@ -8,6 +8,8 @@ import { moderationPersonalData, moderationRetention } from './personal-data.ts'
 /** For the network dashboard: what waits for the office. */
 export { waitingCounts } from './office-notices.ts';
 export { WaitingBox } from './views/notices.tsx';
+/** Whether an office person wants mails about what waits (placements' escalations read it). */
+export { officeNoticeSettings } from './schema.ts';
 
 export const OFFICE_NOTICE_QUEUE = 'moderation.office-notices';
 export const OFFICE_SUMMARY_QUEUE = 'moderation.office-summary';

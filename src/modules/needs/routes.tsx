@@ -4,7 +4,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
 import { splitList } from '../volunteers/commands.ts';

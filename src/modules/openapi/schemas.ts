@@ -9,16 +9,7 @@ const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null
 const DateTime = Type.String({ format: 'date-time' });
 const Uuid = Type.String({ format: 'uuid' });
 
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { description: 'RFC 9457 problem details' },
-);
+export { ProblemSchema } from '../../platform/http/problem.ts';
 
 const NetworkRef = Type.Object({ slug: Type.String(), name: Type.String() });
 const MunicipalityRef = Type.Object({ id: Uuid, name: Type.String() });

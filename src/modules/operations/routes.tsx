@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import { backupForDownload } from '../../platform/backup.ts';
-import { listNetworks } from '../networks/queries.ts';
+import { listNetworks } from '../../platform/networks/queries.ts';
 import { createNetwork, recordBackupDownload } from './commands.ts';
 import { canDownloadBackup, canManageNetworks, canViewFailedJobs, canViewOutbox } from './policy.ts';
 import { listBackupDownloads, listFailedJobs, listOutbox, readOutboxMessage } from './queries.ts';

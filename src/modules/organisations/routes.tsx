@@ -8,7 +8,7 @@ import { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { organisationPageMeta } from '../feeds/jsonld.ts';
 import { networkOf } from '../networks/context.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
 import { canManageApiTokens } from '../openapi/policy.ts';
 import { queueMail } from '../../platform/mail/index.ts';

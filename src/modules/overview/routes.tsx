@@ -5,7 +5,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import { projectPath } from '../../platform/paths.ts';
 import type { T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
-import { listNetworks } from '../networks/queries.ts';
+import { listNetworks } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { cachedOfferPoints, cachedOverviewFigures } from './cache.ts';
 import { attachment, csvStream, CSV_TYPE, sheetOfTable, xlsxStream, XLSX_TYPE, type ExportSheet } from './export.ts';

@@ -5,7 +5,7 @@ import { users } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
 import { membershipMunicipalities, memberships } from '../../platform/roles/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { officeNoticeSettings } from '../moderation/schema.ts';
+import { officeNoticeSettings } from '../moderation/index.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';

@@ -5,7 +5,7 @@ import { Client, createTestApp, createUser, signedInClient, type TestContext } f
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
-import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
+import { findNetworkBySlug, listMunicipalities } from '../../platform/networks/queries.ts';
 import { routes as operationsRoutes } from '../operations/routes.tsx';
 import { routes } from './routes.tsx';
 import { invitations, memberships, type Role } from './schema.ts';

@@ -6,7 +6,7 @@ import { hashSecret } from '../../platform/auth/tokens.ts';
 import type { User } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
-import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
+import { findNetworkBySlug, listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Municipality, Network } from '../../platform/networks/schema.ts';
 import { invitations, membershipMunicipalities, memberships } from './schema.ts';
 

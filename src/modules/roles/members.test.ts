@@ -4,7 +4,7 @@ import { createTestApp, createUser, signedInClient, type Client, type TestContex
 import { auditLog } from '../../platform/audit/schema.ts';
 import type { User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
-import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
+import { findNetworkBySlug, listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Municipality, Network } from '../../platform/networks/schema.ts';
 import { membershipMunicipalities, memberships } from './schema.ts';
 

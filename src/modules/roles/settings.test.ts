@@ -4,7 +4,7 @@ import { createTestApp, createUser, signedInClient, type Client, type TestContex
 import { auditLog } from '../../platform/audit/schema.ts';
 import { users, type User } from '../../platform/auth/schema.ts';
 import { seedDemoNetworks } from '../networks/demo.ts';
-import { findNetworkBySlug, listMunicipalities } from '../networks/queries.ts';
+import { findNetworkBySlug, listMunicipalities } from '../../platform/networks/queries.ts';
 import { municipalities, type Network } from '../../platform/networks/schema.ts';
 
 let ctx: TestContext;

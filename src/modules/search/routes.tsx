@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchemaVal
 import { Type, type TSchema } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation } from '../../platform/http/forms.ts';
-import { sendProblem } from '../../platform/http/problem.ts';
+import { ProblemSchema, sendProblem } from '../../platform/http/problem.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { networkOf } from '../networks/context.ts';
 import type { Network } from '../networks/schema.ts';
@@ -68,14 +68,6 @@ export const SearchResponseSchema = Type.Object({
   mode: Type.Union([Type.Literal('all'), Type.Literal('fulltext'), Type.Literal('similar')]),
   suggestion: Nullable(Type.String()),
   place: Nullable(Type.Object({ label: Type.String(), lat: Type.Number(), lng: Type.Number(), radiusKm: Nullable(Type.Integer()) })),
-});
-
-export const ProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 
 /** An empty form field means "no filter" (see withoutEmptyValues). */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { formatNumber, type Locale, type T } from '../../platform/i18n/index.ts';
 import type { SiteSearchHit } from '../../platform/module.ts';
 import { registeredModules } from '../../platform/registry.ts';
-import { listNetworks } from '../networks/queries.ts';
+import { listNetworks } from '../../platform/networks/queries.ts';
 
 const LIMIT = 5;
 

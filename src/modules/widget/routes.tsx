@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { Type } from 'typebox';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
-import { findNetworkBySlug } from '../networks/queries.ts';
+import { findNetworkBySlug } from '../../platform/networks/queries.ts';
 import { findMunicipalityByName, listNewOffers } from '../feeds/queries.ts';
 import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';
 import { projectPath } from '../../platform/paths.ts';

@@ -6,7 +6,7 @@ import { fieldErrorsFromValidation, type FieldErrors } from '../../../platform/h
 import { idParam } from '../../../platform/http/ids.ts';
 import { hashSecret } from '../../../platform/auth/tokens.ts';
 import { adminNetwork } from '../../networks/context.ts';
-import { listMunicipalities } from '../../networks/queries.ts';
+import { listMunicipalities } from '../../../platform/networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { acceptInvitation, inviteMember, revokeInvitation } from '../commands.ts';
 import { canAcceptInvitation, canManageMembers } from '../policy.ts';

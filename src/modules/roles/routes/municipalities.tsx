@@ -4,7 +4,7 @@ import { sendError } from '../../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../../platform/http/forms.ts';
 import { idParam } from '../../../platform/http/ids.ts';
 import { adminNetwork } from '../../networks/context.ts';
-import { listMunicipalities } from '../../networks/queries.ts';
+import { listMunicipalities } from '../../../platform/networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { saveMunicipality } from '../commands.ts';
 import { canManageMunicipalities } from '../policy.ts';
