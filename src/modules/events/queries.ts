@@ -18,6 +18,7 @@ export interface EventListItem {
   endsAt: Date;
   mode: Event['mode'];
   place: string;
+  municipalityId: string | null;
   municipalityName: string | null;
   organiserName: string | null;
   capacity: number | null;
@@ -66,6 +67,7 @@ const LIST_COLUMNS = {
   endsAt: events.endsAt,
   mode: events.mode,
   place: events.place,
+  municipalityId: events.municipalityId,
   municipalityName: municipalities.name,
   organiserName: organisations.name,
   capacity: events.capacity,

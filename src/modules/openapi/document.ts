@@ -6,6 +6,7 @@ export const API_PREFIX = '/api/v1/';
 
 const TAGS = [
   { name: 'offers', description: 'Engagement offers (Engagementangebote). Reading is open; writing needs an API token of the organisation.' },
+  { name: 'events', description: 'Events of the networks (Veranstaltungen): meetings, workshops and trainings, for calendars and other sites.' },
   { name: 'organisations', description: 'Verified organisations: clubs, initiatives, institutions and companies that publish offers.' },
   { name: 'municipalities', description: 'Municipalities (Kommunen) of the networks.' },
   { name: 'networks', description: 'Regional engagement networks hosted on this platform.' },

@@ -1,4 +1,4 @@
-/** Every operation the OpenAPI document describes, as "METHOD /path"; each one has tests in this folder. */
+/** Every operation the OpenAPI document describes, as "METHOD /path"; each one has tests in this folder (events': in events/api.test.ts). */
 export const DOCUMENTED = [
   'GET /api/v1/offers',
   'POST /api/v1/offers',
@@ -10,4 +10,5 @@ export const DOCUMENTED = [
   'GET /api/v1/municipalities',
   'GET /api/v1/networks',
   'GET /api/v1/figures',
+  'GET /api/v1/events',
 ];
