@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../platform/markup/index.ts';
 import { ROLES } from '../../platform/roles/schema.ts';
 import { events } from '../events/schema.ts';
 import { adminNetwork, networkOf } from '../networks/context.ts';
-import { listMunicipalities } from '../networks/queries.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { networks, type Network } from '../networks/schema.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../offers/vocabulary.ts';
 import { normaliseAddress } from './address.ts';
@@ -31,7 +31,8 @@ import {
 import { confirmSubscription, preferencesUrl, requestSubscription, unsubscribeAll, unsubscribeFromList } from './subscriptions.ts';
 import { readLink } from './tokens.ts';
 import { AdminIndexPage, BouncesPage, ComposePage, MailingPage, SettingsPage } from './views/admin.tsx';
-import { ArchiveMailPage, ArchivePage, MessagePage, PreferencesPage, SubscribePage, UnsubscribePage } from './views/public.tsx';
+import { ArchiveMailPage, ArchivePage, PreferencesPage, SubscribePage, UnsubscribePage } from './views/public.tsx';
+import { MessagePage } from '../../platform/ui/message-page.tsx';
 import { addressHash } from './address.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,8 +68,8 @@ export const routes: FastifyPluginAsync = async (app) => {
         t={t}
         network={network}
         csrfToken={reply.generateCsrf()}
-        lists={(await publicLists(network.id)).map((l) => ({ id: l.id, name: l.name, description: l.description }))}
-        municipalities={(await listMunicipalities(db, network.id)).map((m) => ({ id: m.id, name: m.name }))}
+        lists={(await publicLists(network.id)).map((l) => ({ value: l.id, label: l.description ? `${l.name} – ${l.description}` : l.name }))}
+        municipalities={(await listMunicipalities(db, network.id)).map((m) => ({ value: m.id, label: m.name }))}
         fields={fieldChoices(request)}
         values={values}
         errors={errors}
@@ -110,7 +111,9 @@ export const routes: FastifyPluginAsync = async (app) => {
       confirmTexts(network),
     );
     if (!result.ok) {
-      errors[result.problem === 'no_list' ? 'lists' : 'email'] = t(result.problem === 'no_list' ? 'infomail.error.noList' : result.problem === 'too_long' ? 'infomail.error.tooLong' : 'infomail.error.email');
+      // Without public lists the digest is the only choice, so the message stands beside it.
+      const choice = (await publicLists(network.id)).length > 0 ? 'lists' : 'digest';
+      errors[result.problem === 'no_list' ? choice : 'email'] = t(result.problem === 'no_list' ? 'infomail.error.noList' : result.problem === 'too_long' ? 'infomail.error.tooLong' : 'infomail.error.email');
       return subscribePage(request, reply, network, values, errors, false, 422);
     }
     return reply.redirect(`/netzwerk/${network.slug}/infomail?gesendet=1`, 303);
@@ -181,7 +184,8 @@ export const routes: FastifyPluginAsync = async (app) => {
         action={`/infomail/einstellungen?t=${encodeURIComponent(token)}`}
         csrfToken={reply.generateCsrf()}
         email={subscriber.email}
-        lists={lists.map((l) => ({ id: l.id, name: l.name, subscribed: mine.has(l.id) }))}
+        lists={lists.map((l) => ({ value: l.id, label: l.name }))}
+        subscribed={[...mine]}
         frequency={subscriber.frequency}
         digest={subscriber.digest}
         saved={(request.query as { gespeichert?: string }).gespeichert === '1'}

@@ -19,7 +19,7 @@ import { DEFAULT_NOTICE_MODE, noticeModeOf, setNoticeMode, waitingCounts } from 
 import { OFFICE_NOTICE_MODES, type OfficeNoticeMode } from './schema.ts';
 import { ReportForm } from './views/report.tsx';
 import { ModerationSettings } from './views/settings.tsx';
-import { MessagePage } from '../offers/views/current.tsx';
+import { MessagePage } from '../../platform/ui/message-page.tsx';
 
 const NOTICES: Record<string, MessageKey> = {
   'organisation-freigegeben': 'moderation.done.organisationApproved',

@@ -5,7 +5,8 @@ import { personalDataParts, zipName, zipStream } from './download.ts';
 import { pendingErasure } from './erasure.ts';
 import { EXPORT_LINK_HOURS, requestExport, useExportLink } from './exports.ts';
 import { canManageOwnPrivacy } from './policy.ts';
-import { DataPage, MessagePage } from './views/data.tsx';
+import { MessagePage } from '../../platform/ui/message-page.tsx';
+import { DataPage } from './views/data.tsx';
 
 const NOTICES = { angefordert: 'queued', laeuft: 'already' } as const;
 

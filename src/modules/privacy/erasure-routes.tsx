@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { allow } from '../../platform/http/errors.tsx';
 import { formatDay, pendingErasure, undoErasureByToken, undoOwnErasure } from './erasure.ts';
 import { canManageOwnPrivacy } from './policy.ts';
-import { ButtonPage, MessagePage } from './views/data.tsx';
+import { MessagePage } from '../../platform/ui/message-page.tsx';
+import { ButtonPage } from './views/data.tsx';
 
 export const erasureRoutes: FastifyPluginAsync = async (app) => {
   const { deps } = app;

@@ -1,14 +1,11 @@
 import type { T } from '../../../platform/i18n/index.ts';
 import { Markup } from '../../../platform/markup/index.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
-import { Field } from '../../../platform/ui/field.tsx';
+import { Field, type Option } from '../../../platform/ui/field.tsx';
+import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { RadioGroup } from '../../../platform/ui/radio-group.tsx';
+import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
-
-interface Option {
-  id: string;
-  name: string;
-  description?: string;
-}
 
 export function SubscribePage(props: {
   t: T;
@@ -16,69 +13,41 @@ export function SubscribePage(props: {
   csrfToken: string;
   lists: Option[];
   municipalities: Option[];
-  fields: Array<{ value: string; label: string }>;
+  fields: Option[];
   values: { email?: string; lists?: string[]; digest?: boolean; municipalities?: string[]; fields?: string[]; consent?: boolean };
   errors: FieldErrors;
   sent: boolean;
 }) {
-  const { t, values } = props;
-  const labels = { email: t('infomail.subscribe.email'), lists: t('infomail.subscribe.lists'), consent: t('infomail.subscribe.consent', { network: props.network.name }) };
+  const { t, values, errors } = props;
+  const labels = {
+    email: t('infomail.subscribe.email'),
+    lists: t('infomail.subscribe.lists'),
+    digest: t('infomail.subscribe.digest'),
+    consent: t('infomail.subscribe.consent', { network: props.network.name }),
+  };
   return (
     <>
       <h1>{t('infomail.subscribe.title', { network: props.network.name })}</h1>
       {props.sent && <Notice kind="success">{t('infomail.subscribe.sent')}</Notice>}
       <p>{t('infomail.subscribe.intro')}</p>
-      <ErrorSummary errors={props.errors} labels={labels} t={t} />
+      <ErrorSummary errors={errors} labels={labels} t={t} />
       <form method="post" action={`/netzwerk/${props.network.slug}/infomail`} novalidate>
         <CsrfField token={props.csrfToken} />
-        <Field name="email" type="email" label={labels.email} value={values.email} error={props.errors.email} autocomplete="email" required maxLength={320} inputMode="email" />
-        <fieldset id="f-lists" class={props.errors.lists ? 'field field--error' : 'field'}>
-          <legend>{labels.lists}</legend>
-          {props.errors.lists && <p class="field-error">{props.errors.lists}</p>}
-          {props.lists.length === 0 && <p>{t('infomail.subscribe.noLists')}</p>}
-          {props.lists.map((list) => (
-            <div class="checkbox" key={list.id}>
-              <input type="checkbox" id={`l-${list.id}`} name="lists" value={list.id} checked={values.lists?.includes(list.id)} />
-              <label for={`l-${list.id}`}>
-                {list.name}
-                {list.description ? ` – ${list.description}` : ''}
-              </label>
-            </div>
-          ))}
-          <div class="checkbox">
-            <input type="checkbox" id="f-digest" name="digest" value="1" checked={values.digest} aria-describedby="h-digest" />
-            <label for="f-digest">{t('infomail.subscribe.digest')}</label>
-            <p class="hint" id="h-digest">
-              {t('infomail.subscribe.digestHint')}
-            </p>
-          </div>
-        </fieldset>
+        <Field name="email" type="email" label={labels.email} value={values.email} error={errors.email} autocomplete="email" required maxLength={320} inputMode="email" />
+        {props.lists.length > 0 ? (
+          <CheckboxGroup name="lists" legend={labels.lists} options={props.lists} selected={values.lists ?? []} error={errors.lists} />
+        ) : (
+          <p>{t('infomail.subscribe.noLists')}</p>
+        )}
+        <Checkbox name="digest" label={labels.digest} hint={t('infomail.subscribe.digestHint')} checked={values.digest ?? false} error={errors.digest} />
         <details>
-          <summary>{t('infomail.subscribe.municipalities')} / {t('infomail.subscribe.fields')}</summary>
-          <fieldset>
-            <legend>{t('infomail.subscribe.municipalities')}</legend>
-            {props.municipalities.map((m) => (
-              <div class="checkbox" key={m.id}>
-                <input type="checkbox" id={`m-${m.id}`} name="municipalities" value={m.id} checked={values.municipalities?.includes(m.id)} />
-                <label for={`m-${m.id}`}>{m.name}</label>
-              </div>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t('infomail.subscribe.fields')}</legend>
-            {props.fields.map((f) => (
-              <div class="checkbox" key={f.value}>
-                <input type="checkbox" id={`b-${f.value}`} name="fields" value={f.value} checked={values.fields?.includes(f.value)} />
-                <label for={`b-${f.value}`}>{f.label}</label>
-              </div>
-            ))}
-          </fieldset>
+          <summary>
+            {t('infomail.subscribe.municipalities')} / {t('infomail.subscribe.fields')}
+          </summary>
+          <CheckboxGroup name="municipalities" legend={t('infomail.subscribe.municipalities')} options={props.municipalities} selected={values.municipalities ?? []} columns />
+          <CheckboxGroup name="fields" legend={t('infomail.subscribe.fields')} options={props.fields} selected={values.fields ?? []} columns />
         </details>
-        <div class={props.errors.consent ? 'checkbox field--error' : 'checkbox'}>
-          {props.errors.consent && <p class="field-error">{props.errors.consent}</p>}
-          <input type="checkbox" id="f-consent" name="consent" value="1" checked={values.consent} required />
-          <label for="f-consent">{labels.consent}</label>
-        </div>
+        <Checkbox name="consent" label={labels.consent} checked={values.consent ?? false} error={errors.consent} />
         <button type="submit" class="button">
           {t('infomail.subscribe.submit')}
         </button>
@@ -90,19 +59,6 @@ export function SubscribePage(props: {
   );
 }
 
-export function MessagePage({ title, text, link }: { title: string; text: string; link?: { href: string; label: string } | undefined }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {link && (
-        <p>
-          <a href={link.href}>{link.label}</a>
-        </p>
-      )}
-    </>
-  );
-}
 
 export function UnsubscribePage(props: { t: T; action: string; email: string; list: string; preferences: string | null; done: 'list' | 'all' | null }) {
   const { t } = props;
@@ -133,7 +89,8 @@ export function PreferencesPage(props: {
   action: string;
   csrfToken: string;
   email: string;
-  lists: Array<Option & { subscribed: boolean }>;
+  lists: Option[];
+  subscribed: string[];
   frequency: 'all' | 'digest';
   digest: boolean;
   saved: boolean;
@@ -146,28 +103,14 @@ export function PreferencesPage(props: {
       <p>{props.email}</p>
       <form method="post" action={props.action}>
         <CsrfField token={props.csrfToken} />
-        <fieldset>
-          <legend>{t('infomail.preferences.lists')}</legend>
-          {props.lists.map((list) => (
-            <div class="checkbox" key={list.id}>
-              <input type="checkbox" id={`l-${list.id}`} name="lists" value={list.id} checked={list.subscribed} />
-              <label for={`l-${list.id}`}>{list.name}</label>
-            </div>
-          ))}
-          <div class="checkbox">
-            <input type="checkbox" id="f-digest" name="digest" value="1" checked={props.digest} />
-            <label for="f-digest">{t('infomail.subscribe.digest')}</label>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('infomail.preferences.frequency')}</legend>
-          {(['all', 'digest'] as const).map((value) => (
-            <div class="radio" key={value}>
-              <input type="radio" id={`f-frequency-${value}`} name="frequency" value={value} checked={props.frequency === value} />
-              <label for={`f-frequency-${value}`}>{t(`infomail.preferences.frequency.${value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxGroup name="lists" legend={t('infomail.preferences.lists')} options={props.lists} selected={props.subscribed} />
+        <Checkbox name="digest" label={t('infomail.subscribe.digest')} checked={props.digest} />
+        <RadioGroup
+          name="frequency"
+          legend={t('infomail.preferences.frequency')}
+          options={(['all', 'digest'] as const).map((value) => ({ value, label: t(`infomail.preferences.frequency.${value}`) }))}
+          value={props.frequency}
+        />
         <button type="submit" class="button" name="action" value="save">
           {t('infomail.preferences.save')}
         </button>{' '}
@@ -188,7 +131,7 @@ export function ArchivePage(props: { t: T; network: { name: string; slug: string
         <a href={`/netzwerk/${props.network.slug}/infomail/archiv.rss`}>{t('infomail.archive.rss')}</a>
       </p>
       {props.mailings.length === 0 ? (
-        <p>{t('infomail.archive.empty')}</p>
+        <EmptyState>{t('infomail.archive.empty')}</EmptyState>
       ) : (
         <ul class="archive">
           {props.mailings.map((m) => (

@@ -22,16 +22,3 @@ export function ConfirmCurrentPage({ t, text, action, csrfToken }: Props) {
   );
 }
 
-export function MessagePage({ title, text, link }: { title: string; text: string; link?: { href: string; label: string } }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {link && (
-        <p>
-          <a href={link.href}>{link.label}</a>
-        </p>
-      )}
-    </>
-  );
-}

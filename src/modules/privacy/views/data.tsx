@@ -35,19 +35,6 @@ export function DataPage({ t, csrfToken, kinds, notice, large, hours }: DataPage
   );
 }
 
-export function MessagePage({ title, text, link }: { title: string; text: string; link?: { href: string; label: string } | undefined }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {link && (
-        <p>
-          <a href={link.href}>{link.label}</a>
-        </p>
-      )}
-    </>
-  );
-}
 
 /** A page whose one button does what a mail link asked (links in mails never change anything by themselves). */
 export function ButtonPage({ title, text, action, submit, csrfToken }: { title: string; text: string; action: string; submit: string; csrfToken: string }) {
