@@ -26,6 +26,17 @@ export async function confirmedHoursOf(db: Db, userId: string): Promise<CountedH
   return rows.map((row) => ({ date: row.day, hours: Number(row.hours) }));
 }
 
+/** What the volunteer's log and the organisation's list both show of an entry. */
+const hoursColumns = {
+  id: hoursEntries.id,
+  day: hoursEntries.day,
+  hours: hoursEntries.hours,
+  activity: hoursEntries.activity,
+  status: hoursEntries.status,
+  reason: hoursEntries.reason,
+  organisation: organisations.name,
+};
+
 export interface HoursRow {
   id: string;
   day: string;
@@ -33,29 +44,16 @@ export interface HoursRow {
   activity: string;
   status: 'pending' | 'confirmed' | 'rejected';
   reason: string | null;
-  source: string;
-  organisationId: string;
   organisation: string;
 }
 
 export async function hoursOfUser(db: Db, userId: string): Promise<HoursRow[]> {
-  const rows = await db
-    .select({
-      id: hoursEntries.id,
-      day: hoursEntries.day,
-      hours: hoursEntries.hours,
-      activity: hoursEntries.activity,
-      status: hoursEntries.status,
-      reason: hoursEntries.reason,
-      source: hoursEntries.source,
-      organisationId: hoursEntries.organisationId,
-      organisation: organisations.name,
-    })
+  return db
+    .select(hoursColumns)
     .from(hoursEntries)
     .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
     .where(eq(hoursEntries.userId, userId))
     .orderBy(desc(hoursEntries.day), desc(hoursEntries.createdAt));
-  return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
 }
 
 /** Confirmed and pending hours per month and per year, newest first. */
@@ -111,33 +109,19 @@ export async function getOrganisation(db: Db, id: string) {
 }
 
 export interface OrganisationHoursRow extends HoursRow {
-  userId: string | null;
   person: string;
 }
 
 /** Entries logged at an organisation, pending first, with the volunteer's name. */
 export async function hoursAtOrganisation(db: Db, organisationId: string): Promise<OrganisationHoursRow[]> {
-  const rows = await db
-    .select({
-      id: hoursEntries.id,
-      day: hoursEntries.day,
-      hours: hoursEntries.hours,
-      activity: hoursEntries.activity,
-      status: hoursEntries.status,
-      reason: hoursEntries.reason,
-      source: hoursEntries.source,
-      organisationId: hoursEntries.organisationId,
-      organisation: organisations.name,
-      userId: hoursEntries.userId,
-      person: sql<string>`coalesce(${users.name}, '')`,
-    })
+  return db
+    .select({ ...hoursColumns, person: sql<string>`coalesce(${users.name}, '')` })
     .from(hoursEntries)
     .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
     .leftJoin(users, eq(users.id, hoursEntries.userId))
     .where(eq(hoursEntries.organisationId, organisationId))
     .orderBy(sql`case ${hoursEntries.status} when 'pending' then 0 else 1 end`, desc(hoursEntries.day))
     .limit(500);
-  return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
 }
 
 /** Totals per person at an organisation (confirmed, pending). */
@@ -224,17 +208,10 @@ export async function getApplication(db: Db, id: string): Promise<CardApplicatio
   return row;
 }
 
-export async function municipalitiesOfNetwork(db: Db, networkId: string): Promise<Array<{ id: string; name: string; lat: number | null; lng: number | null }>> {
-  return db.select({ id: municipalities.id, name: municipalities.name, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).where(eq(municipalities.networkId, networkId)).orderBy(asc(municipalities.name));
-}
-
-export async function networkBySlug(db: Db, slug: string) {
-  const [row] = await db.select({ id: networks.id, slug: networks.slug, name: networks.name, region: networks.region }).from(networks).where(eq(networks.slug, slug));
-  return row;
-}
-
-export async function networksList(db: Db) {
-  return db.select({ id: networks.id, slug: networks.slug, name: networks.name }).from(networks).orderBy(asc(networks.name));
+/** The network a volunteer last logged hours in: the one their card page opens with. */
+export async function lastNetworkOfHours(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db.select({ networkId: hoursEntries.networkId }).from(hoursEntries).where(eq(hoursEntries.userId, userId)).orderBy(desc(hoursEntries.createdAt)).limit(1);
+  return row?.networkId;
 }
 
 export interface AcceptanceFilter {

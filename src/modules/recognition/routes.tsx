@@ -2,12 +2,13 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
-import type { FieldErrors } from '../../platform/http/forms.ts';
+import { keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { isUuid, Uuid } from '../../platform/http/ids.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
 import { adminNetwork, networkOf } from '../networks/index.ts';
+import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
 import { importAcceptancePoints } from './acceptance-import.ts';
 import {
   applyForCard,
@@ -40,9 +41,7 @@ import {
   getOrganisation,
   hoursAtOrganisation,
   hoursOfUser,
-  municipalitiesOfNetwork,
-  networkBySlug,
-  networksList,
+  lastNetworkOfHours,
   organisationRoleOf,
   organisationsForHours,
   totalsOf,
@@ -64,15 +63,17 @@ const SlugIdParams = Type.Object({ slug: Type.String({ maxLength: 60 }), id: Uui
 /** Form fields arrive as strings (repeated checkboxes as a list); every check is made in the handler. */
 const FormBody = Type.Record(Type.String(), Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 })]));
 
-type Form = Record<string, string | string[] | undefined>;
-const field = (body: unknown, name: string): string => {
-  const value = (body as Form | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
-const list = (body: unknown, name: string): string[] => {
-  const value = (body as Form | undefined)?.[name];
-  return Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
-};
+/** The named fields as strings, '' where one is missing. */
+function formValues<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
+  const kept = keptValues(body);
+  return Object.fromEntries(names.map((name) => [name, kept[name] ?? ''])) as Record<K, string>;
+}
+
+/** A repeated checkbox: a list, a single value or nothing. */
+function checked(body: unknown, name: string): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+}
 
 function errorOf(result: Result<object>, t: FastifyRequest['t'], fallbackField: string): FieldErrors {
   if (result.ok) return {};
@@ -129,7 +130,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/konto/stunden', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
     const t = request.t;
-    const values = { organisationId: field(request.body, 'organisationId'), day: field(request.body, 'day'), hours: field(request.body, 'hours'), activity: field(request.body, 'activity') };
+    const values = formValues(request.body, ['organisationId', 'day', 'hours', 'activity']);
     const errors: FieldErrors = {};
     const day = parseDay(values.day);
     const hours = parseHours(values.hours);
@@ -230,9 +231,9 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/organisationen/:id/stunden/entscheiden', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     const organisation = await organisationFor(request, reply);
     if (!organisation) return reply;
-    const decision = field(request.body, 'decision') === 'reject' ? 'reject' : 'confirm';
-    const entryIds = list(request.body, 'entryIds').filter(isUuid);
-    const reason = field(request.body, 'reason');
+    const { decision: chosen, reason } = formValues(request.body, ['decision', 'reason']);
+    const decision = chosen === 'reject' ? 'reject' : 'confirm';
+    const entryIds = checked(request.body, 'entryIds').filter(isUuid);
     const result = await decideHours(db, { organisationId: organisation.id, entryIds, decision, reason, actorId: request.actor.userId! }, clock());
     if (!result.ok) return showOrganisation(request, reply, organisation, { reason }, errorOf(result, request.t, 'entryIds'), 422);
     return reply.redirect(`/organisationen/${organisation.id}/stunden?entschieden=${result.count}`, 303);
@@ -245,7 +246,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const organisation = await organisationFor(request, reply);
     if (!organisation) return reply;
     const t = request.t;
-    const values = { userId: field(request.body, 'userId'), day: field(request.body, 'day'), hours: field(request.body, 'hours'), directReason: field(request.body, 'reason') };
+    const { reason: directReason, ...fields } = formValues(request.body, ['userId', 'day', 'hours', 'reason']);
+    const values = { ...fields, directReason };
     const person = isUuid(values.userId) ? await personAt(organisation.id, values.userId) : undefined;
     const day = parseDay(values.day);
     const hours = parseHours(values.hours);
@@ -269,7 +271,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const organisation = await organisationFor(request, reply);
     if (!organisation) return reply;
     const t = request.t;
-    const values = { userId: field(request.body, 'userId'), from: field(request.body, 'from'), to: field(request.body, 'to') };
+    const values = formValues(request.body, ['userId', 'from', 'to']);
     const person = isUuid(values.userId) ? await personAt(organisation.id, values.userId) : undefined;
     const from = parseDay(values.from);
     const to = parseDay(values.to);
@@ -295,10 +297,11 @@ export const routes: FastifyPluginAsync = async (app) => {
   const showCard = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
     const t = request.t;
     const userId = request.actor.userId!;
-    const networks = await networksList(db);
+    const networks = await listNetworks(db);
+    // The network asked for, else the one the volunteer last logged hours in: where their hours count.
     const slug = (request.query as { netzwerk?: string }).netzwerk;
-    const ownNetwork = request.actor.roles[0]?.networkId;
-    const network = networks.find((n) => n.slug === slug) ?? networks.find((n) => n.id === ownNetwork) ?? networks[0] ?? null;
+    const lastNetwork = slug ? undefined : await lastNetworkOfHours(db, userId);
+    const network = networks.find((n) => (slug ? n.slug === slug : n.id === lastNetwork)) ?? networks[0] ?? null;
     const chosen = network ? await networkRules(db, network.id) : null;
     const birthDate = parseDay(values.birthDate ?? '');
     const eligibility = network
@@ -320,7 +323,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         network={network}
         rules={chosen?.rules ?? null}
         eligibility={eligibility}
-        municipalities={network ? await municipalitiesOfNetwork(db, network.id) : []}
+        municipalities={network ? await listMunicipalities(db, network.id) : []}
         applications={await applicationsOfUser(db, userId)}
         cards={await cardsOfUser(db, userId)}
         certificates={await certificatesOfUser(db, userId)}
@@ -340,43 +343,43 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/konto/ehrenamtskarte', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
     const t = request.t;
-    const network = await networkBySlug(db, (request.query as { netzwerk?: string }).netzwerk ?? '');
+    const network = await findNetworkBySlug(db, (request.query as { netzwerk?: string }).netzwerk ?? '');
     if (!network) return sendError(request, reply, 404);
-    const values = Object.fromEntries(['kind', 'holderName', 'birthDate', 'municipalityId', 'allowanceEuro', 'alternative', 'note'].map((name) => [name, field(request.body, name)]));
+    const values = formValues(request.body, ['kind', 'holderName', 'birthDate', 'municipalityId', 'allowanceEuro', 'alternative', 'note']);
     const errors: FieldErrors = {};
     const kind = CARD_KINDS.find((k) => k === values.kind);
     const alternative = values.alternative ? ALTERNATIVES.find((a) => a === values.alternative) : null;
-    const birthDate = values.birthDate ? parseDay(values.birthDate!) : null;
-    const allowance = /^\d{1,6}$/.test(values.allowanceEuro!.trim()) ? Number(values.allowanceEuro) : Number.NaN;
-    const municipalities = await municipalitiesOfNetwork(db, network.id);
+    const birthDate = values.birthDate ? parseDay(values.birthDate) : null;
+    const allowance = /^\d{1,6}$/.test(values.allowanceEuro.trim()) ? Number(values.allowanceEuro) : Number.NaN;
+    const municipalities = await listMunicipalities(db, network.id);
     if (!kind) errors.kind = t('recognition.apply.unknownKind');
-    if (!values.holderName!.trim()) errors.holderName = t('form.required');
-    else if (values.holderName!.length > 200) errors.holderName = t('form.tooLong', { max: 200 });
+    if (!values.holderName.trim()) errors.holderName = t('form.required');
+    else if (values.holderName.length > 200) errors.holderName = t('form.tooLong', { max: 200 });
     if (values.birthDate && !birthDate) errors.birthDate = t('recognition.apply.birthDate');
     if (!municipalities.some((m) => m.id === values.municipalityId)) errors.municipalityId = t('form.required');
     if (Number.isNaN(allowance)) errors.allowanceEuro = t('form.invalid');
     if (alternative === undefined) errors.alternative = t('form.invalid');
-    if (values.note!.length > 1000) errors.note = t('form.tooLong', { max: 1000 });
+    if (values.note.length > 1000) errors.note = t('form.tooLong', { max: 1000 });
     if (Object.keys(errors).length === 0) {
       const result = await applyForCard(
         db,
         request.actor.userId!,
         {
           networkId: network.id,
-          municipalityId: values.municipalityId!,
+          municipalityId: values.municipalityId,
           kind: kind as CardKind,
-          holderName: values.holderName!,
+          holderName: values.holderName,
           birthDate,
           allowanceEuro: allowance,
           alternative: (alternative ?? null) as Alternative | null,
-          note: values.note!,
+          note: values.note,
         },
         clock(),
       );
       if (result.ok) return reply.redirect(`/konto/ehrenamtskarte?netzwerk=${network.slug}&beantragt=1`, 303);
       errors.kind = t(result.code as MessageKey);
     }
-    return showCard(request, reply, values as Record<string, string>, errors, 422);
+    return showCard(request, reply, values, errors, 422);
   });
 
   /** The holder's own card, or 404 for anyone else (a card's existence is nobody else's business). */
@@ -468,7 +471,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.post('/netzwerk/:slug/verwaltung/ehrenamtskarte/land', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     const network = await adminNetwork(request, reply, canConfigureCards);
     if (!network) return reply;
-    const result = await chooseState(db, network.id, field(request.body, 'state'), clock());
+    const result = await chooseState(db, network.id, formValues(request.body, ['state']).state, clock());
     if (!result.ok) return showApplications(request, reply, network, errorOf(result, request.t, 'state'), 422);
     return reply.redirect(`/netzwerk/${network.slug}/verwaltung/ehrenamtskarte?land=1`, 303);
   });
@@ -480,8 +483,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     const application = isUuid(id) ? await getApplication(db, id) : undefined;
     if (!application || application.networkId !== network.id) return sendError(request, reply, 404);
     if (!allow(request, reply, canDecideApplication(request.actor, application))) return reply;
-    const decision = field(request.body, 'decision') === 'reject' ? 'reject' : 'approve';
-    const result = await decideApplication(db, secret, { applicationId: application.id, decision, reason: field(request.body, 'reason'), actorId: request.actor.userId! }, clock());
+    const { decision, reason } = formValues(request.body, ['decision', 'reason']);
+    const result = await decideApplication(db, secret, { applicationId: application.id, decision: decision === 'reject' ? 'reject' : 'approve', reason, actorId: request.actor.userId! }, clock());
     if (!result.ok) return showApplications(request, reply, network, { reason: request.t(result.code as MessageKey) }, result.code === 'recognition.decide.alreadyDecided' ? 409 : 422);
     return reply.redirect(`/netzwerk/${network.slug}/verwaltung/ehrenamtskarte?entschieden=1`, 303);
   });
@@ -494,7 +497,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const application = card ? await getApplication(db, card.applicationId) : undefined;
     if (!card || !application || card.networkId !== network.id) return sendError(request, reply, 404);
     if (!allow(request, reply, canDecideApplication(request.actor, application))) return reply;
-    const result = await revokeCard(db, { cardId: card.id, reason: field(request.body, 'reason') }, clock());
+    const result = await revokeCard(db, { cardId: card.id, reason: formValues(request.body, ['reason']).reason }, clock());
     if (!result.ok) return showApplications(request, reply, network, { reason: request.t(result.code as MessageKey) }, 422);
     return reply.redirect(`/netzwerk/${network.slug}/verwaltung/ehrenamtskarte?gesperrt=1`, 303);
   });
@@ -540,7 +543,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const query = request.query as { bereich?: string; kommune?: string };
     const category = ACCEPTANCE_CATEGORIES.find((c) => c === query.bereich) ?? '';
     const municipalityId = query.kommune && isUuid(query.kommune) ? query.kommune : '';
-    const towns = await municipalitiesOfNetwork(db, network.id);
+    const towns = await listMunicipalities(db, network.id);
     return reply.page(
       request.t('recognition.acceptance.title', { network: network.name }),
       <AcceptancePage
@@ -623,7 +626,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
     handler: async (request, reply) => {
       const { netzwerk, bereich } = request.query as { netzwerk: string; bereich?: string };
-      const network = await networkBySlug(db, netzwerk);
+      const network = await findNetworkBySlug(db, netzwerk);
       if (!network) return sendError(request, reply, 404);
       const points = await acceptancePointsOf(db, network.id, { category: bereich });
       return {
