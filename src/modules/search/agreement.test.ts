@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
-import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { offers } from '../offers/schema.ts';
 import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
 import { parseSearchQuery, toSearchParams } from './params.ts';
 import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
@@ -48,12 +49,13 @@ beforeAll(async () => {
     await createOrganisation(ctx, { networkId: weisswasser.id, name: 'Sportverein Weißwasser' }),
   ];
   const day = 86_400_000;
-  for (let i = 0; i < 160; i++) {
+  // Drawn one by one from the seeded stream, written in one statement (160 inserts took half the file's time).
+  const rows = Array.from({ length: 160 }, (_, i) => {
     const organisation = r.pick(organisations);
     const place = r.next() < 0.85 ? r.pick(places) : undefined;
     const words = r.some(WORDS, 0.25);
     const title = `${r.pick(WORDS)} ${r.next() < 0.5 ? 'im Ort' : 'für alle'} ${i}`;
-    await createOffer(ctx, {
+    return {
       networkId: organisation.networkId,
       organisationId: organisation.id,
       municipalityId: place?.id ?? null,
@@ -70,11 +72,13 @@ beforeAll(async () => {
       weekdays: r.some([1, 2, 3, 4, 5, 6, 7], 0.3),
       timesOfDay: r.some(TIMES_OF_DAY, 0.4),
       suitability: r.some(SUITABILITY, 0.3),
+      status: 'published' as const,
       publishedAt: new Date(ctx.clock.now.getTime() - Math.floor(r.next() * 60) * day - i * 1000),
       // A tenth has run out already: neither search may find those.
       expiresAt: new Date(ctx.clock.now.getTime() + (r.next() < 0.1 ? -day : 30 * day)),
-    });
-  }
+    };
+  });
+  await ctx.deps.db.insert(offers).values(rows);
 });
 
 afterAll(async () => {

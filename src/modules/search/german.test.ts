@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { baseOfFeminine, compoundParts, isFiller, matchKind, PART, partStarts, PREFIX, relatedWords, WHOLE, withoutGender } from './german.ts';
+import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, matchKind, PART, partStarts, PREFIX, relatedWords, WHOLE, withoutGender } from './german.ts';
 import { parseSearchQuery, toSearchParams, wordsOf } from './params.ts';
 import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
 
@@ -38,6 +38,13 @@ describe('German words (german.ts)', () => {
     expect(isFiller('Kindern')).toBe(false);
     expect(relatedWords('Flüchtlinge')).toEqual(expect.arrayContaining(['geflüchtete', 'asyl', 'neuzugewanderte']));
     expect(relatedWords('kita')).toContain('kindergarten');
+  });
+
+  it('knows a typo of a word with related words, but not a correct word nor a short one', () => {
+    expect(conceptOfTypo('Flüchtlnge')).toBe('flüchtlinge');
+    expect(conceptOfTypo('Flüchtlinge')).toBeUndefined();
+    expect(conceptOfTypo('Garten')).toBeUndefined();
+    expect(conceptOfTypo('Kta')).toBeUndefined();
   });
 });
 
@@ -108,6 +115,14 @@ describe.each([
   it('finds related words below the word typed', async () => {
     expect(titles(await search('Flüchtlinge'))).toEqual(['Flüchtlinge begleiten', 'Sprachcafé für Geflüchtete']);
     expect(titles(await search('Kindergarten'))).toEqual(expect.arrayContaining(['Vorlesepate in der Kita']));
+  });
+
+  it('reads a typo of a word it knows related words for as that word: "Flüchtlnge" finds the offers for refugees', async () => {
+    const result = await search('Flüchtlnge');
+    expect(result.mode).toBe('similar');
+    expect(titles(result)).toEqual(expect.arrayContaining(['Flüchtlinge begleiten', 'Sprachcafé für Geflüchtete']));
+    // Only the typo search corrects: the e-mail alerts find nothing for the misspelt word.
+    expect(titles(await search('Flüchtlnge', false))).toEqual([]);
   });
 
   it('reads gender forms as the base word', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { closestMatch } from 'leven';
 import { CONCEPTS, PHRASES } from './concepts.ts';
 
 /**
@@ -238,6 +239,25 @@ for (const line of CONCEPTS) {
 /** The words related to a typed word (concepts.ts), without itself. */
 export function relatedWords(word: string): string[] {
   return related.get(word.toLocaleLowerCase('de-DE')) ?? [];
+}
+
+const conceptWords = [...related.keys()];
+
+/** Whether the list knows the word, as it is or without an inflection ending ("senioren" → "senior"). */
+function isKnownWord(folded: string): boolean {
+  const { words: list } = words();
+  return list.has(folded) || ENDINGS.some((ending) => folded.endsWith(ending) && list.has(folded.slice(0, -ending.length)));
+}
+
+/**
+ * The word of the related-words list that a typed word misspells ("flüchtlnge" → "flüchtlinge"), so
+ * that a typo finds what the word's group finds: one letter off (two from eight letters on), only for
+ * words of five letters or more that the word list does not know.
+ */
+export function conceptOfTypo(word: string): string | undefined {
+  const lower = word.toLocaleLowerCase('de-DE');
+  if (lower.length < 5 || related.has(lower) || isKnownWord(fold(lower))) return undefined;
+  return closestMatch(lower, conceptWords, { maxDistance: lower.length >= 8 ? 2 : 1 });
 }
 
 /** Two-word phrases read as one concept word ("ältere Menschen" → "senioren"). */

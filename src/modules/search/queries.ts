@@ -3,7 +3,7 @@ import { allGroups, inSearchTransaction, scan } from './database-search.ts';
 import { loadHits } from './hits.ts';
 import type { IndexAnswer, IndexQuery, OfferIndex } from './memory.ts';
 import { liveOfferIndex } from './memory-sync.ts';
-import { prepareText, strictText, withParts, type ResolvedSearch, type TextQuery } from './resolve.ts';
+import { prepareText, strictText, withCorrections, withParts, type ResolvedSearch, type TextQuery } from './resolve.ts';
 import { MAX_PAGE, PER_PAGE, wordsOf } from './params.ts';
 import { COUNT_LIMIT, type SearchResult } from './results.ts';
 import { suggest } from './suggest.ts';
@@ -110,7 +110,9 @@ async function runIndexed(
   const version = index.version;
   const searched = (): { found: IndexAnswer; mode: SearchResult['mode']; exact: number } => {
     const found = index.search(query('fulltext'));
-    if (search.text && found.total === 0 && similar) return { found: index.search(query('similar')), mode: 'similar', exact: 0 };
+    if (search.text && found.total === 0 && similar) {
+      return { found: index.search(indexQuery({ ...search, text: withCorrections(search.text) }, now, 'similar')), mode: 'similar', exact: 0 };
+    }
     return { found, mode: search.text ? 'fulltext' : 'all', exact: found.total };
   };
   let answer = searched();
@@ -169,7 +171,9 @@ async function runInDatabase(db: Db, asked: ResolvedSearch, now: Date, options: 
     const exact = found.total;
     if (search.text && found.total === 0 && similar) {
       mode = 'similar';
-      found = await scan(tx, { search, now, mode: 'similar', limit }, slice);
+      const corrected = withCorrections(asked.text!);
+      const typo = corrected === asked.text ? search : { ...search, text: await withParts(tx, corrected) };
+      found = await scan(tx, { search: typo, now, mode: 'similar', limit }, slice);
     }
     const items = await loadHits(tx, search, found.ids);
     const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;

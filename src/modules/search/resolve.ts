@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { SearchParams, Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
-import { baseOfFeminine, compoundParts, isFiller, joinPhrases, matchKind, PART, RELATED, relatedWords, WHOLE } from './german.ts';
+import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, joinPhrases, matchKind, PART, RELATED, relatedWords, WHOLE } from './german.ts';
 import { arrayLiteral, rows } from './sql.ts';
 import { plain } from './text.ts';
 
@@ -38,6 +38,11 @@ export interface TextWord {
   terms: TextTerm[];
   /** A word that says little ("helfen"): it counts less, and an offer need not have it. */
   filler: boolean;
+  /**
+   * A typo of a word of the related-words list ("flüchtlnge"): that word and its related words, looked
+   * for only by the typo search, when the words as typed find nothing (`withCorrections`).
+   */
+  corrections?: TextTerm[];
   /** Lexemes of offers that have one of the stems as a part after the first ("vorlesepat" for "pat"); filled by `withParts`. */
   parts?: string[];
   /** Lexemes of offers containing a stem, with what a match counts (german.ts); for the database's ranking. */
@@ -108,7 +113,7 @@ async function stemsOf(db: Db, words: string[]): Promise<Array<{ word: string; l
 export async function prepareText(db: Db, typed: string[]): Promise<TextQuery | undefined> {
   if (typed.length === 0) return undefined;
   const words = joinPhrases(typed).map((w) => baseOfFeminine(w).toLocaleLowerCase('de-DE'));
-  // Per word: what to stem, with its factor.
+  // Per word: what to stem, with its factor; and for a typo of a concept word, what the typo search adds.
   const wanted = words.map((word) => {
     const list: Array<{ text: string; factor: number }> = spellings(word).map((text) => ({ text, factor: WHOLE }));
     const parts = compoundParts(word).filter((p) => !isFiller(p));
@@ -117,28 +122,38 @@ export async function prepareText(db: Db, typed: string[]): Promise<TextQuery | 
     for (const part of parts) for (const other of relatedWords(part)) list.push({ text: other, factor: RELATED * PART });
     return list;
   });
-  const all = [...new Set(wanted.flatMap((list) => list.flatMap(({ text }) => spellings(text))))];
+  const corrections = words.map((word) => {
+    const meant = conceptOfTypo(word);
+    return meant ? [{ text: meant, factor: WHOLE }, ...relatedWords(meant).map((text) => ({ text, factor: RELATED }))] : [];
+  });
+  const all = [...new Set([...wanted, ...corrections].flatMap((list) => list.flatMap(({ text }) => spellings(text))))];
   const stems = await stemsOf(db, all);
   const stemOf = new Map(stems.map((s) => [s.word, s.lexemes?.[0]]));
-  const prepared: TextWord[] = [];
-  words.forEach((word, i) => {
-    // Words with digits are indexed unstemmed (the parser's numword/uint go to the simple dictionary).
-    const lexemes = /\d/.test(word) ? [word] : [...new Set(spellings(word).map((w) => stemOf.get(w)).filter((l): l is string => !!l))];
-    if (lexemes.length === 0) return;
+  /** The stems of a list of words, each with the highest factor it was asked for with. */
+  const termsOf = (list: Array<{ text: string; factor: number }>): TextTerm[] => {
     const factors = new Map<string, number>();
-    for (const { text, factor } of wanted[i]!) {
+    for (const { text, factor } of list) {
       for (const spelling of spellings(text)) {
         const stem = /\d/.test(spelling) ? spelling : stemOf.get(spelling);
         if (stem && (factors.get(stem) ?? 0) < factor) factors.set(stem, factor);
       }
     }
+    return [...factors].map(([stem, factor]) => ({ stem, factor }));
+  };
+  const prepared: TextWord[] = [];
+  words.forEach((word, i) => {
+    // Words with digits are indexed unstemmed (the parser's numword/uint go to the simple dictionary).
+    const lexemes = /\d/.test(word) ? [word] : [...new Set(spellings(word).map((w) => stemOf.get(w)).filter((l): l is string => !!l))];
+    if (lexemes.length === 0) return;
     const quoted = lexemes.map(quoteLexeme);
+    const corrected = termsOf(corrections[i]!);
     prepared.push({
       word,
       lexemes,
       term: quoted.length === 1 ? quoted[0]! : `(${quoted.join(' | ')})`,
-      terms: [...factors].map(([stem, factor]) => ({ stem, factor })),
+      terms: termsOf(wanted[i]!),
       filler: isFiller(word),
+      ...(corrected.length ? { corrections: corrected } : {}),
     });
   });
   if (prepared.length === 0) return undefined;
@@ -146,6 +161,21 @@ export async function prepareText(db: Db, typed: string[]): Promise<TextQuery | 
   if (prepared.every((w) => w.filler)) for (const w of prepared) w.filler = false;
   const meaningful = prepared.filter((w) => !w.filler).length;
   return { words: prepared, tsquery: prepared.map((w) => w.term).join(' & '), required: Math.max(1, Math.ceil(meaningful / 2)), meaningful };
+}
+
+/**
+ * The words as the typo search looks for them: a typo of a concept word also as that word and its
+ * related words ("Flüchtlnge" finds the offers for "Geflüchtete"). The same text when no word has one.
+ */
+export function withCorrections(text: TextQuery): TextQuery {
+  if (!text.words.some((w) => w.corrections)) return text;
+  const words = text.words.map((w) => {
+    if (!w.corrections) return w;
+    const factors = new Map(w.terms.map((t) => [t.stem, t.factor]));
+    for (const { stem, factor } of w.corrections) if ((factors.get(stem) ?? 0) < factor) factors.set(stem, factor);
+    return { ...w, terms: [...factors].map(([stem, factor]) => ({ stem, factor })) };
+  });
+  return { ...text, words };
 }
 
 /** The same words, every meaningful one required (the e-mail alerts, which must not send partial matches). */
