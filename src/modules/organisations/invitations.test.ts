@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, linkIn, signedInClient, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
+import { createTestApp, createUser, linkIn, mailbox, signedInClient, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { BrowserAt } from '../accounts/test-client.ts';
-import { organisationMembers, type Organisation } from './schema.ts';
+import { runRetention } from '../privacy/retention.ts';
+import { inviteToOrganisation } from './invitations.ts';
+import { organisationInvitations, organisationMembers, type Organisation } from './schema.ts';
 import type { User } from '../accounts/schema.ts';
 
 /*
@@ -15,8 +17,10 @@ import type { User } from '../accounts/schema.ts';
 let ctx: TestContext;
 let organisation: Organisation;
 let admin: User;
+let nextMail: (to: string) => Promise<OutboxMail>;
 beforeAll(async () => {
   ctx = await createTestApp({ workers: true });
+  nextMail = mailbox(ctx.dataDir);
   const region = await demoRegion(ctx);
   organisation = await createOrganisation(ctx, { networkId: region.gems.id, name: 'Heimatverein Krostitz e. V.', status: 'pending' });
   admin = await createUser(ctx, { email: 'vorstand@heimatverein.example', password: 'Vorstand Passwort 1' });
@@ -24,12 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const seen = new Set<string>();
-async function nextMail(to: string): Promise<OutboxMail> {
-  const mail = await waitForMail(ctx.dataDir, (m) => !seen.has(m.file) && m.to.includes(to));
-  seen.add(mail.file);
-  return mail;
-}
 
 async function memberIds(): Promise<string[]> {
   const rows = await ctx.deps.db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, organisation.id));
@@ -151,5 +149,20 @@ describe('inviting people into an organisation', () => {
     expect(statuses[10]).toBe(429);
     // Another admin of the same organisation is not held back.
     expect((await (await signedInClient(ctx, admin)).submit(membersPath(), { email: 'noch-wer@example.org', role: 'member' }, membersPath())).statusCode).toBe(303);
+  });
+});
+
+describe('keeping invitations', () => {
+  it('removes closed invitations after the network’s retention period, and keeps the recent ones', async () => {
+    const later = new Date(ctx.clock.now.getTime() + 4 * 30 * 86_400_000);
+    const invite = (email: string, now: Date) => inviteToOrganisation(ctx.deps.db, { organisationId: organisation.id, email, role: 'member', invitedBy: admin.id, now });
+    const old = await invite('laengst-vergessen@example.org', ctx.clock.now);
+    const fresh = await invite('gerade-eben@example.org', new Date(later.getTime() - 86_400_000));
+    expect(old.ok && fresh.ok).toBe(true);
+
+    const report = await runRetention(ctx.deps.db, later);
+    expect(report).toContainEqual({ networkId: organisation.networkId, key: 'organisations.invitations', removed: expect.any(Number) });
+    const left = await ctx.deps.db.select({ email: organisationInvitations.email }).from(organisationInvitations).where(eq(organisationInvitations.organisationId, organisation.id));
+    expect(left.map((row) => row.email)).toEqual(['gerade-eben@example.org']);
   });
 });

@@ -150,6 +150,7 @@ export const de = {
   'organisations.claim.mail.text':
     'Guten Tag,\n\nSie möchten die Organisation „{name}“ auf der Plattform übernehmen. Mit diesem Link legen Sie Ihr Passwort fest:\n\n{link}\n\nDer Link gilt {days} Tage und nur einmal. Sie haben das nicht veranlasst? Dann ignorieren Sie diese E-Mail.',
   'organisations.data.invitations': 'Einladungen in Organisationen',
+  'organisations.retention.invitations': 'Einladungen in Organisationen (angenommen, zurückgezogen oder abgelaufen)',
 } as const;
 
 export const en: { [K in keyof typeof de]: string } = {
@@ -304,6 +305,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.claim.mail.text':
     'Hello,\n\nyou would like to claim the organisation "{name}" on the platform. Set your password with this link:\n\n{link}\n\nThe link is valid for {days} days and works once. You did not ask for this? Then ignore this e-mail.',
   'organisations.data.invitations': 'Invitations into organisations',
+  'organisations.retention.invitations': 'Invitations into organisations (accepted, withdrawn or expired)',
 };
 
 declare module '../../platform/i18n/index.ts' {

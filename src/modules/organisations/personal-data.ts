@@ -1,5 +1,5 @@
-import { eq, or } from 'drizzle-orm';
-import type { PersonalDataPart } from '../../platform/privacy.ts';
+import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import type { PersonalDataPart, RetentionRule } from '../../platform/privacy.ts';
 import { organisationInvitations, organisationMembers, organisations } from './schema.ts';
 
 export const organisationsPersonalData: PersonalDataPart[] = [
@@ -49,6 +49,28 @@ export const organisationsPersonalData: PersonalDataPart[] = [
       // An invitation to the person is nobody else's business once they are gone; ones they sent lose their name.
       await db.delete(organisationInvitations).where(eq(organisationInvitations.email, subject.email));
       await db.update(organisationInvitations).set({ invitedBy: null }).where(eq(organisationInvitations.invitedBy, subject.userId));
+    },
+  },
+];
+
+/**
+ * Invitations carry an address that may never have become an account. Every one is closed a week after it
+ * was sent (accepted, withdrawn or expired), so the shortest period leaves no open invitation to remove.
+ */
+export const organisationsRetention: RetentionRule[] = [
+  {
+    key: 'organisations.invitations',
+    label: 'organisations.retention.invitations',
+    defaultMonths: 3,
+    minMonths: 1,
+    maxMonths: 24,
+    async purge(db, scope) {
+      const inNetwork = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.networkId, scope.networkId));
+      const removed = await db
+        .delete(organisationInvitations)
+        .where(and(inArray(organisationInvitations.organisationId, inNetwork), lt(organisationInvitations.createdAt, scope.before)))
+        .returning();
+      return removed.length;
     },
   },
 ];
