@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { users } from '../../platform/auth/schema.ts';
@@ -70,8 +70,8 @@ async function municipalitiesOfMemberships(db: Db, membershipIds: string[]): Pro
   return result;
 }
 
-/** Everyone with a role in the network, one row per role, ordered by name. */
-export async function listMembers(db: Db, networkId: string): Promise<MemberRow[]> {
+/** Roles in a network with the person behind each and their municipalities; `where` narrows them down. */
+async function members(db: Db, networkId: string, where?: SQL): Promise<MemberRow[]> {
   const rows = await db
     .select({
       membershipId: memberships.id,
@@ -83,7 +83,7 @@ export async function listMembers(db: Db, networkId: string): Promise<MemberRow[
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.networkId, networkId))
+    .where(and(eq(memberships.networkId, networkId), where))
     .orderBy(asc(users.name), asc(users.email), asc(memberships.role));
   const places = await municipalitiesOfMemberships(
     db,
@@ -92,23 +92,14 @@ export async function listMembers(db: Db, networkId: string): Promise<MemberRow[
   return rows.map((r) => ({ ...r, municipalities: places.get(r.membershipId) ?? [] }));
 }
 
+/** Everyone with a role in the network, one row per role, ordered by name. */
+export function listMembers(db: Db, networkId: string): Promise<MemberRow[]> {
+  return members(db, networkId);
+}
+
 /** One role of one person, only if it belongs to this network. */
 export async function findMember(db: Db, networkId: string, membershipId: string): Promise<MemberRow | undefined> {
-  const [row] = await db
-    .select({
-      membershipId: memberships.id,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      createdAt: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.networkId, networkId), eq(memberships.id, membershipId)));
-  if (!row) return undefined;
-  const places = await municipalitiesOfMemberships(db, [row.membershipId]);
-  return { ...row, municipalities: places.get(row.membershipId) ?? [] };
+  return (await members(db, networkId, eq(memberships.id, membershipId)))[0];
 }
 
 export interface InvitationRow extends Invitation {
