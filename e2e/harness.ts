@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { freePort } from '../test/cli.ts';
+import { openDatabase, type Database, type Db } from '../src/platform/db.ts';
+import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -15,7 +19,6 @@ export interface RunningServer {
   output(): string;
   stop(): Promise<void>;
 }
-
 
 /**
  * Starts the real server (`src/main.ts start`) as its own process on an empty embedded database with the demo
@@ -94,6 +97,56 @@ async function stopChild(child: ChildProcess, dataDir: string | null): Promise<v
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+/**
+ * The test's database while no server holds it (the embedded one admits one user at a time): embedded in
+ * `dataDir`, or at `databaseUrl`.
+ */
+export async function withDatabase<T>(dataDir: string, work: (database: Database) => Promise<T>, databaseUrl?: string): Promise<T> {
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dataDir, 'db') });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface TestPostgres {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * With TEST_DATABASE_URL set, a fresh database on that PostgreSQL server for one test file (`drop` removes
+ * it); without, nothing, and the embedded database in the data folder serves.
+ */
+export async function testPostgres(): Promise<TestPostgres | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return undefined;
+  const name = `mmn_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A confirmed account with a password, made through the accounts module's own commands; returns its id. */
+export async function confirmedAccount(db: Db, name: string, email: string, password: string): Promise<string> {
+  const now = new Date();
+  const registered = await registerAccount(db, { name, email, password, locale: 'de' }, now);
+  if (!registered.ok) throw new Error(`account ${email} not registered`);
+  const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, now);
+  if (!confirmed.ok) throw new Error(`account ${email} not confirmed`);
+  return registered.userId;
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -114,6 +167,49 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`);
   }
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** A new browser window with its own cookies: one per person. The browser's close() closes it too. */
+export async function newPerson(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'de-DE', ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return context.newPage();
+}
+
+/** The page's path and query, as links in the app write them. */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+}
+
+/** Waits for the page at `pattern`; when it does not come, says where the browser is and what the page shows. */
+export async function arriveAt(page: Page, pattern: string | RegExp | ((url: URL) => boolean)): Promise<void> {
+  try {
+    await page.waitForURL(pattern);
+  } catch (error) {
+    const text = await page.locator('main').innerText().catch(() => '(no main)');
+    throw new Error(`expected ${String(pattern)}, still at ${pathOf(page)}:\n${text.slice(0, 1500)}`, { cause: error });
+  }
+}
+
+/** Signs in on the login form the page shows now. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForLoadState();
+}
+
+/** axe at phone width and at desktop width; the page is left at desktop width. */
+export async function checkBothWidths(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  await checkA11y(page);
+  await page.setViewportSize(DESKTOP);
+  await checkA11y(page);
 }
 
 const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

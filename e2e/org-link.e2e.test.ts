@@ -1,13 +1,24 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, linkInMail, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
-import { openDatabase } from '../src/platform/db.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  arriveAt,
+  checkBothWidths,
+  launchBrowser,
+  linkInMail,
+  logIn,
+  newPerson,
+  pathOf,
+  startServer,
+  testPostgres,
+  waitForNewestMail,
+  withDatabase,
+  type RunningServer,
+  type TestPostgres,
+} from './harness.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { offers } from '../src/modules/offers/schema.ts';
 import { organisationMembers, organisations } from '../src/modules/organisations/schema.ts';
@@ -26,91 +37,45 @@ const VOLUNTEER = { name: 'Jonas Richter', email: `jonas.richter.${Date.now()}@b
 const ANSWER = 'Hallo Herr Richter, wie schön! Passt Ihnen Dienstag um 15 Uhr im Bürgerhaus?';
 
 let dataDir: string;
-let postgres: { url: string; drop(): Promise<void> } | undefined;
+let postgres: TestPostgres | undefined;
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 let offerId: string;
 let contact: string;
 
-/** The demo networks as `npm start` seeds them; the organisation behind the offer has no account. */
-async function prepareDatabase(dir: string, databaseUrl: string | undefined) {
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dir, 'db') });
-  try {
-    await database.migrate();
-    const db = database.db;
-    if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
-    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
-    if (!offer) throw new Error('demo offer missing');
-    const members = await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, offer.organisationId));
-    if (members.length > 0) throw new Error('the demo organisation should have no account');
-    const [organisation] = await db.select().from(organisations).where(eq(organisations.id, offer.organisationId));
-    offerId = offer.id;
-    contact = (offer.contactEmail || organisation?.email || '').toLowerCase();
-    if (!contact) throw new Error('the demo offer should have a contact address');
-  } finally {
-    await database.close();
-  }
-}
-
-async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `mmn_e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client(serverUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-orglink-'));
-  if (process.env.TEST_DATABASE_URL) postgres = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
-  await prepareDatabase(dataDir, postgres?.url);
+  postgres = await testPostgres();
+  // The demo networks as `npm start` seeds them; the organisation behind the offer has no account.
+  await withDatabase(
+    dataDir,
+    async (database) => {
+      await database.migrate();
+      const db = database.db;
+      if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
+      const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+      if (!offer) throw new Error('demo offer missing');
+      const members = await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, offer.organisationId));
+      if (members.length > 0) throw new Error('the demo organisation should have no account');
+      const [organisation] = await db.select().from(organisations).where(eq(organisations.id, offer.organisationId));
+      offerId = offer.id;
+      contact = (offer.contactEmail || organisation?.email || '').toLowerCase();
+      if (!contact) throw new Error('the demo offer should have a contact address');
+    },
+    postgres?.url,
+  );
   server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await server?.stop();
   await postgres?.drop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function person(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(30_000);
-  contexts.push(context);
-  return context.newPage();
-}
-
-const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
-
-async function arriveAt(page: Page, pattern: string | RegExp | ((url: URL) => boolean)) {
-  try {
-    await page.waitForURL(pattern);
-  } catch (error) {
-    const text = await page.locator('main').innerText().catch(() => '(no main)');
-    throw new Error(`expected ${String(pattern)}, still at ${pathOf(page)}:\n${text.slice(0, 1500)}`, { cause: error });
-  }
-}
-
-/** axe at phone width and at desktop width; the page is left at desktop width. */
-async function checkBothWidths(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await checkA11y(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await checkA11y(page);
-}
+const person = (): Promise<Page> => newPerson(browser, server.url);
 
 test('an organisation without an account answers through the link in its mail, places the volunteer, then claims the organisation and logs in', async () => {
   // ——— A visitor asks to help, without an account, and confirms by mail. ———
@@ -187,10 +152,7 @@ test('an organisation without an account answers through the link in its mail, p
   // ——— It logs in with the new password and finds the placement among its inquiries. ———
   await organisation.goto('/anmelden');
   await checkBothWidths(organisation);
-  await organisation.getByLabel('E-Mail-Adresse').fill(contact);
-  await organisation.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await organisation.locator('main').getByRole('button', { name: 'Anmelden' }).click();
-  await organisation.waitForLoadState();
+  await logIn(organisation, contact, PASSWORD);
   await organisation.goto('/meine-organisationen/vermittlungen');
   await checkBothWidths(organisation);
   // The demo's history holds earlier placements for the same offer: the row is the one linking to this placement.

@@ -214,6 +214,19 @@ export async function waitForMail(
   }
 }
 
+/**
+ * The outbox read in order: each call waits for the next mail to `to` (with this subject, if given) that
+ * no earlier call returned, so a test walking a flow never reads an older mail twice.
+ */
+export function mailbox(dataDir: string): (to: string, subject?: string) => Promise<OutboxMail> {
+  const seen = new Set<string>();
+  return async (to, subject) => {
+    const mail = await waitForMail(dataDir, (m) => !seen.has(m.file) && m.to.includes(to) && (subject === undefined || m.subject === subject));
+    seen.add(mail.file);
+    return mail;
+  };
+}
+
 /** The first link in a mail's text that contains `part`. */
 export function linkIn(mail: OutboxMail, part: string): string {
   const link = mail.text.match(new RegExp(`https?://[^\\s]*${part}[^\\s]*`))?.[0];

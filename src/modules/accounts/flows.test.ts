@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, linkIn, readOutbox, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
+import { createTestApp, linkIn, mailbox, readOutbox, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { runPrivacyDaily } from '../privacy/index.ts';
@@ -8,19 +8,12 @@ import { sessions, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
 
 let ctx: TestContext;
+let nextMail: (to: string, subject: string) => Promise<OutboxMail>;
 beforeAll(async () => {
   ctx = await createTestApp({ workers: true });
+  nextMail = mailbox(ctx.dataDir);
 });
 afterAll(() => ctx.close());
-
-const seen = new Set<string>();
-
-/** The next mail to `to` with this subject that no earlier step has read. */
-async function nextMail(to: string, subject: string): Promise<OutboxMail> {
-  const mail = await waitForMail(ctx.dataDir, (m) => !seen.has(m.file) && m.to.includes(to) && m.subject === subject);
-  seen.add(mail.file);
-  return mail;
-}
 
 async function userByEmail(email: string) {
   const [user] = await ctx.deps.db.select().from(users).where(eq(users.email, email));

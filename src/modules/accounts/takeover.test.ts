@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, linkIn, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
+import { createTestApp, createUser, linkIn, mailbox, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import { sessions, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
@@ -12,17 +12,12 @@ import { BrowserAt } from './test-client.ts';
  */
 
 let ctx: TestContext;
+let nextMail: (to: string, subject: string) => Promise<OutboxMail>;
 beforeAll(async () => {
   ctx = await createTestApp({ workers: true });
+  nextMail = mailbox(ctx.dataDir);
 });
 afterAll(() => ctx.close());
-
-const seen = new Set<string>();
-async function nextMail(to: string, subject: string): Promise<OutboxMail> {
-  const mail = await waitForMail(ctx.dataDir, (m) => !seen.has(m.file) && m.to.includes(to) && m.subject === subject);
-  seen.add(mail.file);
-  return mail;
-}
 
 async function emailOf(id: string) {
   const [user] = await ctx.deps.db.select().from(users).where(eq(users.id, id));
