@@ -1,9 +1,9 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { offers } from '../offers/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { organisations } from '../organisations/schema.ts';
 import type { Db } from '../../platform/db.ts';
-import { municipalities, networks, type Municipality, type Network } from './schema.ts';
+import { municipalities } from './schema.ts';
 
 export interface RecentOffer {
   id: string;
