@@ -172,10 +172,13 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-/** A new browser window with its own cookies: one per person. The browser's close() closes it too. */
-export async function newPerson(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Page> {
+/**
+ * A new browser window with its own cookies: one per person. The browser's close() closes it too.
+ * `timeoutMs` is how long a step waits for an element (navigation waits 30 s).
+ */
+export async function newPerson(browser: Browser, baseURL: string, options: BrowserContextOptions = {}, timeoutMs = 10_000): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'de-DE', ...options });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(timeoutMs);
   context.setDefaultNavigationTimeout(30_000);
   return context.newPage();
 }
@@ -204,12 +207,17 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.waitForLoadState();
 }
 
-/** axe at phone width and at desktop width; the page is left at desktop width. */
-export async function checkBothWidths(page: Page): Promise<void> {
+/**
+ * axe at phone width and at desktop width; the page is left at desktop width. With `screenshot` (a path
+ * without extension), the whole page is also saved at each width, as `<screenshot>-phone.png` and `<screenshot>.png`.
+ */
+export async function checkBothWidths(page: Page, options: { screenshot?: string } = {}): Promise<void> {
   await page.setViewportSize(PHONE);
   await checkA11y(page);
+  if (options.screenshot) await page.screenshot({ path: `${options.screenshot}-phone.png`, fullPage: true });
   await page.setViewportSize(DESKTOP);
   await checkA11y(page);
+  if (options.screenshot) await page.screenshot({ path: `${options.screenshot}.png`, fullPage: true });
 }
 
 const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
