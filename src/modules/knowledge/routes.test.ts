@@ -196,3 +196,16 @@ describe('publications: uploads', () => {
     expect((await new Client(ctx.app).get(`${base()}?q=Quirlbesenmethode`)).body).not.toContain('Leitfaden Engagementstrategie');
   });
 });
+
+describe('the list', () => {
+  it('filters by kind and keeps the chosen filter in the form', async () => {
+    const office = await signedInClient(ctx, world.office);
+    await office.submit(`${base()}/neu`, entryForm({ title: 'FAQ Fahrtkosten', kind: 'faq', body: 'Werden Fahrtkosten erstattet?\n\nJa, nach Absprache.' }), `${base()}/neu`);
+    await office.submit(`${base()}/neu`, entryForm({ title: 'Artikel Fahrgemeinschaften' }), `${base()}/neu`);
+    const page = (await new Client(ctx.app).get(`${base()}?art=faq`)).body;
+    expect(page).toContain('FAQ Fahrtkosten');
+    expect(page).not.toContain('Artikel Fahrgemeinschaften');
+    expect(page).toMatch(/<option value="faq" selected/);
+    expect(page).not.toMatch(/<option value="article" selected/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
+import { SelectField } from '../../../platform/ui/field.tsx';
 import { fieldLabel } from '../../offers/views/labels.ts';
 import { FIELDS } from '../../offers/vocabulary.ts';
 import type { EventListItem } from '../queries.ts';
@@ -69,11 +70,7 @@ export function EventCard({ t, locale, item, showNetwork }: { t: T; locale: Loca
 
 export function EventListPage(props: EventListProps) {
   const { t, locale, filters } = props;
-  const option = (value: string, label: string, current: string) => (
-    <option key={value} value={value} selected={value === current}>
-      {label}
-    </option>
-  );
+  const all = t('events.filter.all');
   return (
     <>
       <h1>{props.title}</h1>
@@ -95,44 +92,30 @@ export function EventListPage(props: EventListProps) {
         </section>
       )}
       <form method="get" action={props.action} class="filters" aria-label={t('events.filter.label')}>
-        <div class="field">
-          <label for="f-art">{t('events.field.kind')}</label>
-          <select id="f-art" name="art">
-            {option('', t('events.filter.all'), filters.art)}
-            {EVENT_KINDS.map((k) => option(k, kindLabel(t, k), filters.art))}
-          </select>
-        </div>
+        <SelectField name="art" label={t('events.field.kind')} placeholder={all} options={EVENT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} value={filters.art} />
         {props.municipalities.length > 0 && (
-          <div class="field">
-            <label for="f-kommune">{t('events.field.municipality')}</label>
-            <select id="f-kommune" name="kommune">
-              {option('', t('events.filter.all'), filters.kommune)}
-              {props.municipalities.map((m) => option(m.id, m.name, filters.kommune))}
-            </select>
-          </div>
+          <SelectField name="kommune" label={t('events.field.municipality')} placeholder={all} options={props.municipalities.map((m) => ({ value: m.id, label: m.name }))} value={filters.kommune} />
         )}
-        <div class="field">
-          <label for="f-feld">{t('events.field.fields')}</label>
-          <select id="f-feld" name="feld">
-            {option('', t('events.filter.all'), filters.feld)}
-            {FIELDS.map((f) => option(f, fieldLabel(locale, f), filters.feld))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-format">{t('events.field.mode')}</label>
-          <select id="f-format" name="format">
-            {option('', t('events.filter.all'), filters.format)}
-            {option('vor-ort', t('events.mode.onsite'), filters.format)}
-            {option('online', t('events.mode.online'), filters.format)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-ansicht">{t('events.view.label')}</label>
-          <select id="f-ansicht" name="ansicht">
-            {option('liste', t('events.view.list'), filters.ansicht)}
-            {option('monat', t('events.view.month'), filters.ansicht)}
-          </select>
-        </div>
+        <SelectField name="feld" label={t('events.field.fields')} placeholder={all} options={FIELDS.map((f) => ({ value: f, label: fieldLabel(locale, f) }))} value={filters.feld} />
+        <SelectField
+          name="format"
+          label={t('events.field.mode')}
+          placeholder={all}
+          options={[
+            { value: 'vor-ort', label: t('events.mode.onsite') },
+            { value: 'online', label: t('events.mode.online') },
+          ]}
+          value={filters.format}
+        />
+        <SelectField
+          name="ansicht"
+          label={t('events.view.label')}
+          options={[
+            { value: 'liste', label: t('events.view.list') },
+            { value: 'monat', label: t('events.view.month') },
+          ]}
+          value={filters.ansicht}
+        />
         {filters.monat && <input type="hidden" name="monat" value={filters.monat} />}
         <button type="submit">{t('events.filter.submit')}</button>
       </form>

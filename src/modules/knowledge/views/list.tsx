@@ -1,4 +1,5 @@
 import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
+import { SelectField } from '../../../platform/ui/field.tsx';
 import type { EntryListItem } from '../queries.ts';
 import { ENTRY_KINDS, THEMES, type EntryKind, type EntryStatus } from '../schema.ts';
 import { kindLabel, statusLabel, themeLabel, visibilityLabel } from './labels.ts';
@@ -19,11 +20,7 @@ export interface KnowledgeListProps {
 
 export function KnowledgeListPage(props: KnowledgeListProps) {
   const { t, locale, filters } = props;
-  const option = (value: string, label: string, current: string) => (
-    <option key={value} value={value} selected={value === current}>
-      {label}
-    </option>
-  );
+  const all = t('knowledge.filter.all');
   return (
     <>
       <h1>{t('knowledge.list.title', { network: props.networkName })}</h1>
@@ -52,20 +49,8 @@ export function KnowledgeListPage(props: KnowledgeListProps) {
           <label for="f-q">{t('knowledge.search.words')}</label>
           <input id="f-q" type="search" name="q" value={filters.q} maxLength={200} />
         </div>
-        <div class="field">
-          <label for="f-art">{t('knowledge.field.kind')}</label>
-          <select id="f-art" name="art">
-            {option('', t('knowledge.filter.all'), filters.art)}
-            {ENTRY_KINDS.map((k) => option(k, kindLabel(t, k), filters.art))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-thema">{t('knowledge.field.theme')}</label>
-          <select id="f-thema" name="thema">
-            {option('', t('knowledge.filter.all'), filters.thema)}
-            {THEMES.map((th) => option(th, themeLabel(t, th), filters.thema))}
-          </select>
-        </div>
+        <SelectField name="art" label={t('knowledge.field.kind')} placeholder={all} options={ENTRY_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} value={filters.art} />
+        <SelectField name="thema" label={t('knowledge.field.theme')} placeholder={all} options={THEMES.map((th) => ({ value: th, label: themeLabel(t, th) }))} value={filters.thema} />
         {filters.schlagwort && <input type="hidden" name="schlagwort" value={filters.schlagwort} />}
         <button type="submit">{t('knowledge.search.submit')}</button>
       </form>
