@@ -83,7 +83,17 @@ const ids = {
   offer: '99999999-9999-4999-8999-999999999999',
   need: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
   placement: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+  event: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+  knowledge: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  list: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
+  subscriber: 'ffffffff-ffff-4fff-8fff-ffffffffffff',
+  mailing: '12121212-1212-4121-8121-121212121212',
+  recipient: '13131313-1313-4131-8131-131313131313',
+  application: '14141414-1414-4141-8141-141414141414',
 };
+
+/** Beyond 2^53: a reader that parses bigint columns as JavaScript numbers would change it. */
+const BIG = '9007199254740993';
 
 /** Rows in every table, with the values that break naive dumps. */
 async function fillWithAwkwardRows(database: Database) {
@@ -198,8 +208,181 @@ async function fillWithAwkwardRows(database: Database) {
     `INSERT INTO content_reports (network_id, subject_type, subject_id, reason, reporter_id) VALUES ($1, 'offer', $2, $3, NULL)`,
     [ids.gems, ids.offer, AWKWARD],
   );
+  await fillModuleRows(q);
   await q(`INSERT INTO backup_probe_tree (id, parent_id, label) VALUES (1, 2, 'Kind vor Eltern'), (2, NULL, 'Wurzel')`);
   await q(`SELECT backup_probe_count()`);
+}
+
+/**
+ * Rows for the tables of the events, knowledge, infomail, recognition, privacy, moderation and
+ * organisations modules, written as SQL so the fixture stays independent of their code: numeric
+ * hours, bigint counters beyond 2^53, dates, arrays, nested jsonb, composite and text primary keys.
+ */
+async function fillModuleRows(q: (text: string, params?: unknown[]) => Promise<unknown>) {
+  await q(
+    `INSERT INTO organisation_invitations (organisation_id, email, role, invited_by, created_at, accepted_at, revoked_at) VALUES
+     ($1, 'kassenwart@example.org', 'admin', $2, '2024-03-01 10:00:00.000001+00', '2024-03-02 08:15:00+00', NULL),
+     ($1, 'müller@bücher.example', 'member', NULL, '2024-03-01 10:00:00+00', NULL, '2024-03-05 00:00:00+00')`,
+    [ids.organisation, ids.anna],
+  );
+  await q(
+    `INSERT INTO events (id, network_id, organisation_id, created_by, series_id, kind, status, title, description,
+       starts_at, ends_at, mode, place, accessibility, municipality_id, lat, lng, online_url, audience, fields, capacity,
+       registration_opens_at, registration_closes_at, registration_enabled, questions, costs, seats_taken, arrivals) VALUES
+     ($1, $2, $3, $4, $1, 'workshop', 'published', 'Reparaturcafé im Dorfgemeinschaftshaus', $5,
+       '2024-10-27 01:30:00+00', '2024-10-27 03:30:00+00', 'onsite', 'Dorfstraße 1, 04838 Jesewitz', 'Stufenloser Zugang',
+       $6, 51.4234567890123, 12.5678901234567, '', 'Alle Generationen', ARRAY['umwelt', 'sozial'], 12,
+       NULL, '2024-10-26 22:00:00+00', true, $7::jsonb, 'kostenfrei', 1, $8)`,
+    [
+      ids.event, ids.gems, ids.organisation, ids.anna, AWKWARD, ids.jesewitz,
+      JSON.stringify([{ id: 'q1', label: 'Was bringen Sie mit? „Gerät“', type: 'choice', options: ['Toaster', 'Fahrrad', ''], required: true }]),
+      BIG,
+    ],
+  );
+  await q(
+    `INSERT INTO event_registrations (event_id, user_id, name, email, answers, status, position, token_hash, attended,
+       reminder_sent_at, confirmed_at, cancelled_at, locale) VALUES
+     ($1, $2, 'Bernd', 'bernd@example.org', $3::jsonb, 'confirmed', $4, '${'e'.repeat(64)}', true,
+       '2024-10-26 07:00:00.5+00', '2024-10-01 12:00:00+00', NULL, 'en'),
+     ($1, NULL, $5, 'gast@example.org', '{}', 'cancelled', NULL, '${'f'.repeat(64)}', NULL, NULL, NULL, '2024-10-02 12:00:00+00', 'de')`,
+    [ids.event, ids.bernd, JSON.stringify({ q1: 'Toaster 😀' }), BIG, AWKWARD],
+  );
+  await q(
+    `INSERT INTO knowledge_entries (id, network_id, kind, status, visibility, theme, tags, title, summary, body, situation,
+       approach, result, contact, municipality_id, event_id, file_text, created_by, published_at) VALUES
+     ($1, $2, 'practice', 'published', 'members', 'laendlicher_raum', ARRAY['Dorf', 'Ehrenamt „vor Ort“'],
+       'Mitfahrbank in Jesewitz', 'Wie eine Bank Mitfahrten vermittelt', $3, 'Kein Bus am Wochenende', 'Eine Bank mit Schild',
+       'Viele Fahrten pro Woche', 'Gemeindeamt Jesewitz', $4, $5, '', $6, '2024-06-01 09:00:00+00')`,
+    [ids.knowledge, ids.gems, AWKWARD, ids.jesewitz, ids.event, ids.anna],
+  );
+  await q(
+    `INSERT INTO knowledge_files (entry_id, file_name, media_type, size, storage_key, uploaded_by) VALUES
+     ($1, 'Leitfaden Mitfahrbank (Entwurf) „final“.pdf', 'application/pdf', 2147483647, 'kb-0123456789abcdef', $2)`,
+    [ids.knowledge, ids.anna],
+  );
+  await q(
+    `INSERT INTO knowledge_revisions (entry_id, author_id, author_name, title, content, note) VALUES
+     ($1, $2, 'Anna', 'Mitfahrbank in Jesewitz', $3, 'Erste Fassung'),
+     ($1, NULL, '', 'Mitfahrbank', '', '')`,
+    [ids.knowledge, ids.anna, AWKWARD],
+  );
+
+  await q(
+    `INSERT INTO infomail_lists (id, network_id, name, description, kind, is_public, segment) VALUES
+     ($1, $2, 'Rundbrief Ehrenamt', $3, 'subscription', true, '{}'),
+     ($4, $2, 'Alle Lotsinnen', '', 'segment', false, $5::jsonb)`,
+    [ids.list, ids.gems, AWKWARD, '15151515-1515-4151-8151-151515151515',
+      JSON.stringify({ roles: ['guide'], municipalityIds: [ids.jesewitz], organisationContacts: false })],
+  );
+  await q(
+    `INSERT INTO infomail_subscribers (id, network_id, email, user_id, confirmed_at, confirm_token_hash, confirm_sent_at,
+       frequency, digest, digest_municipality_ids, digest_fields, last_digest_at, bounced_at) VALUES
+     ($1, $2, 'bernd@example.org', $3, '2024-04-01 08:00:00.123+00', NULL, '2024-04-01 07:59:00+00', 'digest', true,
+       $4::jsonb, '["sozial", "umwelt"]', '2024-04-08 06:00:00+00', NULL)`,
+    [ids.subscriber, ids.gems, ids.bernd, JSON.stringify([ids.jesewitz, ids.krostitz])],
+  );
+  await q(`INSERT INTO infomail_subscriptions (subscriber_id, list_id) VALUES ($1, $2)`, [ids.subscriber, ids.list]);
+  await q(
+    `INSERT INTO infomail_suppressions (network_id, list_id, email_hash, reason) VALUES
+     ($1, NULL, '${'0'.repeat(64)}', 'bounced'), ($1, $2, '${'1'.repeat(64)}', 'unsubscribed')`,
+    [ids.gems, ids.list],
+  );
+  await q(
+    `INSERT INTO infomail_settings (network_id, from_name, reply_to, require_approval) VALUES ($1, $2, 'buero@gems.example', true)`,
+    [ids.gems, AWKWARD],
+  );
+  await q(
+    `INSERT INTO infomail_mailings (id, network_id, list_id, subject, body, status, created_by, approved_by, scheduled_at,
+       started_at, sent_at) VALUES
+     ($1, $2, $3, 'Neuigkeiten aus dem Netzwerk – März', $4, 'sent', $5, $6, NULL, '2024-03-15 09:00:00+00', '2024-03-15 09:01:30.25+00')`,
+    [ids.mailing, ids.gems, ids.list, AWKWARD, ids.anna, ids.bernd],
+  );
+  await q(
+    `INSERT INTO infomail_recipients (id, mailing_id, email, subscriber_id, state, attempts, next_attempt_at, claimed_at,
+       sent_at, last_error) VALUES
+     ($1, $2, 'bernd@example.org', $3, 'bounced', 3, NULL, '2024-03-15 09:00:01+00', NULL, $4)`,
+    [ids.recipient, ids.mailing, ids.subscriber, '550 5.1.1 „Postfach unbekannt“'],
+  );
+  await q(
+    `INSERT INTO infomail_bounces (network_id, email, recipient_id, hard, status, diagnostic, received_at) VALUES
+     ($1, 'bernd@example.org', $2, true, '5.1.1', $3, '2024-03-15 09:05:00+00'),
+     (NULL, 'unbekannt@example.org', NULL, false, '', '', '2024-03-15 09:06:00+00')`,
+    [ids.gems, ids.recipient, AWKWARD],
+  );
+
+  await q(
+    `INSERT INTO hours_entries (user_id, network_id, organisation_id, placement_id, event_id, day, hours, activity, source,
+       status, reason, decided_by, decided_at) VALUES
+     ($1, $2, $3, $4, NULL, '2024-02-29', 2.25, $5, 'placement', 'confirmed', NULL, $6, '2024-03-01 10:00:00+00'),
+     ($1, $2, $3, NULL, $7, '2024-10-27', 0.01, 'Reparaturcafé', 'event', 'rejected', 'Nicht teilgenommen', $6, now()),
+     (NULL, $2, $3, NULL, NULL, '2023-12-31', 120.5, 'Vereinsarbeit 2023', 'organisation', 'confirmed', NULL, NULL, NULL)`,
+    [ids.bernd, ids.gems, ids.organisation, ids.placement, AWKWARD, ids.anna, ids.event],
+  );
+  await q(`INSERT INTO card_settings (network_id, state, overrides) VALUES ($1, 'SN', '{"hoursPerYear": 200, "minAge": null}')`, [ids.gems]);
+  await q(
+    `INSERT INTO card_applications (id, user_id, network_id, municipality_id, kind, holder_name, birth_date, allowance_euro,
+       alternative, note, evidence, status, reason, decided_by, decided_at) VALUES
+     ($1, $2, $3, $4, 'standard', $5, '1960-02-29', 840, NULL, 'Nachweis liegt im Büro', $6::jsonb, 'approved', NULL, $7,
+       '2024-06-01 12:00:00+00')`,
+    [ids.application, ids.bernd, ids.gems, ids.jesewitz, AWKWARD,
+      JSON.stringify([{ from: '2023-06-01', to: '2024-05-31', have: 250.75, need: 250 }]), ids.anna],
+  );
+  await q(
+    `INSERT INTO cards (number, application_id, user_id, network_id, holder_name, region, kind, valid_from, valid_until, code,
+       status, revoked_at, revoked_reason) VALUES
+     ('SN-2024-0001', $1, $2, $3, $4, 'Landkreis Nordsachsen', 'standard', '2024-06-01', '2027-05-31', 'eyJhbGciOiJFZERTQSJ9.eyJuIjoxfQ.c2ln',
+       'revoked', '2024-07-01 00:00:00+00', 'Karte verloren')`,
+    [ids.application, ids.bernd, ids.gems, AWKWARD],
+  );
+  await q(
+    `INSERT INTO engagement_certificates (number, user_id, network_id, holder_name, issuer_name, issued_by, period_from,
+       period_to, hours, lines, code) VALUES
+     ('EN-2024-0001', $1, $2, 'Bernd', 'Heimatverein Jesewitz e. V.', $3, '2023-01-01', '2023-12-31', 123456.78, $4::jsonb, 'c2lnbmVk')`,
+    [ids.bernd, ids.gems, ids.anna,
+      JSON.stringify([{ organisation: 'Heimatverein Jesewitz e. V.', activities: ['Fahrradwerkstatt', AWKWARD], hours: 0.1 }])],
+  );
+  await q(
+    `INSERT INTO signing_keys (id, public_key, private_key, created_at, retired_at) VALUES
+     ('2024-01-k1', 'MCowBQYDK2VwAyEAabc_-', 'v1.iv.ciphertext.tag', '2024-01-01 00:00:00+00', '2024-06-30 23:59:59.999999+00'),
+     ('2024-07-k2', 'MCowBQYDK2VwAyEAdef_-', 'v1.iv2.ciphertext2.tag2', '2024-07-01 00:00:00+00', NULL)`,
+  );
+  await q(
+    `INSERT INTO acceptance_points (network_id, municipality_id, name, category, discount, street, postcode, place, lat, lng, website) VALUES
+     ($1, $2, 'Bäckerei Müller', 'gastronomie', '10 % auf „Kaffee & Kuchen“', 'Hauptstraße 5', '04838', 'Jesewitz', 51.42, 12.56, ''),
+     ($1, NULL, 'Freibad Krostitz', 'freizeit', $3, '', '', '', NULL, NULL, 'https://freibad.example/?a=1&b=ä')`,
+    [ids.gems, ids.jesewitz, AWKWARD],
+  );
+
+  await q(
+    `INSERT INTO consents (user_id, email, network_id, purpose, version, method, given_at, withdrawn_at) VALUES
+     ($1, NULL, NULL, 'volunteers.contact', '2026-01', 'form', '2024-01-01 00:00:00.000001+00', NULL),
+     (NULL, 'ohne-konto@example.org', $2, 'infomail', '2024-03', 'double_opt_in', '2024-03-01 00:00:00+00', '2024-04-01 00:00:00+00')`,
+    [ids.bernd, ids.gems],
+  );
+  await q(
+    `INSERT INTO data_exports (user_id, status, requested_at, finished_at, file, token_hash, expires_at, downloaded_at) VALUES
+     ($1, 'ready', '2024-05-01 10:00:00+00', '2024-05-01 10:02:00.5+00', 'export-0123456789abcdef.zip', '${'9'.repeat(64)}',
+       '2024-05-08 10:02:00+00', NULL),
+     ($2, 'queued', '2024-05-02 10:00:00+00', NULL, NULL, NULL, NULL, NULL)`,
+    [ids.bernd, ids.anna],
+  );
+  await q(
+    `INSERT INTO erasure_requests (user_id, requested_at, due_at, requested_by, network_id, undo_token_hash, cancelled_at, done_at) VALUES
+     ($1, '2024-05-01 10:00:00+00', '2024-05-15 10:00:00+00', $2, $3, '${'8'.repeat(64)}', NULL, NULL),
+     (NULL, '2023-01-01 10:00:00+00', '2023-01-15 10:00:00+00', NULL, NULL, NULL, NULL, '2023-01-15 10:00:01+00')`,
+    [ids.bernd, ids.anna, ids.gems],
+  );
+  await q(`INSERT INTO retention_settings (network_id, key, months) VALUES ($1, 'invitations', 3), ($1, 'audit', 24)`, [ids.gems]);
+  await q(
+    `INSERT INTO retention_runs (network_id, at, key, removed) VALUES
+     ($1, '2024-05-01 03:00:00+00', 'invitations', 0), ($1, '2024-05-02 03:00:00.000001+00', 'audit', 2147483647)`,
+    [ids.gems],
+  );
+  await q(
+    `INSERT INTO office_notice_settings (network_id, user_id, mode, last_summary_at) VALUES
+     ($1, $2, 'daily', '2024-05-06 05:00:00+00'), ($1, $3, 'off', NULL)`,
+    [ids.gems, ids.anna, ids.bernd],
+  );
 }
 
 /**
@@ -232,14 +415,6 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
 
 const gzipLines = (lines: string[]) => zlib.gzipSync(lines.map((l) => `${l}\n`).join(''));
 const fileLines = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
-
-const WITHOUT_FIXTURE_ROWS_YET = new Set([
-  'acceptance_points', 'card_applications', 'card_settings', 'cards', 'consents', 'data_exports', 'engagement_certificates',
-  'erasure_requests', 'event_registrations', 'events', 'hours_entries', 'infomail_bounces', 'infomail_lists',
-  'infomail_mailings', 'infomail_recipients', 'infomail_settings', 'infomail_subscribers', 'infomail_subscriptions',
-  'infomail_suppressions', 'knowledge_entries', 'knowledge_files', 'knowledge_revisions', 'office_notice_settings',
-  'organisation_invitations', 'retention_runs', 'retention_settings', 'signing_keys',
-]);
 
 describe(`backup and restore (${ENGINE} under test, the other engine beside it)`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-backup-'));
@@ -276,10 +451,9 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
   });
 
   it('has rows in every table before the round trip', () => {
+    // A table a new module adds fails here until the fixture gives it rows, so the round trip below compares it too.
     const empty = Object.entries(original).filter(([, rows]) => rows.length === 0).map(([table]) => table);
-    // The tables of session 5's modules are copied like every other (the backup walks the catalogue), but this
-    // fixture has no awkward rows for them yet; each is listed so that no further table can stay empty unnoticed.
-    expect(empty.filter((table) => !WITHOUT_FIXTURE_ROWS_YET.has(table))).toEqual([]);
+    expect(empty).toEqual([]);
     for (const table of ['networks', 'municipalities', 'users', 'sessions', 'tokens', 'memberships',
       'membership_municipalities', 'invitations', 'audit_log',
       // Derived: the round trip must give the same rows, counted once.
@@ -348,6 +522,16 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
       `SELECT id FROM offers WHERE search @@ websearch_to_tsquery('german', 'Fahrradwerkstatt')`,
     );
     expect(found).toHaveLength(1);
+    const { rows: events } = await target.query(
+      `SELECT arrivals::text AS arrivals, (SELECT position::text FROM event_registrations WHERE position IS NOT NULL) AS position
+       FROM events WHERE search @@ websearch_to_tsquery('german', 'Reparaturcafé')`,
+    );
+    expect(events).toEqual([{ arrivals: BIG, position: BIG }]);
+    const { rows: hours } = await target.query(
+      `SELECT (SELECT array_agg(hours::text ORDER BY hours) FROM hours_entries) AS entries,
+              (SELECT hours::text FROM engagement_certificates) AS certificate`,
+    );
+    expect(hours).toEqual([{ entries: ['0.01', '2.25', '120.50'], certificate: '123456.78' }]);
     const { rows: constraint } = await target.query<{ deferrable: boolean }>(
       `SELECT condeferrable AS deferrable FROM pg_constraint WHERE conrelid = 'backup_probe_tree'::regclass AND contype = 'f'`,
     );
@@ -358,6 +542,12 @@ describe(`backup and restore (${ENGINE} under test, the other engine beside it)`
     const { rows } = await target.query<{ id: string }>(`INSERT INTO audit_log (action) VALUES ('after.restore') RETURNING id::text AS id`);
     expect(Number(rows[0]!.id)).toBe(sequenceAtBackup + 1);
     await target.query(`DELETE FROM audit_log WHERE action = 'after.restore'`);
+    const { rows: runs } = await target.query<{ id: string }>(
+      `INSERT INTO retention_runs (network_id, at, key, removed) VALUES ($1, now(), 'audit', 0) RETURNING id::text AS id`,
+      [ids.gems],
+    );
+    expect(runs[0]!.id).toBe('3');
+    await target.query(`DELETE FROM retention_runs WHERE id = 3`);
   });
 
   it('writes the same backup to any stream, and to a download that leaves no file behind', async () => {
