@@ -1,20 +1,27 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, linkInMail, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  arriveAt,
+  checkA11y,
+  launchBrowser,
+  linkInMail,
+  logIn,
+  newPerson,
+  pathOf,
+  startServer,
+  waitForNewestMail,
+  type RunningServer,
+} from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
-  // Fail within seconds when a field of the contract is missing; form posts may take longer (password hashing).
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(30_000);
-  page = await context.newPage();
+  // A step fails within 10 s when a field of the contract is missing; navigation (password hashing) gets 30 s.
+  page = await newPerson(browser, server.url);
 });
 
 afterAll(async () => {
@@ -26,30 +33,15 @@ const email = `erika.${Date.now()}@beispiel.de`;
 const firstPassword = 'Sonnenblume-am-Deich-42';
 const secondPassword = 'Kirschbaum-im-Hof-73';
 
-/** Waits for the page at `pattern`; when it does not come, says where the browser is and what the page shows. */
-async function arriveAt(pattern: string) {
-  try {
-    await page.waitForURL(pattern);
-  } catch (error) {
-    const text = await page.locator('main').innerText().catch(() => '(no main)');
-    throw new Error(`expected ${pattern}, still at ${here()}:\n${text.slice(0, 1500)}`, { cause: error });
-  }
-}
-
-/** Path of the current page, so failures read as "/konto" rather than a full URL with a random port. */
-const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
-
 async function headerHasLogout(): Promise<boolean> {
   return (await page.locator('header').getByRole('button', { name: 'Abmelden' }).count()) > 0;
 }
 
-async function logIn(password: string) {
+/** The login page, checked, then signing in with `password`. */
+async function logInWith(password: string) {
   await page.goto('/anmelden');
   await checkA11y(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForLoadState();
+  await logIn(page, email, password);
 }
 
 // One person's whole life with an account; each step builds on the one before, so they run in order in one test.
@@ -62,7 +54,7 @@ test('register, confirm, log out and in, reset the password, delete the account 
   await page.locator('input[name="password"]').fill(firstPassword);
   await page.locator('input[name="consent"]').check();
   await page.getByRole('button', { name: 'Registrieren' }).click();
-  await arriveAt('**/registrieren/danke');
+  await arriveAt(page, '**/registrieren/danke');
   await checkA11y(page);
 
   // Confirm through the link in the mail.
@@ -73,7 +65,7 @@ test('register, confirm, log out and in, reset the password, delete the account 
   await page.goto(linkInMail(confirmation, '/bestaetigen/'));
   await checkA11y(page);
   await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
-  await arriveAt('**/konto');
+  await arriveAt(page, '**/konto');
   await checkA11y(page);
   expect(await headerHasLogout(), 'signed in after confirming').toBe(true);
 
@@ -81,8 +73,8 @@ test('register, confirm, log out and in, reset the password, delete the account 
   await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
   await page.waitForLoadState();
   expect(await headerHasLogout(), 'signed out').toBe(false);
-  await logIn(firstPassword);
-  expect(await headerHasLogout(), `signed in with the first password (now at ${here()})`).toBe(true);
+  await logInWith(firstPassword);
+  expect(await headerHasLogout(), `signed in with the first password (now at ${pathOf(page)})`).toBe(true);
 
   // Forgotten password, from a signed-out browser as a real person would do it.
   await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
@@ -99,28 +91,28 @@ test('register, confirm, log out and in, reset the password, delete the account 
   await page.locator('input[name="password"]').fill(secondPassword);
   await page.locator('input[name="password_confirm"]').fill(secondPassword);
   await page.getByRole('button', { name: 'Passwort speichern' }).click();
-  await arriveAt('**/konto');
+  await arriveAt(page, '**/konto');
   await checkA11y(page);
 
   // The new password works, the old one no longer does.
   await page.locator('header').getByRole('button', { name: 'Abmelden' }).click();
   await page.waitForLoadState();
-  await logIn(firstPassword);
+  await logInWith(firstPassword);
   expect(await headerHasLogout(), 'the old password is refused').toBe(false);
-  await logIn(secondPassword);
-  expect(await headerHasLogout(), `signed in with the new password (now at ${here()})`).toBe(true);
+  await logInWith(secondPassword);
+  expect(await headerHasLogout(), `signed in with the new password (now at ${pathOf(page)})`).toBe(true);
 
   // Delete the account: it is scheduled for erasure after the grace period (privacy module), and the person is signed out.
   await page.goto('/konto/loeschen');
   await checkA11y(page);
   await page.locator('input[name="current_password"]').fill(secondPassword);
   await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
-  await arriveAt('**/konto/loeschung/vorgemerkt?am=*');
+  await arriveAt(page, '**/konto/loeschung/vorgemerkt?am=*');
   await checkA11y(page);
   expect(await headerHasLogout(), 'signed out after deleting').toBe(false);
 
   // Signing in during the grace period leads to the page that undoes the erasure.
-  await logIn(secondPassword);
-  expect(here()).toBe('/konto/loeschung');
+  await logInWith(secondPassword);
+  expect(pathOf(page)).toBe('/konto/loeschung');
   await checkA11y(page);
 }, 240_000);
