@@ -65,6 +65,11 @@ export function networkAdminScope(slug: string): NavigationScope {
   return { networkSlug: slug, signedIn: true, canAdminister: true, isPlatformAdmin: false };
 }
 
+/** The scope of "Mein Konto": a signed-in person's own page, in no network. */
+export function accountScope(isPlatformAdmin: boolean): NavigationScope {
+  return { signedIn: true, canAdminister: false, isPlatformAdmin };
+}
+
 export const PLATFORM_ADMIN_SCOPE: NavigationScope = { signedIn: true, canAdminister: false, isPlatformAdmin: true };
 
 /** The navigation of a network's admin area; `current` is the page's path below /netzwerk/<slug>/verwaltung. */

@@ -86,7 +86,7 @@ export const de = {
   'accounts.token.newMagic': 'Neuen Anmeldelink anfordern',
 
   'accounts.account.title': 'Mein Konto',
-  'accounts.account.engagement': 'Mein Engagement',
+  'accounts.account.engagement': 'Mein Engagement und meine Daten',
   'accounts.account.linkProfile': 'Engagement-Profil: Interessen, Zeiten, Umkreis',
   'accounts.account.linkSuggestions': 'Passende Angebote für mich',
   'accounts.account.linkPlacements': 'Meine Anfragen und Vermittlungen',
@@ -245,7 +245,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'accounts.token.newMagic': 'Request a new login link',
 
   'accounts.account.title': 'My account',
-  'accounts.account.engagement': 'My engagement',
+  'accounts.account.engagement': 'My engagement and my data',
   'accounts.account.linkProfile': 'Engagement profile: interests, times, radius',
   'accounts.account.linkSuggestions': 'Offers that suit me',
   'accounts.account.linkPlacements': 'My inquiries and placements',

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { demoRegion } from '../../../test/fixtures.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { accountScope, navigationLinks } from '../../platform/navigation.tsx';
+import { registeredModules, registerModules } from '../../platform/registry.ts';
 import { createAdmin, purgeExpiredLogins, registerAccount, requestEmailChange, requestMagicLink, requestPasswordReset } from './commands.ts';
 import { sessions, tokens, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
@@ -256,6 +259,58 @@ describe('the account page', () => {
     expect(page.body).toContain(region.gems.name);
     expect(page.body).toContain('Netzwerkstelle');
     expect(page.body).toContain('Engagierte:r');
+  });
+
+  /** The links of the page's panel of areas, in page order, with their text. */
+  function panelLinks(body: string): Array<{ href: string; text: string }> {
+    const panel = body.slice(body.indexOf('<nav aria-labelledby="engagement"'));
+    return [...panel.slice(0, panel.indexOf('</nav>')).matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map(([, href, text]) => ({
+      href: href!,
+      text: text!,
+    }));
+  }
+
+  it('lists the account links the modules declare, in German and by their order', async () => {
+    const user = await createUser(ctx, { email: 'bereiche@example.org' });
+    const page = await (await signedInClient(ctx, user)).get('/konto');
+    expect(page.statusCode).toBe(200);
+    const links = panelLinks(page.body);
+    // Accounts' own (10–60), recognition's hours and card (40, 41) between them, privacy's (80, 81) last.
+    const expected = [
+      { href: '/konto/engagement', text: 'Engagement-Profil: Interessen, Zeiten, Umkreis' },
+      { href: '/konto/vorschlaege', text: 'Passende Angebote für mich' },
+      { href: '/konto/vermittlungen', text: 'Meine Anfragen und Vermittlungen' },
+      { href: '/konto/stunden', text: 'Meine Stunden' },
+      { href: '/konto/ehrenamtskarte', text: 'Ehrenamtskarte' },
+      { href: '/konto/suchen', text: 'Gespeicherte Suchen und Benachrichtigungen' },
+      { href: '/meine-organisationen', text: 'Meine Organisationen und ihre Angebote' },
+      { href: '/konto/daten', text: 'Meine Daten herunterladen' },
+      { href: '/konto/einwilligungen', text: 'Meine Einwilligungen' },
+    ];
+    // Other modules may add entries of their own; these appear, each once, in this order.
+    expect(links.filter((link) => expected.some((e) => e.href === link.href))).toEqual(expected);
+    // Every link the registry gives a signed-in person is on the page, and nothing else.
+    expect(links.map((link) => link.href)).toEqual(navigationLinks('account', accountScope(false)).map((link) => link.href));
+  });
+
+  it('leaves out an account link whose condition the person does not meet', async () => {
+    const saved = registeredModules();
+    const probe: AppModule = {
+      name: 'probe',
+      navigation: [{ area: 'account', label: 'accounts.account.platformAdmin', href: () => '/konto/nur-betrieb', visible: (scope) => scope.isPlatformAdmin, order: 1 }],
+    };
+    registerModules([...saved, probe]);
+    try {
+      const person = await createUser(ctx, { email: 'ohne-betrieb@example.org' });
+      const operator = await createUser(ctx, { email: 'betrieb@example.org', platformAdmin: true });
+      const personLinks = panelLinks((await (await signedInClient(ctx, person)).get('/konto')).body);
+      const operatorLinks = panelLinks((await (await signedInClient(ctx, operator)).get('/konto')).body);
+      expect(personLinks.map((link) => link.href)).not.toContain('/konto/nur-betrieb');
+      expect(personLinks.map((link) => link.href)).toContain('/konto/daten');
+      expect(operatorLinks[0]?.href).toBe('/konto/nur-betrieb');
+    } finally {
+      registerModules(saved);
+    }
   });
 
   it('keeps the profile input when a field is wrong', async () => {

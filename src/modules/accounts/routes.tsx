@@ -7,6 +7,7 @@ import { allow } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import { LOCALES, type MessageKey } from '../../platform/i18n/index.ts';
+import { accountScope, navigationLinks } from '../../platform/navigation.tsx';
 import { loginThrottle } from '../../platform/ratelimit/login.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { erasureServiceOf } from '../../platform/privacy.ts';
@@ -454,7 +455,12 @@ export const routes: FastifyPluginAsync = async (app) => {
     const roles = await listRolesOf(db, user.id);
     return reply.page(
       request.t('accounts.account.title'),
-      <AccountPage ctx={viewContext(request, reply)} user={user} roles={roles} notice={options.notice} failed={options.failed} />,
+      <AccountPage
+        ctx={viewContext(request, reply)}
+        user={user}
+        roles={roles}
+        links={navigationLinks('account', accountScope(user.isPlatformAdmin))}
+        notice={options.notice} failed={options.failed} />,
       { status: options.failed ? 422 : 200 },
     );
   }

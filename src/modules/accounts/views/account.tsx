@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { LOCALES, type MessageKey } from '../../../platform/i18n/index.ts';
+import type { NavigationLink } from '../../../platform/navigation.tsx';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
 import type { NetworkRole } from '../queries.ts';
@@ -12,12 +13,14 @@ export interface AccountPageProps {
   ctx: ViewContext;
   user: User;
   roles: NetworkRole[];
+  /** The `account` entries of the registered modules that this person sees, in order. */
+  links: NavigationLink[];
   notice?: string | undefined;
   /** The form that came back with errors, if any. */
   failed?: { form: AccountForm; state: FormState } | undefined;
 }
 
-export function AccountPage({ ctx, user, roles, notice, failed }: AccountPageProps) {
+export function AccountPage({ ctx, user, roles, links, notice, failed }: AccountPageProps) {
   const { t } = ctx;
   const stateOf = (form: AccountForm): FormState => (failed?.form === form ? failed.state : EMPTY_FORM);
   const profile = stateOf('profile');
@@ -57,21 +60,11 @@ export function AccountPage({ ctx, user, roles, notice, failed }: AccountPagePro
       <nav aria-labelledby="engagement" class="link-panel">
         <h2 id="engagement">{t('accounts.account.engagement')}</h2>
         <ul class="link-grid">
-          <li>
-            <a href="/konto/engagement">{t('accounts.account.linkProfile')}</a>
-          </li>
-          <li>
-            <a href="/konto/vorschlaege">{t('accounts.account.linkSuggestions')}</a>
-          </li>
-          <li>
-            <a href="/konto/vermittlungen">{t('accounts.account.linkPlacements')}</a>
-          </li>
-          <li>
-            <a href="/konto/suchen">{t('accounts.account.linkSearches')}</a>
-          </li>
-          <li>
-            <a href="/meine-organisationen">{t('accounts.account.linkOrganisations')}</a>
-          </li>
+          {links.map((link) => (
+            <li key={link.href}>
+              <a href={link.href}>{t(link.label)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
 
@@ -194,18 +187,6 @@ export function AccountPage({ ctx, user, roles, notice, failed }: AccountPagePro
             <button type="submit">{t('accounts.account.emailSubmit')}</button>
           </div>
         </form>
-      </section>
-
-      <section aria-labelledby="meine-daten">
-        <h2 id="meine-daten">{t('layout.privacy')}</h2>
-        <ul>
-          <li>
-            <a href="/konto/daten">{t('privacy.nav.data')}</a>
-          </li>
-          <li>
-            <a href="/konto/einwilligungen">{t('privacy.nav.consents')}</a>
-          </li>
-        </ul>
       </section>
 
       <section aria-labelledby="loeschen">
