@@ -8,7 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE, openTestDatabase } from '../../test/helpers.ts';
 import { openDatabase, type Database } from './db.ts';
-import { backupForDownload, backupToFile, backupToStream, removeBackupSpool, restoreFromFile, sortByDependencies } from './backup.ts';
+import { backupForDownload, backupToFile, backupToStream, removeBackupSpool, restoreFromFile } from './backup.ts';
+import { sortByDependencies } from './backup/catalog.ts';
 
 /** The server used as the other engine when the suite runs on PGlite. */
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
