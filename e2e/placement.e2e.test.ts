@@ -1,14 +1,26 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, linkInMail, readMails, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
-import { openDatabase, type Db } from '../src/platform/db.ts';
-import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  arriveAt,
+  checkA11y,
+  confirmedAccount,
+  launchBrowser,
+  linkInMail,
+  logIn,
+  newPerson,
+  pathOf,
+  readMails,
+  startServer,
+  testPostgres,
+  waitForNewestMail,
+  withDatabase,
+  type RunningServer,
+  type TestPostgres,
+} from './harness.ts';
 import { memberships } from '../src/modules/roles/schema.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { networks } from '../src/modules/networks/schema.ts';
@@ -34,66 +46,33 @@ const ANSWER = 'Hallo Herr Neumann, wir freuen uns! Kommen Sie am Montag um 14 U
 
 let dataDir: string;
 /** The PostgreSQL database of this run, when TEST_DATABASE_URL is set. */
-let postgres: { url: string; drop(): Promise<void> } | undefined;
+let postgres: TestPostgres | undefined;
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/** A confirmed account with a password, made through the accounts module's own commands. */
-async function account(db: Db, name: string, email: string): Promise<string> {
-  const now = new Date();
-  const registered = await registerAccount(db, { name, email, password: PASSWORD, locale: 'de' }, now);
-  if (!registered.ok) throw new Error(`account ${email} not registered`);
-  const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, now);
-  if (!confirmed.ok) throw new Error(`account ${email} not confirmed`);
-  return registered.userId;
-}
-
-/**
- * The embedded database before the server starts (it holds it alone while running): the demo networks
- * with their content exactly as `npm start` seeds them, a member of the organisation behind the homework
- * offer, and a person in the GEMS network office.
- */
-async function prepareDatabase(dir: string, databaseUrl: string | undefined) {
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: path.join(dir, 'db') });
-  try {
-    await database.migrate();
-    const db = database.db;
-    if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
-    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
-    const [gems] = await db.select().from(networks).where(eq(networks.slug, 'gems'));
-    if (!offer || !gems) throw new Error('demo offer missing');
-    await account(db, 'Sabine Krüger', ORGANISATION_EMAIL);
-    const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
-    if (!added.ok) throw new Error(`member not added: ${added.code}`);
-    // Network roles are given by invitation mail in the app; the setup grants the accepted role directly.
-    const officeId = await account(db, 'Netzwerkstelle GEMS', OFFICE_EMAIL);
-    await db.insert(memberships).values({ networkId: gems.id, userId: officeId, role: 'network_office' });
-  } finally {
-    await database.close();
-  }
-}
-
-async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `mmn_e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client(serverUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-placement-'));
-  if (process.env.TEST_DATABASE_URL) postgres = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
-  await prepareDatabase(dataDir, postgres?.url);
+  postgres = await testPostgres();
+  // The demo networks with their content exactly as `npm start` seeds them, a member of the organisation
+  // behind the homework offer, and a person in the GEMS network office.
+  await withDatabase(
+    dataDir,
+    async (database) => {
+      await database.migrate();
+      const db = database.db;
+      if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
+      const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+      const [gems] = await db.select().from(networks).where(eq(networks.slug, 'gems'));
+      if (!offer || !gems) throw new Error('demo offer missing');
+      await confirmedAccount(db, 'Sabine Krüger', ORGANISATION_EMAIL, PASSWORD);
+      const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
+      if (!added.ok) throw new Error(`member not added: ${added.code}`);
+      // Network roles are given by invitation mail in the app; the setup grants the accepted role directly.
+      const officeId = await confirmedAccount(db, 'Netzwerkstelle GEMS', OFFICE_EMAIL, PASSWORD);
+      await db.insert(memberships).values({ networkId: gems.id, userId: officeId, role: 'network_office' });
+    },
+    postgres?.url,
+  );
   server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
   browser = await launchBrowser();
 });
@@ -105,33 +84,12 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A new browser window with its own cookies: one per person. */
-async function person(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(30_000);
-  contexts.push(context);
-  return context.newPage();
-}
+const person = (): Promise<Page> => newPerson(browser, server.url);
 
-const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
-
-/** Waits for the page at `pattern`; when it does not come, says where the browser is and what the page shows. */
-async function arriveAt(page: Page, pattern: string | RegExp | ((url: URL) => boolean)) {
-  try {
-    await page.waitForURL(pattern);
-  } catch (error) {
-    const text = await page.locator('main').innerText().catch(() => '(no main)');
-    throw new Error(`expected ${String(pattern)}, still at ${pathOf(page)}:\n${text.slice(0, 1500)}`, { cause: error });
-  }
-}
-
-async function logIn(page: Page, email: string) {
+/** The login form, checked, then signing in. */
+async function checkAndLogIn(page: Page, email: string) {
   await checkA11y(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForLoadState();
+  await logIn(page, email, PASSWORD);
 }
 
 test('a visitor finds the homework offer, asks to help, the organisation places them, the office sees the response time', async () => {
@@ -202,7 +160,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   const organisation = await person();
   await organisation.goto(linkInMail(inquiry, '/vermittlungen/'));
   await arriveAt(organisation, /\/anmelden\?weiter=/);
-  await logIn(organisation, ORGANISATION_EMAIL);
+  await checkAndLogIn(organisation, ORGANISATION_EMAIL);
   await arriveAt(organisation, (url) => url.pathname === placementPath);
   await checkA11y(organisation);
   expect(await organisation.locator('main').innerText()).toContain(VOLUNTEER.name);
@@ -237,7 +195,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   // ——— The network office finds the placement with its response time. ———
   const office = await person();
   await office.goto('/anmelden');
-  await logIn(office, OFFICE_EMAIL);
+  await checkAndLogIn(office, OFFICE_EMAIL);
   await office.goto('/netzwerk/gems');
   await office.locator('header').getByRole('link', { name: 'Verwaltung' }).click();
   await arriveAt(office, /\/netzwerk\/gems\/verwaltung$/);
@@ -263,11 +221,8 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
 }, 240_000);
 
 test('the same search and inquiry work without JavaScript, by keyboard alone', async () => {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', javaScriptEnabled: false });
-  context.setDefaultTimeout(10_000);
   // axe runs inside the page and needs JavaScript; the first test checks these pages with it.
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await newPerson(browser, server.url, { javaScriptEnabled: false });
   const email = `lena.vogt.${Date.now()}@beispiel.de`;
   /** Tabs forward until an element matching `selector` (and with `text`, when given) has the focus. */
   async function tabTo(selector: string, limit = 60, text?: string) {
