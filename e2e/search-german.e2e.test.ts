@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { checkA11y, launchBrowser, PHONE, startServer, type RunningServer } from './harness.ts';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 
 /*
  * The search understands German (issue 13), tried as a new user would on the demo: a phrase with a
@@ -67,5 +70,32 @@ describe('German searches on the demo', () => {
     expect(await page.locator('.hit').first().locator('.partial').count()).toBe(0);
     await checkA11y(page);
     await page.close();
+  });
+});
+
+describe('the search results on a phone', () => {
+  // Issue 12, finding 9: the count and the first hit on the first screen, with and without JavaScript.
+  test.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])('%s the first hit is on the first screen at 390x844', async (_name, javaScriptEnabled) => {
+    const own = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: PHONE, javaScriptEnabled });
+    const page = await own.newPage();
+    await searchFor(page, 'Hausaufgaben', 'Delitzsch');
+    const first = await page.locator('.hit').first().boundingBox();
+    const heading = await page.locator('.hit h3').first().boundingBox();
+    expect(first, 'no hit shown').not.toBeNull();
+    // The whole title of the first hit and the line below it are visible without scrolling.
+    expect(heading!.y, 'first hit starts below the first screen').toBeGreaterThanOrEqual(0);
+    expect(heading!.y + heading!.height + 24, 'first hit below the first screen').toBeLessThanOrEqual(PHONE.height);
+    // The filters are folded away while none is ticked.
+    expect(await page.locator('#filter').getAttribute('open')).toBeNull();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'horizontal overflow').toBeLessThanOrEqual(0);
+    // axe needs JavaScript in the page.
+    if (javaScriptEnabled) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'search-phone.png') });
+      await checkA11y(page);
+    }
+    await own.close();
   });
 });

@@ -36,6 +36,9 @@ export function linkTo(action: string, params: SearchParams, changes: Partial<Se
 export function SearchPage(props: SearchPageProps) {
   const { t, params, action } = props;
   const active = activeFilterCount(params, props.fixedNetwork);
+  const ran = params.words.length > 0 || params.place !== undefined || params.position !== undefined;
+  // After a search, a phone shows the examples only to screen readers, so that the first hits are on the first screen (search.css).
+  const example = ran ? 'hint hint--example' : 'hint';
   return (
     <>
       <link rel="stylesheet" href="/static/search.css" />
@@ -45,14 +48,14 @@ export function SearchPage(props: SearchPageProps) {
         <div class="search-bar">
           <div class="field search-q">
             <label for="f-q">{t('search.q')}</label>
-            <p class="hint" id="f-q-hint">
+            <p class={example} id="f-q-hint">
               {t('search.qHint')}
             </p>
             <input type="search" id="f-q" name="q" value={params.text} maxLength={200} aria-describedby="f-q-hint" />
           </div>
           <div class="field search-place">
             <label for="f-ort">{t('search.place')}</label>
-            <p class="hint" id="f-ort-hint">
+            <p class={params.position && !params.place ? 'hint' : example} id="f-ort-hint">
               {params.position && !params.place ? t('search.positionUsed') : t('search.placeHint')}
             </p>
             <input type="text" id="f-ort" name="ort" value={params.place ?? ''} maxLength={100} aria-describedby="f-ort-hint" autoComplete="address-level2" />
@@ -64,7 +67,7 @@ export function SearchPage(props: SearchPageProps) {
           </div>
           <div class="field search-radius">
             <label for="f-umkreis">{t('search.radius')}</label>
-            <p class="hint" id="f-umkreis-hint">
+            <p class={example} id="f-umkreis-hint">
               {t('search.radiusHint')}
             </p>
             <select id="f-umkreis" name="umkreis" aria-describedby="f-umkreis-hint">
@@ -258,7 +261,10 @@ function Results(props: SearchPageProps & { active: number }) {
   const sorts = SORTS.filter((s) => s !== 'entfernung' || result.position);
   return (
     <section class="search-results" id="ergebnisse" aria-labelledby="ergebnisse-titel">
-      <h2 id="ergebnisse-titel">{t('search.results')}</h2>
+      {/* The count below says what the heading would; the heading stays for those who move from heading to heading. */}
+      <h2 id="ergebnisse-titel" class="visually-hidden">
+        {t('search.results')}
+      </h2>
       <p role="status" id="trefferzahl" class="result-count">
         {countText(t, locale, result)}
       </p>
