@@ -5,6 +5,7 @@ import { isNetworkAdmin } from '../../platform/policy.ts';
 import { users } from '../../platform/auth/schema.ts';
 import type { FieldProblems, OrganisationInput } from './form.ts';
 import { isUuid } from '../../platform/http/ids.ts';
+import { positionFromAddress } from './position.ts';
 import { findMunicipalityInNetwork } from './queries.ts';
 import { organisationMembers, organisations, type Organisation, type OrganisationMemberRole } from './schema.ts';
 
@@ -12,12 +13,24 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type Invalid = { ok: false; code: 'organisations.invalid'; problems: FieldProblems };
 
-async function placeOf(db: Db | Tx, networkId: string, input: OrganisationInput) {
+/**
+ * The municipality (which must belong to the network) and the position on the map. An edit that leaves
+ * postcode and municipality as they were keeps the stored position: an imported one may be more exact
+ * than a postcode's point.
+ */
+async function placeOf(
+  db: Db | Tx,
+  networkId: string,
+  input: OrganisationInput,
+  stored?: Organisation,
+): Promise<{ ok: true; lat: number | null; lng: number | null } | Invalid> {
   const municipality = await findMunicipalityInNetwork(db as Db, networkId, input.municipalityId);
-  if (!municipality) return null;
-  // Without own coordinates the organisation sits in its municipality's centre, so distances still work.
-  const coordinates = input.coordinates ?? (municipality.lat !== null && municipality.lng !== null ? { lat: municipality.lat, lng: municipality.lng } : null);
-  return { municipality, lat: coordinates?.lat ?? null, lng: coordinates?.lng ?? null };
+  if (!municipality) return { ok: false, code: 'organisations.invalid', problems: { municipalityId: 'organisations.error.municipality' } };
+  const unchanged = stored && stored.postcode === input.postcode && stored.municipalityId === input.municipalityId && stored.lat !== null && stored.lng !== null;
+  if (unchanged && !input.correction) return { ok: true, lat: stored.lat, lng: stored.lng };
+  const placed = await positionFromAddress(db as Db, { postcode: input.postcode, municipality, correction: input.correction });
+  if (!placed.ok) return { ok: false, code: 'organisations.invalid', problems: placed.problems };
+  return { ok: true, lat: placed.position?.lat ?? null, lng: placed.position?.lng ?? null };
 }
 
 function columns(input: OrganisationInput) {
@@ -48,7 +61,7 @@ export async function registerOrganisation(
   if (!actor.userId) return { ok: false, code: 'organisations.signed_out' };
   const userId = actor.userId;
   const place = await placeOf(db, networkId, input);
-  if (!place) return { ok: false, code: 'organisations.invalid', problems: { municipalityId: 'organisations.error.municipality' } };
+  if (!place.ok) return place;
   const byOffice = isNetworkAdmin(actor, networkId);
   const id = isUuid(args.idempotencyKey) ? args.idempotencyKey : undefined;
   return db.transaction(async (tx) => {
@@ -86,8 +99,8 @@ export async function updateOrganisation(
   input: OrganisationInput,
   now: Date,
 ): Promise<{ ok: true } | Invalid> {
-  const place = await placeOf(db, organisation.networkId, input);
-  if (!place) return { ok: false, code: 'organisations.invalid', problems: { municipalityId: 'organisations.error.municipality' } };
+  const place = await placeOf(db, organisation.networkId, input, organisation);
+  if (!place.ok) return place;
   await db
     .update(organisations)
     .set({ ...columns(input), lat: place.lat, lng: place.lng, updatedAt: now })

@@ -17,8 +17,9 @@ export const OrganisationFormSchema = Type.Object({
   street: Type.String({ maxLength: 200 }),
   postcode: Type.String({ maxLength: 10, pattern: '^$|^\\d{5}$' }),
   place: Type.String({ maxLength: 120 }),
-  lat: Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER }),
-  lng: Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER }),
+  /** Only the network office sees these: a position set by hand instead of the one derived from the address. */
+  lat: Type.Optional(Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER })),
+  lng: Type.Optional(Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER })),
   website: Type.String({ maxLength: 300 }),
   email: Type.String({ maxLength: 254 }),
   phone: Type.String({ maxLength: 50, pattern: '^[0-9 +/()\\-.]*$' }),
@@ -34,8 +35,8 @@ export interface OrganisationInput {
   street: string;
   postcode: string;
   place: string;
-  /** Both or neither; neither means "use the municipality's centre". */
-  coordinates: { lat: number; lng: number } | null;
+  /** A position the network office set by hand; null: derived from the address (position.ts). */
+  correction: { lat: number; lng: number } | null;
   website: string;
   email: string;
   phone: string;
@@ -80,9 +81,13 @@ export function websiteHref(website: string): string | null {
   }
 }
 
-export function organisationInputFromForm(form: OrganisationForm): { ok: true; value: OrganisationInput } | { ok: false; problems: FieldProblems } {
+/** `mayCorrectPosition`: whether the sender may set the position by hand (the office); otherwise lat/lng are ignored. */
+export function organisationInputFromForm(
+  form: OrganisationForm,
+  options: { mayCorrectPosition: boolean },
+): { ok: true; value: OrganisationInput } | { ok: false; problems: FieldProblems } {
   const problems: FieldProblems = {};
-  const coordinates = parseCoordinates(form.lat, form.lng);
+  const coordinates = options.mayCorrectPosition ? parseCoordinates(form.lat ?? '', form.lng ?? '') : ({ ok: true, value: null } as const);
   if (!coordinates.ok) Object.assign(problems, coordinates.problems);
   if (form.website.trim() !== '' && !websiteHref(form.website)) problems.website = 'organisations.error.website';
   if (form.email.trim() !== '' && !isEmail(form.email.trim())) problems.email = 'form.email';
@@ -96,7 +101,7 @@ export function organisationInputFromForm(form: OrganisationForm): { ok: true; v
       street: form.street.trim(),
       postcode: form.postcode.trim(),
       place: form.place.trim(),
-      coordinates: coordinates.value,
+      correction: coordinates.value,
       website: form.website.trim(),
       email: form.email.trim().toLowerCase(),
       phone: form.phone.trim(),

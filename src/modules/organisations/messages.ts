@@ -21,9 +21,12 @@ export const de = {
   'organisations.field.place': 'Ort',
   'organisations.field.lat': 'Breitengrad',
   'organisations.field.lng': 'Längengrad',
-  'organisations.field.coordinates': 'Lage auf der Karte',
+  'organisations.field.addressHint':
+    'Aus Postleitzahl und Kommune setzen wir die Organisation auf die Karte; ohne Postleitzahl steht sie in der Mitte ihrer Kommune.',
+  'organisations.field.coordinates': 'Lage auf der Karte korrigieren (nur Netzwerkbüro)',
   'organisations.field.coordinatesHint':
-    'Freiwillig. Ohne Angabe nehmen wir die Mitte der Kommune. Beispiel für Krostitz: Breitengrad 51,46, Längengrad 12,45.',
+    'Leer lassen, dann folgt die Lage aus der Adresse. Nur ausfüllen, um sie von Hand zu setzen, z. B. für Krostitz Breitengrad 51,46 und Längengrad 12,45.',
+  'organisations.field.coordinatesNow': 'Jetzt steht die Organisation auf der Karte bei {lat} / {lng}.',
   'organisations.field.website': 'Website',
   'organisations.field.websiteHint': 'Zum Beispiel www.heimatverein-krostitz.de',
   'organisations.field.email': 'E-Mail-Adresse der Organisation',
@@ -40,6 +43,8 @@ export const de = {
   'organisations.choose': 'Bitte wählen',
 
   'organisations.error.municipality': 'Bitte wählen Sie eine Kommune dieses Netzwerks.',
+  'organisations.error.postcodeUnknown':
+    'Diese Postleitzahl kennen wir in der Region nicht. Bitte prüfen Sie sie – oder lassen Sie das Feld leer, dann steht die Organisation in der Mitte ihrer Kommune.',
   'organisations.error.lat': 'Bitte einen Breitengrad zwischen -90 und 90 angeben, z. B. 51,46 – oder beide Felder leer lassen.',
   'organisations.error.lng': 'Bitte einen Längengrad zwischen -180 und 180 angeben, z. B. 12,45 – oder beide Felder leer lassen.',
   'organisations.error.website': 'Bitte eine Web-Adresse wie www.verein.de oder https://verein.de angeben.',
@@ -176,9 +181,12 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.field.place': 'Town',
   'organisations.field.lat': 'Latitude',
   'organisations.field.lng': 'Longitude',
-  'organisations.field.coordinates': 'Position on the map',
+  'organisations.field.addressHint':
+    'We place the organisation on the map from its postcode and municipality; without a postcode it stands in the centre of its municipality.',
+  'organisations.field.coordinates': 'Correct the position on the map (network office only)',
   'organisations.field.coordinatesHint':
-    'Optional. Without it we use the centre of the municipality. Example for Krostitz: latitude 51.46, longitude 12.45.',
+    'Leave empty and the position follows from the address. Fill in only to set it by hand, e.g. for Krostitz latitude 51.46 and longitude 12.45.',
+  'organisations.field.coordinatesNow': 'The organisation now stands on the map at {lat} / {lng}.',
   'organisations.field.website': 'Website',
   'organisations.field.websiteHint': 'For example www.heimatverein-krostitz.de',
   'organisations.field.email': 'E-mail address of the organisation',
@@ -195,6 +203,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'organisations.choose': 'Please choose',
 
   'organisations.error.municipality': 'Please choose a municipality of this network.',
+  'organisations.error.postcodeUnknown':
+    'We do not know this postcode in the region. Please check it – or leave the field empty, and the organisation stands in the centre of its municipality.',
   'organisations.error.lat': 'Please give a latitude between -90 and 90, e.g. 51.46 – or leave both fields empty.',
   'organisations.error.lng': 'Please give a longitude between -180 and 180, e.g. 12.45 – or leave both fields empty.',
   'organisations.error.website': 'Please give a web address such as www.club.org or https://club.org.',

@@ -36,3 +36,8 @@ export function canViewOrganisationMembers(actor: Actor, organisation: Subject, 
 export function canVerifyOrganisation(actor: Actor, organisation: Pick<Organisation, 'networkId'>): boolean {
   return isNetworkAdmin(actor, organisation.networkId);
 }
+
+/** Setting an organisation's position by hand instead of the one derived from its address: the office. */
+export function canCorrectOrganisationPosition(actor: Actor, organisation: Pick<Organisation, 'networkId'>): boolean {
+  return isNetworkAdmin(actor, organisation.networkId);
+}

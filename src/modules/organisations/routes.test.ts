@@ -96,8 +96,9 @@ describe('registering an organisation', () => {
     const [stored] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, id));
     expect(stored?.status).toBe('pending');
     expect(stored?.createdBy).toBe(creator.id);
-    // No own coordinates: the municipality's centre.
-    expect(stored?.lat).toBeCloseTo(51.46, 1);
+    // Placed by its postcode 04519 (Rackwitz), which Krostitz does not share: the postcode's point.
+    expect(stored?.lat).toBeCloseTo(51.4392, 4);
+    expect(stored?.lng).toBeCloseTo(12.3772, 4);
     const members = await ctx.deps.db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, id));
     expect(members).toEqual([expect.objectContaining({ userId: creator.id, role: 'admin' })]);
 
@@ -148,7 +149,8 @@ describe('registering an organisation', () => {
     expect(response.body).toContain('class="error-summary"');
     for (const field of ['name', 'postcode', 'description']) expect(response.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     expect(response.body).toContain('value="Am Anger 7"');
-    const parsed = await register(client, { municipalityId: cast.weisswasser.id, lat: '95', lng: '12,4', website: 'javascript:alert(1)', email: 'keine-adresse' });
+    const office = await signedInClient(ctx, cast.office);
+    const parsed = await register(office, { municipalityId: cast.weisswasser.id, lat: '95', lng: '12,4', website: 'javascript:alert(1)', email: 'keine-adresse' });
     expect(parsed.response.statusCode).toBe(422);
     for (const field of ['lat', 'website', 'email']) expect(parsed.response.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     const unknownPlace = await register(client, { municipalityId: cast.weisswasser.id });
@@ -179,6 +181,81 @@ describe('registering an organisation', () => {
     expect(page.body).not.toContain('<script>alert');
     expect(page.body).not.toContain('<img src=x');
     expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});
+
+describe('the position on the map (issue 12, finding 9)', () => {
+  async function storedByName(name: string) {
+    const [stored] = await ctx.deps.db.select().from(organisations).where(eq(organisations.name, name));
+    return stored;
+  }
+
+  it('asks an organisation for its address, not for coordinates', async () => {
+    const client = await signedInClient(ctx, cast.volunteer);
+    const page = await client.get('/netzwerk/gems/organisation-anlegen');
+    expect(page.body).toContain('id="f-postcode"');
+    expect(page.body).toContain('Aus Postleitzahl und Kommune setzen wir die Organisation auf die Karte');
+    expect(page.body).not.toContain('id="f-lat"');
+    expect(page.body).not.toContain('Breitengrad');
+  });
+
+  it('places it at its municipality when the postcode is shared with it, or when there is none', async () => {
+    const client = await signedInClient(ctx, await createUser(ctx, { email: 'plz-geteilt@example.org' }));
+    // 04509 is Delitzsch's postcode, which Krostitz shares: Krostitz's centre is the closer point.
+    expect((await register(client, { name: 'Verein mit geteilter PLZ', postcode: '04509' })).response.statusCode).toBe(303);
+    const shared = await storedByName('Verein mit geteilter PLZ');
+    expect(shared?.lat).toBeCloseTo(51.4617, 4);
+    expect(shared?.lng).toBeCloseTo(12.4528, 4);
+    expect((await register(client, { name: 'Verein ohne PLZ', postcode: '', street: '', place: '' })).response.statusCode).toBe(303);
+    const none = await storedByName('Verein ohne PLZ');
+    expect([none?.lat, none?.lng]).toEqual([shared?.lat, shared?.lng]);
+  });
+
+  it('answers an unknown postcode with a message at the field and keeps the input', async () => {
+    const client = await signedInClient(ctx, cast.volunteer);
+    const { response } = await register(client, { name: 'Verein mit falscher PLZ', postcode: '99999', street: 'Lindenweg 3' });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toMatch(/id="f-postcode"[^>]*aria-invalid="true"/);
+    expect(response.body).toContain('Diese Postleitzahl kennen wir in der Region nicht.');
+    expect(response.body).toContain('value="99999"');
+    expect(response.body).toContain('value="Lindenweg 3"');
+    expect(response.body).toContain('value="Verein mit falscher PLZ"');
+    expect(await storedByName('Verein mit falscher PLZ')).toBeUndefined();
+  });
+
+  it('ignores coordinates sent by an organisation, and lets the office set them by hand', async () => {
+    const client = await signedInClient(ctx, cast.volunteer);
+    expect((await register(client, { name: 'Verein mit eigenen Koordinaten', lat: '10', lng: '10' })).response.statusCode).toBe(303);
+    expect((await storedByName('Verein mit eigenen Koordinaten'))?.lat).toBeCloseTo(51.4392, 4);
+
+    const office = await signedInClient(ctx, cast.office);
+    expect((await office.get('/netzwerk/gems/organisation-anlegen')).body).toContain('id="f-lat"');
+    expect((await register(office, { name: 'Verein vom Büro gesetzt', lat: '51,5', lng: '12,5' })).response.statusCode).toBe(303);
+    const set = await storedByName('Verein vom Büro gesetzt');
+    expect([set?.lat, set?.lng]).toEqual([51.5, 12.5]);
+    // The edit form shows the office where it stands now.
+    expect((await office.get(`/organisationen/${set?.id}/bearbeiten`)).body).toContain('Jetzt steht die Organisation auf der Karte bei 51,5 / 12,5.');
+  });
+
+  it('keeps the position while the address stays, and moves it with a new postcode', async () => {
+    const creator = await createUser(ctx, { email: 'umzug@example.org' });
+    const client = await signedInClient(ctx, creator);
+    const { response } = await register(client, { name: 'Umziehender Verein' });
+    const id = response.headers.location?.match(/organisationen\/([0-9a-f-]+)/)?.[1] ?? '';
+    // As an import may have stored it: more exact than the postcode's point.
+    await ctx.deps.db.update(organisations).set({ lat: 51.44, lng: 12.38 }).where(eq(organisations.id, id));
+    await client.get(`/organisationen/${id}/bearbeiten`);
+    expect((await client.submit(`/organisationen/${id}/bearbeiten`, organisationForm({ name: 'Umziehender Verein', phone: '0341 1' }))).statusCode).toBe(303);
+    expect((await storedByName('Umziehender Verein'))?.lat).toBe(51.44);
+    const moved = await client.submit(`/organisationen/${id}/bearbeiten`, organisationForm({ name: 'Umziehender Verein', postcode: '04425', place: 'Taucha' }));
+    expect(moved.statusCode).toBe(303);
+    const stored = await storedByName('Umziehender Verein');
+    expect(stored?.lat).toBeCloseTo(51.3797, 4);
+    expect(stored?.lng).toBeCloseTo(12.4936, 4);
+    const unknown = await client.submit(`/organisationen/${id}/bearbeiten`, organisationForm({ name: 'Umziehender Verein', postcode: '99998' }));
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toMatch(/id="f-postcode"[^>]*aria-invalid="true"/);
+    expect((await storedByName('Umziehender Verein'))?.postcode).toBe('04425');
   });
 });
 

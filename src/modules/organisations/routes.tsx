@@ -29,6 +29,7 @@ import {
 import { OrganisationFormSchema, organisationInputFromForm, isEmail, type OrganisationForm } from './form.ts';
 import { checkLogo, LOGO_MAX_BYTES } from './logo.ts';
 import {
+  canCorrectOrganisationPosition,
   canEditOrganisation,
   canManageOrganisationMembers,
   canRegisterOrganisation,
@@ -85,7 +86,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   function renderCreate(
     request: FastifyRequest,
     reply: FastifyReply,
-    network: { slug: string; name: string },
+    network: { id: string; slug: string; name: string },
     municipalities: Awaited<ReturnType<typeof listMunicipalities>>,
     values: FormValues,
     errors: FieldErrors,
@@ -105,6 +106,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         errors={errors}
         municipalities={municipalities}
         idempotencyKey={idempotencyKey}
+        correction={canCorrectOrganisationPosition(request.actor, { networkId: network.id }) ? { now: null } : undefined}
       />,
       { status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
@@ -129,7 +131,9 @@ export const routes: FastifyPluginAsync = async (app) => {
       const values = keptFormValues(request.body);
       const key = typeof values.idempotencyKey === 'string' && /^[0-9a-f-]{36}$/i.test(values.idempotencyKey) ? values.idempotencyKey : crypto.randomUUID();
       if (request.validationError) return renderCreate(request, reply, network, municipalities, values, formErrors(request), key);
-      const parsed = organisationInputFromForm(request.body as OrganisationForm);
+      const parsed = organisationInputFromForm(request.body as OrganisationForm, {
+        mayCorrectPosition: canCorrectOrganisationPosition(request.actor, { networkId: network.id }),
+      });
       if (!parsed.ok) return renderCreate(request, reply, network, municipalities, values, formErrors(request, parsed.problems), key);
       const result = await registerOrganisation(db, {
         actor: request.actor,
@@ -201,6 +205,11 @@ export const routes: FastifyPluginAsync = async (app) => {
           values={values}
           errors={errors}
           municipalities={municipalities}
+          correction={
+            canCorrectOrganisationPosition(request.actor, organisation)
+              ? { now: organisation.lat !== null && organisation.lng !== null ? { lat: organisation.lat, lng: organisation.lng } : null }
+              : undefined
+          }
         />
         <LogoSection t={t} organisation={organisation} csrfToken={csrfToken} error={logo.error} notice={noticeFrom(request, NOTICES)} />
       </>,
@@ -208,8 +217,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  /** The position is not among them: it follows from the address; the office sees it beside the correction fields. */
   function storedValues(o: OrganisationDetails): FormValues {
-    const decimal = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
     return {
       name: o.name,
       type: o.type,
@@ -217,8 +226,6 @@ export const routes: FastifyPluginAsync = async (app) => {
       street: o.street,
       postcode: o.postcode,
       place: o.place,
-      lat: decimal(o.lat),
-      lng: decimal(o.lng),
       website: o.website,
       email: o.email,
       phone: o.phone,
@@ -243,7 +250,9 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (!allow(request, reply, canEditOrganisation(request.actor, organisation, loaded.role))) return reply;
       const values = keptFormValues(request.body);
       if (request.validationError) return renderEdit(request, reply, organisation, values, formErrors(request));
-      const parsed = organisationInputFromForm(request.body as OrganisationForm);
+      const parsed = organisationInputFromForm(request.body as OrganisationForm, {
+        mayCorrectPosition: canCorrectOrganisationPosition(request.actor, organisation),
+      });
       if (!parsed.ok) return renderEdit(request, reply, organisation, values, formErrors(request, parsed.problems));
       const result = await updateOrganisation(db, organisation, parsed.value, app.deps.clock());
       if (!result.ok) return renderEdit(request, reply, organisation, values, formErrors(request, result.problems));

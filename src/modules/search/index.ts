@@ -5,6 +5,10 @@ import { routes } from './routes.tsx';
 import { offersSiteSearch } from './site-search.ts';
 import { de, en } from './messages.ts';
 
+// Other modules place an address the way the search reads a place (organisations: issue 12, finding 9).
+export { findDemoPostcode } from './postcodes.ts';
+export { resolvePlace } from './resolve.ts';
+
 export const searchModule: AppModule = {
   name: 'search',
   messages: { de, en },

@@ -21,6 +21,11 @@ export const ORGANISATION_FIELDS = [
   'description',
 ] as const;
 
+/** A coordinate as Germans write it, to five places (about a metre). */
+function decimal(value: number): string {
+  return String(Math.round(value * 100_000) / 100_000).replace('.', ',');
+}
+
 export function organisationFieldLabels(t: T): Record<string, string> {
   return Object.fromEntries(ORGANISATION_FIELDS.map((f) => [f, t(`organisations.field.${f}`)]));
 }
@@ -36,9 +41,11 @@ interface Props {
   errors: FieldErrors;
   municipalities: Municipality[];
   idempotencyKey?: string;
+  /** The network office may set the position by hand; with the position stored now, if any. */
+  correction?: { now: { lat: number; lng: number } | null };
 }
 
-export function OrganisationFormView({ t, title, intro, action, submitLabel, csrfToken, values, errors, municipalities, idempotencyKey }: Props) {
+export function OrganisationFormView({ t, title, intro, action, submitLabel, csrfToken, values, errors, municipalities, idempotencyKey, correction }: Props) {
   const v = (name: string) => text(values, name);
   return (
     <>
@@ -68,14 +75,27 @@ export function OrganisationFormView({ t, title, intro, action, submitLabel, csr
           required
         />
         <Field name="street" label={t('organisations.field.street')} value={v('street')} error={errors.street} maxLength={200} autocomplete="street-address" />
-        <Field name="postcode" label={t('organisations.field.postcode')} value={v('postcode')} error={errors.postcode} maxLength={5} autocomplete="postal-code" />
+        <Field
+          name="postcode"
+          label={t('organisations.field.postcode')}
+          hint={t('organisations.field.addressHint')}
+          value={v('postcode')}
+          error={errors.postcode}
+          maxLength={5}
+          autocomplete="postal-code"
+        />
         <Field name="place" label={t('organisations.field.place')} value={v('place')} error={errors.place} maxLength={120} autocomplete="address-level2" />
-        <fieldset>
-          <legend>{t('organisations.field.coordinates')}</legend>
-          <p class="hint">{t('organisations.field.coordinatesHint')}</p>
-          <Field name="lat" label={t('organisations.field.lat')} value={v('lat')} error={errors.lat} maxLength={20} />
-          <Field name="lng" label={t('organisations.field.lng')} value={v('lng')} error={errors.lng} maxLength={20} />
-        </fieldset>
+        {correction && (
+          <fieldset>
+            <legend>{t('organisations.field.coordinates')}</legend>
+            <p class="hint">{t('organisations.field.coordinatesHint')}</p>
+            {correction.now && (
+              <p class="hint">{t('organisations.field.coordinatesNow', { lat: decimal(correction.now.lat), lng: decimal(correction.now.lng) })}</p>
+            )}
+            <Field name="lat" label={t('organisations.field.lat')} value={v('lat')} error={errors.lat} maxLength={20} />
+            <Field name="lng" label={t('organisations.field.lng')} value={v('lng')} error={errors.lng} maxLength={20} />
+          </fieldset>
+        )}
         <Field name="website" label={t('organisations.field.website')} hint={t('organisations.field.websiteHint')} value={v('website')} error={errors.website} maxLength={300} type="url" autocomplete="url" />
         <Field name="email" label={t('organisations.field.email')} hint={t('organisations.field.emailHint')} value={v('email')} error={errors.email} maxLength={254} type="email" autocomplete="email" />
         <Field name="phone" label={t('organisations.field.phone')} hint={t('organisations.field.phoneHint')} value={v('phone')} error={errors.phone} maxLength={50} type="tel" autocomplete="tel" />
