@@ -4,13 +4,23 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  checkBothWidths,
+  confirmedAccount,
+  DESKTOP,
+  launchBrowser,
+  logIn,
+  newPerson,
+  pathOf,
+  startServer,
+  withDatabase,
+  type RunningServer,
+} from './harness.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { openDatabase, type Database, type Db } from '../src/platform/db.ts';
+import type { Database } from '../src/platform/db.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import '../src/modules/index.ts';
-import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { offers, savedSearches } from '../src/modules/offers/schema.ts';
 import { addOrganisationMember } from '../src/modules/organisations/commands.ts';
@@ -32,23 +42,11 @@ const OFFER = 'Hausaufgabenhilfe für Grundschulkinder';
 const ORGANISATION_EMAIL = 'sabine.krueger@buergerverein-delitzsch-nord.example';
 const PASSWORD = 'Holunderbusch-am-Teich-58';
 const VOLUNTEER = { name: 'Greta Vergissmeinnicht', email: `greta.${Date.now()}@beispiel.de` };
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 
 let dataDir: string;
 let server: RunningServer | undefined;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 let placementId = '';
-
-async function account(db: Db, name: string, email: string): Promise<string> {
-  const now = new Date();
-  const registered = await registerAccount(db, { name, email, password: PASSWORD, locale: 'de' }, now);
-  if (!registered.ok) throw new Error(`account ${email} not registered`);
-  const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, now);
-  if (!confirmed.ok) throw new Error(`account ${email} not confirmed`);
-  return registered.userId;
-}
 
 /** The demo content, the organisation's member, and the volunteer with everything the story needs. */
 async function prepareDatabase(database: Database) {
@@ -57,10 +55,10 @@ async function prepareDatabase(database: Database) {
   if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
   const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
   if (!offer) throw new Error('demo offer missing');
-  await account(db, 'Sabine Krüger', ORGANISATION_EMAIL);
+  await confirmedAccount(db, 'Sabine Krüger', ORGANISATION_EMAIL, PASSWORD);
   const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
   if (!added.ok) throw new Error(`member not added: ${added.code}`);
-  const volunteerId = await account(db, VOLUNTEER.name, VOLUNTEER.email);
+  const volunteerId = await confirmedAccount(db, VOLUNTEER.name, VOLUNTEER.email, PASSWORD);
   const now = new Date();
   await saveVolunteerProfile(
     db,
@@ -101,18 +99,9 @@ async function prepareDatabase(database: Database) {
   await db.insert(savedSearches).values({ userId: volunteerId, name: 'Hausaufgaben in Delitzsch', query: { q: 'Hausaufgaben' } });
 }
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ dataDir: path.join(dataDir, 'db') });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-privacy-'));
-  await withDatabase(prepareDatabase);
+  await withDatabase(dataDir, prepareDatabase);
   server = await startServer({ DATA_DIR: dataDir });
   browser = await launchBrowser();
 });
@@ -123,31 +112,13 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function person(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server!.url, locale: 'de-DE', viewport: DESKTOP, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(30_000);
-  contexts.push(context);
-  return context.newPage();
-}
+const person = (): Promise<Page> => newPerson(browser, server!.url, { viewport: DESKTOP, acceptDownloads: true });
 
-/** axe at phone width and at desktop width. */
-async function checkBothWidths(page: Page) {
-  await page.setViewportSize(PHONE);
-  await checkA11y(page);
-  await page.setViewportSize(DESKTOP);
-  await checkA11y(page);
-}
-
-const pathOf = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
-
-async function logIn(page: Page, email: string) {
+/** The login page, checked at both widths, then signing in. */
+async function logInAs(page: Page, email: string) {
   await page.goto('/anmelden');
   await checkBothWidths(page);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForLoadState();
+  await logIn(page, email, PASSWORD);
 }
 
 /** Every text, varchar, array and JSON value in the database (app tables and the job queue) that contains `needle`. */
@@ -172,7 +143,7 @@ async function findEverywhere(database: Database, needle: string): Promise<strin
 test('a volunteer downloads their data and deletes the account; after the grace period nothing of them is left', async () => {
   // ——— Download. ———
   const volunteer = await person();
-  await logIn(volunteer, VOLUNTEER.email);
+  await logInAs(volunteer, VOLUNTEER.email);
   expect(pathOf(volunteer)).toBe('/konto');
   await checkBothWidths(volunteer);
   await volunteer.getByRole('link', { name: 'Meine Daten herunterladen' }).click();
@@ -211,14 +182,14 @@ test('a volunteer downloads their data and deletes the account; after the grace 
   expect(await volunteer.locator('h1').innerText()).toBe('Ihr Konto wird gelöscht');
 
   // Signing in during the grace period offers the undo.
-  await logIn(volunteer, VOLUNTEER.email);
+  await logInAs(volunteer, VOLUNTEER.email);
   expect(pathOf(volunteer)).toBe('/konto/loeschung');
   await checkBothWidths(volunteer);
   await server!.stop();
   server = undefined;
 
   // ——— After the grace period: the nightly job on the server's database, 15 days on. ———
-  await withDatabase(async (database) => {
+  await withDatabase(dataDir, async (database) => {
     const later = new Date(Date.now() + 15 * 86_400_000);
     const config = loadConfig({ DATA_DIR: dataDir, DEMO: 'false' });
     const deps = { config, database, db: database.db, clock: () => later } as unknown as AppDeps;
@@ -232,7 +203,7 @@ test('a volunteer downloads their data and deletes the account; after the grace 
   // ——— The organisation still sees the placement, without the person. ———
   server = await startServer({ DATA_DIR: dataDir });
   const organisation = await person();
-  await logIn(organisation, ORGANISATION_EMAIL);
+  await logInAs(organisation, ORGANISATION_EMAIL);
   await organisation.goto(`/vermittlungen/${placementId}`);
   await checkBothWidths(organisation);
   const text = await organisation.locator('main').innerText();
