@@ -228,6 +228,8 @@ describe('an account from registration to deletion, through the pages and the ma
     const link = linkIn(mail, '/bestaetigen/');
     const confirmed = await me.submit(link, {}, link);
     expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/konto?hinweis=adresse');
+    expect((await me.get('/konto?hinweis=adresse')).body).toContain('Ihre E-Mail-Adresse wurde geändert.');
     expect(await userByEmail(email)).toBeUndefined();
     expect((await userByEmail(newEmail))?.emailVerifiedAt).toBeInstanceOf(Date);
     await nextMail(email, 'Ihre E-Mail-Adresse wurde geändert');

@@ -247,7 +247,9 @@ export const routes: FastifyPluginAsync = async (app) => {
       const { email, locale, revokeToken } = result.changedFrom;
       await mail('changed', email, locale, `/email-zuruecksetzen/${revokeToken}`);
     }
-    return signedIn(request, reply, result.userId, result.sessionSecret, safeReturnPath((request.query as Record<string, unknown>).weiter, '/konto'));
+    // A changed address is confirmed on the account page, which says so.
+    const home = result.changedFrom ? '/konto?hinweis=adresse' : '/konto';
+    return signedIn(request, reply, result.userId, result.sessionSecret, safeReturnPath((request.query as Record<string, unknown>).weiter, home));
   });
 
   const AGAIN = {
@@ -442,6 +444,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     gespeichert: 'form.saved',
     passwort: 'accounts.account.passwordChanged',
     email: 'accounts.account.emailSent',
+    adresse: 'accounts.account.emailChanged',
   };
 
   async function showAccount(
