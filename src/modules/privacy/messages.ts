@@ -119,7 +119,6 @@ export const de = {
   'privacy.kind.reports': 'Meldungen',
   'privacy.kind.noticeSettings': 'Benachrichtigungs-Einstellungen',
   'privacy.kind.apiTokens': 'Zugangsschlüssel für die Schnittstelle',
-  'privacy.kind.rateLimits': 'Zähler gegen Missbrauch',
   'privacy.kind.mailQueue': 'E-Mails in der Warteschlange',
 } as const;
 
@@ -243,7 +242,6 @@ export const en: { [K in keyof typeof de]: string } = {
   'privacy.kind.reports': 'Reports',
   'privacy.kind.noticeSettings': 'Notification settings',
   'privacy.kind.apiTokens': 'API access keys',
-  'privacy.kind.rateLimits': 'Counters against abuse',
   'privacy.kind.mailQueue': 'E-mails in the queue',
 };
 
