@@ -5,10 +5,22 @@ import { and, eq } from 'drizzle-orm';
 import ical from 'node-ical';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, linkInMail, readMails, startServer, waitForNewestMail, type RunningServer } from './harness.ts';
-import { openDatabase, type Database } from '../src/platform/db.ts';
+import {
+  checkBothWidths,
+  confirmedAccount,
+  DESKTOP,
+  launchBrowser,
+  linkInMail,
+  logIn,
+  newPerson,
+  PHONE,
+  readMails,
+  startServer,
+  waitForNewestMail,
+  withDatabase,
+  type RunningServer,
+} from './harness.ts';
 import '../src/modules/index.ts';
-import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
 import { certificateCode } from '../src/modules/events/certificate.ts';
 import { eventRegistrations, events } from '../src/modules/events/schema.ts';
 import { instantToBerlin } from '../src/modules/events/time.ts';
@@ -29,8 +41,6 @@ import { memberships } from '../src/modules/roles/schema.ts';
 const PASSWORD = 'Streuobstwiese-im-Herbst-27';
 const OFFICE = 'koordination@gems-e2e.example';
 const SECRET = 'e2e-cookie-secret-that-is-long-enough-0123456789';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const TITLE = 'Netzwerktreffen Herbst: Engagement sichtbar machen';
 
@@ -39,27 +49,15 @@ let server: RunningServer | undefined;
 let browser: Browser;
 let certificate = '';
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ dataDir: path.join(dataDir, 'db') });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-events-'));
-  await withDatabase(async (database) => {
+  await withDatabase(dataDir, async (database) => {
     await database.migrate();
     const db = database.db;
     if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo not seeded');
-    const registered = await registerAccount(db, { name: 'Koordination GEMS', email: OFFICE, password: PASSWORD, locale: 'de' }, new Date());
-    if (!registered.ok) throw new Error('office not registered');
-    const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, new Date());
-    if (!confirmed.ok) throw new Error('office not confirmed');
+    const officeId = await confirmedAccount(db, 'Koordination GEMS', OFFICE, PASSWORD);
     const [gems] = await db.select().from(networks).where(eq(networks.slug, 'gems'));
-    await db.insert(memberships).values({ networkId: gems!.id, userId: registered.userId, role: 'network_office' });
+    await db.insert(memberships).values({ networkId: gems!.id, userId: officeId, role: 'network_office' });
     // The demo's past training: someone marked present gets a certificate.
     const [training] = await db.select().from(events).where(eq(events.title, 'Schulung: Vereinsrecht kompakt'));
     const [present] = await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, training!.id), eq(eventRegistrations.attended, true)));
@@ -76,33 +74,20 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server!.url, locale: 'de-DE', viewport: DESKTOP });
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(30_000);
-  return context.newPage();
-}
+/** One person's window at desktop width; a step may wait 15 s. */
+const newPage = (): Promise<Page> => newPerson(browser, server!.url, { viewport: DESKTOP }, 15_000);
 
 const checked = new Set<string>();
-/** axe at phone and desktop width, once per kind of page. */
+/** axe at phone and desktop width, once per kind of page; with `shot`, screenshots at both widths too. */
 async function check(page: Page, kind: string, shot?: string) {
-  if (!checked.has(kind)) {
-    checked.add(kind);
-    await page.setViewportSize(PHONE);
-    await checkA11y(page);
-    if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await checkA11y(page);
-    if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
-  }
+  if (checked.has(kind)) return;
+  checked.add(kind);
+  await checkBothWidths(page, shot ? { screenshot: path.join(SHOTS, shot) } : {});
 }
 
-async function logIn(page: Page) {
+async function logInAsOffice(page: Page) {
   await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(OFFICE);
-  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForLoadState();
+  await logIn(page, OFFICE, PASSWORD);
 }
 
 /** A datetime-local value `days` ahead at `time`, German time. */
@@ -112,7 +97,7 @@ function local(days: number, time: string): string {
 
 test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11th up, iCal, attendance, minutes in the knowledge base, certificates', async () => {
   const office = await newPage();
-  await logIn(office);
+  await logInAsOffice(office);
 
   // ——— The office creates the meeting. ———
   await office.goto('/netzwerk/gems/veranstaltungen/neu');
@@ -201,14 +186,14 @@ test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11
 
   // ——— After the meeting: the server is stopped, the meeting moved into the past, the server started again. ———
   await server!.stop();
-  await withDatabase(async (database) => {
+  await withDatabase(dataDir, async (database) => {
     const id = eventPath.split('/').at(-1)!;
     const ago = Date.now() - 2 * 86_400_000;
     await database.db.update(events).set({ startsAt: new Date(ago), endsAt: new Date(ago + 2.5 * 3_600_000) }).where(eq(events.id, id));
   });
   server = await startServer({ DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
   const organiser = await newPage();
-  await logIn(organiser);
+  await logInAsOffice(organiser);
   await organiser.goto(`${eventPath}/dokumentation`);
   await check(organiser, 'documentation');
   await organiser.getByLabel('Protokoll', { exact: true }).fill('## Protokoll\n\nDie Kommunen stellten ihre Engagementlandkarten vor; der Kreissportbund bot Schulungen zur Vereinsführung an.');
