@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { isEmail, parseCoordinates, parseDecimal, type FieldProblems } from '../organisations/form.ts';
+import { CONTACT_CHOICE_PATTERN } from './contact.ts';
 import { textToDescriptionHtml } from './description.ts';
 import {
   COMMITMENTS,
@@ -61,6 +62,8 @@ export const OfferFormSchema = Type.Object({
   startsOn: Type.String({ maxLength: 10, pattern: OPTIONAL_DATE }),
   endsOn: Type.String({ maxLength: 10, pattern: OPTIONAL_DATE }),
   peopleWanted: Type.String({ maxLength: 4, pattern: '^$|^\\d{1,4}$' }),
+  /** Who is named as the contact person (contact.ts); checked against the organisation's members in the route. */
+  contact: Type.Optional(Type.String({ maxLength: 36, pattern: CONTACT_CHOICE_PATTERN })),
   contactName: Type.String({ maxLength: OFFER_LIMITS.contactName }),
   contactEmail: Type.String({ maxLength: OFFER_LIMITS.contactEmail }),
   contactPhone: Type.String({ maxLength: OFFER_LIMITS.contactPhone, pattern: '^[0-9 +/()\\-.]*$' }),

@@ -183,6 +183,67 @@ describe('creating offers', () => {
   });
 });
 
+describe('the contact person (issue 12, finding 9)', () => {
+  it('is chosen in the form among the members, another person or nobody; the account holder is not named by default', async () => {
+    const client = await signedInClient(ctx, cast.memberA);
+    const page = await client.get(`/organisationen/${cast.orgA.id}/angebote/neu`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Wer wird beim Angebot als Ansprechperson genannt?');
+    expect(page.body).toContain(`name="contact" value="${cast.memberA.id}"`);
+    expect(page.body).toContain('>Anna Vorstand</label>');
+    expect(page.body).toContain('>Eine andere Person</label>');
+    expect(page.body).toContain('>Keine Person nennen</label>');
+    // Nothing chosen in advance, and the account holder's name not filled in.
+    expect(page.body).not.toMatch(/name="contact"[^>]*checked/);
+    expect(page.body).not.toMatch(/id="f-contactName"[^>]*value="Anna Vorstand"/);
+    // Members of another organisation are not offered.
+    expect(page.body).not.toContain(`value="${cast.memberB.id}"`);
+  });
+
+  it('answers a form without a choice, or with a stranger chosen, with 422 at the field and keeps the input', async () => {
+    const client = await signedInClient(ctx, cast.memberA);
+    for (const [contact, title] of [[undefined, 'Ohne Wahl der Ansprechperson'], [cast.memberB.id, 'Mit fremder Ansprechperson']] as const) {
+      const form = offerForm({ municipalityId: cast.krostitz, title });
+      if (contact === undefined) delete form.contact;
+      else form.contact = contact;
+      await client.get(`/organisationen/${cast.orgA.id}/angebote/neu`);
+      const response = await client.submit(`/organisationen/${cast.orgA.id}/angebote/neu`, form);
+      expect(response.statusCode).toBe(422);
+      expect(response.body).toMatch(/id="f-contact"[^>]*aria-invalid|field--error[^>]*aria-describedby="[^"]*f-contact-error/);
+      expect(response.body).toContain('Bitte wählen Sie, wer als Ansprechperson genannt wird.');
+      expect(response.body).toContain(`value="${title}"`);
+      expect(await ctx.deps.db.select().from(offers).where(eq(offers.title, title))).toHaveLength(0);
+    }
+    const unnamed = await createThroughForm(client, cast.orgA.id, { contact: 'other', contactName: '  ', title: 'Andere Person ohne Namen' });
+    expect(unnamed.response.statusCode).toBe(422);
+    expect(unnamed.response.body).toMatch(/id="f-contactName"[^>]*aria-invalid="true"/);
+    expect(unnamed.response.body).toMatch(/id="f-contact-other"[^>]*checked/);
+  });
+
+  it('stores the chosen member, another person or nobody, and shows the choice again when editing', async () => {
+    const client = await signedInClient(ctx, cast.memberA);
+    const member = await createThroughForm(client, cast.orgA.id, { contact: cast.memberA.id, contactName: 'wird ignoriert', title: 'Mit Mitglied als Ansprechperson' });
+    expect(member.response.statusCode).toBe(303);
+    expect((await statusOf(member.id))?.contactName).toBe('Anna Vorstand');
+    const edit = await client.get(`/angebote/${member.id}/bearbeiten`);
+    expect(edit.body).toMatch(new RegExp(`name="contact" value="${cast.memberA.id}"[^>]*checked`));
+
+    const other = await createThroughForm(client, cast.orgA.id, { contact: 'other', contactName: 'Bernd  Beispiel', title: 'Mit anderer Ansprechperson' });
+    expect((await statusOf(other.id))?.contactName).toBe('Bernd Beispiel');
+    expect((await client.get(`/angebote/${other.id}/bearbeiten`)).body).toMatch(/id="f-contact-other"[^>]*checked/);
+
+    const nobody = await createThroughForm(client, cast.orgA.id, { contact: 'none', contactName: 'Bernd Beispiel', title: 'Ohne Ansprechperson' });
+    expect((await statusOf(nobody.id))?.contactName).toBe('');
+    expect((await statusOf(nobody.id))?.contactEmail).toBe('kita@heimatverein.example');
+    expect((await client.get(`/angebote/${nobody.id}/bearbeiten`)).body).toMatch(/id="f-contact-none"[^>]*checked/);
+    // Changing the choice when editing: now a member.
+    await client.get(`/angebote/${nobody.id}/bearbeiten`);
+    const saved = await client.submit(`/angebote/${nobody.id}/bearbeiten`, offerForm({ municipalityId: cast.krostitz, title: 'Ohne Ansprechperson', contact: cast.memberA.id }));
+    expect(saved.statusCode).toBe(303);
+    expect((await statusOf(nobody.id))?.contactName).toBe('Anna Vorstand');
+  });
+});
+
 describe('the offer page', () => {
   it('shows a published offer to everyone with the facts, the help button and a report link', async () => {
     const offer = await createOffer(ctx, {

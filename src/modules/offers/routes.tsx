@@ -9,10 +9,11 @@ import { isNetworkAdmin } from '../../platform/policy.ts';
 import { offerPageMeta } from '../feeds/jsonld.ts';
 import { listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
 import { organisationOf } from '../organisations/context.ts';
-import { listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
+import { listOrganisationMembers, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
 import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
 import { keptFormValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { confirmOfferCurrent, saveDraft, submitOffer } from './commands.ts';
+import { contactChoiceOf, contactNameOf, type ContactCandidate } from './contact.ts';
 import { isCurrentLinkToken } from './current-link.ts';
 import { formatDate } from './format.ts';
 import { OfferFormSchema, offerInputFromForm, type OfferForm } from './form.ts';
@@ -79,6 +80,15 @@ export const routes: FastifyPluginAsync = async (app) => {
     return { offer, role: await organisationRoleOf(db, offer.organisationId, request.actor.userId) };
   }
 
+  /** The form's content with the contact person it chose among the organisation's members (contact.ts). */
+  async function offerInputWithContact(form: OfferForm, organisationId: string): Promise<ReturnType<typeof offerInputFromForm>> {
+    const parsed = offerInputFromForm(form);
+    const members: ContactCandidate[] = await listOrganisationMembers(db, organisationId);
+    const contact = contactNameOf(form.contact, form.contactName, members);
+    if (parsed.ok && contact.ok) return { ok: true, value: { ...parsed.value, contactName: contact.contactName } };
+    return { ok: false, problems: { ...(parsed.ok ? {} : parsed.problems), ...(contact.ok ? {} : { [contact.field]: contact.message }) } };
+  }
+
   // ---- Create -------------------------------------------------------------------------------------
 
   async function renderCreate(
@@ -91,6 +101,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   ) {
     const t = request.t;
     const municipalities = await listMunicipalities(db, organisation.networkId);
+    const members = await listOrganisationMembers(db, organisation.id);
     return reply.page(
       t('offers.create.title', { organisation: organisation.name }),
       <OfferFormView
@@ -105,6 +116,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         municipalities={municipalities}
         idempotencyKey={idempotencyKey}
         mode="create"
+        members={members}
       />,
       { status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
@@ -123,9 +135,9 @@ export const routes: FastifyPluginAsync = async (app) => {
       field: 'sozial',
       commitment: 'regular',
       municipalityId: organisation.municipalityId ?? '',
+      // Who is named as the contact person is chosen in the form, never taken from the account.
       contactEmail: organisation.email,
       contactPhone: organisation.phone,
-      contactName: request.user?.name ?? '',
     };
     return renderCreate(request, reply, organisation, defaults, {}, crypto.randomUUID());
   });
@@ -140,7 +152,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const key = typeof values.idempotencyKey === 'string' && /^[0-9a-f-]{36}$/i.test(values.idempotencyKey) ? values.idempotencyKey : crypto.randomUUID();
       if (request.validationError) return renderCreate(request, reply, organisation, values, formErrors(request), key);
       const form = request.body as OfferForm;
-      const parsed = offerInputFromForm(form);
+      const parsed = await offerInputWithContact(form, organisation.id);
       if (!parsed.ok) return renderCreate(request, reply, organisation, values, formErrors(request, parsed.problems), key);
       const now = app.deps.clock();
       const saved = await saveDraft(db, { actor: request.actor, organisation, input: parsed.value, idempotencyKey: key, now });
@@ -202,6 +214,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   async function renderEdit(request: FastifyRequest, reply: FastifyReply, offer: OfferDetails, values: FormValues, errors: FieldErrors) {
     const t = request.t;
     const municipalities = await listMunicipalities(db, offer.networkId);
+    const members = await listOrganisationMembers(db, offer.organisationId);
     return reply.page(
       t('offers.edit.title'),
       <>
@@ -218,6 +231,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           errors={errors}
           municipalities={municipalities}
           mode="edit"
+          members={members}
         />
       </>,
       { status: Object.keys(errors).length > 0 ? 422 : 200 },
@@ -229,7 +243,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!loaded) return reply;
     if (!allow(request, reply, canEditOffer(request.actor, loaded.offer, loaded.role))) return reply;
     if (loaded.offer.status === 'archived') return reply.redirect(`/angebote/${loaded.offer.id}`, 303);
-    return renderEdit(request, reply, loaded.offer, offerFormValues(loaded.offer), {});
+    const members = await listOrganisationMembers(db, loaded.offer.organisationId);
+    const values = { ...offerFormValues(loaded.offer), ...contactChoiceOf(loaded.offer.contactName, members) };
+    return renderEdit(request, reply, loaded.offer, values, {});
   });
 
   app.post('/angebote/:id/bearbeiten', {
@@ -242,7 +258,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (!allow(request, reply, canEditOffer(request.actor, offer, loaded.role))) return reply;
       const values = keptFormValues(request.body);
       if (request.validationError) return renderEdit(request, reply, offer, values, formErrors(request));
-      const parsed = offerInputFromForm(request.body as OfferForm);
+      const parsed = await offerInputWithContact(request.body as OfferForm, offer.organisationId);
       if (!parsed.ok) return renderEdit(request, reply, offer, values, formErrors(request, parsed.problems));
       const saved = await saveDraft(db, {
         actor: request.actor,

@@ -68,6 +68,7 @@ export function offerForm(overrides: Record<string, string | string[]> = {}): Re
     startsOn: '',
     endsOn: '',
     peopleWanted: '2',
+    contact: 'other',
     contactName: 'Anna Vorstand',
     contactEmail: 'kita@heimatverein.example',
     contactPhone: '034295 1234',

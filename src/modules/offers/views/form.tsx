@@ -4,6 +4,8 @@ import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
 import type { Municipality } from '../../../platform/networks/schema.ts';
 import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
 import { SelectField } from '../../../platform/ui/field.tsx';
+import { RadioGroup } from '../../../platform/ui/radio-group.tsx';
+import type { ContactCandidate } from '../contact.ts';
 import { listOf as list, textOf as text, type FormValues } from '../../../platform/ui/form-values.ts';
 import { descriptionHtmlToText } from '../description.ts';
 import { OFFER_LIMITS } from '../form.ts';
@@ -35,6 +37,7 @@ export const OFFER_FORM_FIELDS = [
   'startsOn',
   'endsOn',
   'peopleWanted',
+  'contact',
   'contactName',
   'contactEmail',
   'contactPhone',
@@ -91,9 +94,11 @@ interface Props {
   idempotencyKey?: string;
   /** New offers get two buttons: keep as draft, or submit. */
   mode: 'create' | 'edit';
+  /** The organisation's members, who may be named as the contact person. */
+  members: readonly ContactCandidate[];
 }
 
-export function OfferFormView({ t, locale, title, intro, action, csrfToken, values, errors, municipalities, idempotencyKey, mode }: Props) {
+export function OfferFormView({ t, locale, title, intro, action, csrfToken, values, errors, municipalities, idempotencyKey, mode, members }: Props) {
   const v = (name: string) => text(values, name);
   return (
     <>
@@ -204,6 +209,19 @@ export function OfferFormView({ t, locale, title, intro, action, csrfToken, valu
         <fieldset>
           <legend>{t('offers.section.contact')}</legend>
           <p class="hint">{t('offers.field.contactHint')}</p>
+          <RadioGroup
+            name="contact"
+            legend={t('offers.field.contact')}
+            hint={t('offers.field.contactChoiceHint')}
+            options={[
+              ...members.map((m) => ({ value: m.userId, label: m.name })),
+              { value: 'other', label: t('offers.contact.other'), hint: t('offers.contact.otherHint') },
+              { value: 'none', label: t('offers.contact.none'), hint: t('offers.contact.noneHint') },
+            ]}
+            value={v('contact')}
+            error={errors.contact}
+            required
+          />
           <Field name="contactName" label={t('offers.field.contactName')} value={v('contactName')} error={errors.contactName} maxLength={OFFER_LIMITS.contactName} />
           <Field name="contactEmail" type="email" label={t('offers.field.contactEmail')} value={v('contactEmail')} error={errors.contactEmail} maxLength={OFFER_LIMITS.contactEmail} />
           <Field name="contactPhone" type="tel" label={t('offers.field.contactPhone')} value={v('contactPhone')} error={errors.contactPhone} maxLength={OFFER_LIMITS.contactPhone} />
