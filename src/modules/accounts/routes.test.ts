@@ -301,8 +301,8 @@ describe('the account page', () => {
     };
     registerModules([...saved, probe]);
     try {
-      const person = await createUser(ctx, { email: 'ohne-betrieb@example.org' });
-      const operator = await createUser(ctx, { email: 'betrieb@example.org', platformAdmin: true });
+      const person = await createUser(ctx, { email: 'konto.ohne.bedingung@example.org' });
+      const operator = await createUser(ctx, { email: 'konto.mit.bedingung@example.org', platformAdmin: true });
       const personLinks = panelLinks((await (await signedInClient(ctx, person)).get('/konto')).body);
       const operatorLinks = panelLinks((await (await signedInClient(ctx, operator)).get('/konto')).body);
       expect(personLinks.map((link) => link.href)).not.toContain('/konto/nur-betrieb');
