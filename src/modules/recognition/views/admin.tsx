@@ -51,7 +51,7 @@ export function ApplicationsPage(props: AdminPageProps) {
       {props.applications.length === 0 ? (
         <EmptyState>{t('recognition.admin.none')}</EmptyState>
       ) : (
-        <ul class="card-list">
+        <ul class="cards">
           {props.applications.map((a) => (
             <li key={a.id} class="card">
               <h3>
