@@ -12,6 +12,7 @@ const jsQR = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8C
 
 let ctx: TestContext;
 let slug: string;
+let gemsId: string;
 let tafel: { id: string };
 let sport: { id: string };
 let delitzschId: string;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const region = await demoRegion(ctx);
   slug = region.gems.slug;
   const networkId = region.gems.id;
+  gemsId = networkId;
   delitzschId = region.municipality('Delitzsch').id;
   krostitzId = region.municipality('Krostitz').id;
   tafel = await createOrganisation(ctx, { networkId, name: 'Tafel Delitzsch e. V.', municipalityId: delitzschId });
@@ -72,6 +74,36 @@ describe('hours log and confirmation', () => {
     const negative = await volunteer.submit('/konto/stunden', { organisationId: tafel.id, day: today(), hours: '-2', activity: 'Ausgabe' });
     expect(negative.statusCode).toBe(422);
     expect(negative.body).toContain('größer als 0');
+  });
+
+  it('refuses more than 24 hours, the same hours twice and an impossible day, each at its field with the input kept', async () => {
+    // A club and a person of their own, so the entries here do not count in the card tests below.
+    const club = await createOrganisation(ctx, { networkId: gemsId, name: 'Kleingartenverein Löbnitz' });
+    const gardener = await signedInClient(ctx, await createUser(ctx, { email: 'gaertner@example.org', name: 'Karl Beet' }));
+    const entry = (day: string, hours: string) => ({ organisationId: club.id, day, hours, activity: 'Hecke geschnitten' });
+    const day = addYears(today(), 0, -8);
+
+    const tooMany = await gardener.submit('/konto/stunden', entry(day, '25'), '/konto/stunden');
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.body).toContain('Ein Tag hat höchstens 24 Stunden.');
+    expect(tooMany.body).toContain('value="25"');
+
+    const impossible = await gardener.submit('/konto/stunden', entry('31.02.2026', '2'), '/konto/stunden');
+    expect(impossible.statusCode).toBe(422);
+    expect(impossible.body).toContain('Bitte geben Sie das Datum als TT.MM.JJJJ oder JJJJ-MM-TT an.');
+    expect(impossible.body).toContain('value="31.02.2026"');
+
+    expect((await gardener.submit('/konto/stunden', entry(day, '20'), '/konto/stunden')).statusCode).toBe(303);
+    const twice = await gardener.submit('/konto/stunden', entry(day, '20'), '/konto/stunden');
+    expect(twice.statusCode).toBe(422);
+    expect(twice.body).toContain('Diese Stunden haben Sie für diesen Tag und diese Organisation schon eingetragen.');
+    const overfull = await gardener.submit('/konto/stunden', entry(day, '4,5'), '/konto/stunden');
+    expect(overfull.statusCode).toBe(422);
+    expect(overfull.body).toContain('Mit diesem Eintrag kämen Sie an diesem Tag auf mehr als 24 Stunden.');
+    expect(overfull.body).toContain('value="4,5"');
+
+    const log = await gardener.get('/konto/stunden');
+    expect(log.body.match(/Wartet auf Bestätigung<\/span>/g)).toHaveLength(1);
   });
 
   it('lets the volunteer log at two organisations and each organisation confirm only its own', async () => {
