@@ -135,7 +135,6 @@ export const de = {
   'offers.edit.link': 'Bearbeiten',
   'offers.new.link': 'Neues Angebot',
 
-  'offers.page.organisation': 'Organisation',
   'offers.page.field': 'Tätigkeitsfeld',
   'offers.page.place': 'Ort',
   'offers.page.remote': 'Auch von zu Hause aus möglich',
@@ -326,7 +325,6 @@ export const en: { [K in keyof typeof de]: string } = {
   'offers.edit.link': 'Edit',
   'offers.new.link': 'New offer',
 
-  'offers.page.organisation': 'Organisation',
   'offers.page.field': 'Field of activity',
   'offers.page.place': 'Place',
   'offers.page.remote': 'Also possible from home',
