@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { markdownToText, renderMarkdown } from '../../platform/markup/index.ts';
 import type { Network } from '../networks/schema.ts';
 
@@ -73,4 +74,18 @@ export function renderMail(
 /** The Markdown body as sanitised HTML (images only from the platform's own host) and as text. */
 export function renderBody(markdown: string, publicUrl: string): { html: string; text: string } {
   return { html: renderMarkdown(markdown, { imageHosts: [new URL(publicUrl).host] }), text: markdownToText(markdown) };
+}
+
+/**
+ * The page's style policy widened by exactly the mail's inline styles (its style attributes and <style>
+ * element), so the office's preview in a srcdoc frame, which inherits the page's policy, shows the mail
+ * in the network's colours without allowing any other inline style.
+ */
+export function previewStylePolicy(policy: string, html: string): string {
+  const sources = new Set<string>();
+  for (const match of html.matchAll(/<[a-z][^<>]*?\sstyle="([^"]*)"/gi)) sources.add(match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  for (const match of html.matchAll(/<style>([^<]*)<\/style>/g)) sources.add(match[1]!);
+  if (sources.size === 0) return policy;
+  const hashes = [...sources].map((source) => `'sha256-${crypto.createHash('sha256').update(source).digest('base64')}'`).join(' ');
+  return policy.replace(/style-src ([^;]*)/, (_directive, list: string) => `style-src ${list} 'unsafe-hashes' ${hashes}`);
 }

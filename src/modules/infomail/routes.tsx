@@ -15,7 +15,7 @@ import { normaliseAddress } from './address.ts';
 import { parseBounce, recordBounce, HARD_BOUNCE_LIMIT } from './bounces.ts';
 import { approve, pause, requestSend, resume, saveDraft, sendTest, settingsOf } from './mailings.ts';
 import { canManageInfomail } from './policy.ts';
-import { renderMail } from './render.ts';
+import { previewStylePolicy, renderMail } from './render.ts';
 import {
   infomailBounces,
   infomailLists,
@@ -419,6 +419,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   async function composePage(request: FastifyRequest, reply: FastifyReply, network: Network, mailing: Mailing | null, values: { listId: string; subject: string; body: string; scheduledAt: string }, errors: FieldErrors, notice: string | null, preview: boolean, status = 200) {
     const t = request.t;
     const settings = await settingsOf(deps, network.id);
+    const lists = await listChoices(network.id);
     let shown: { html: string; text: string } | null = null;
     if (preview) {
       const de = translator('de');
@@ -428,13 +429,15 @@ export const routes: FastifyPluginAsync = async (app) => {
         body: values.body,
         publicUrl: deps.config.publicUrl,
         links: { unsubscribe: `${deps.config.publicUrl}/netzwerk/${network.slug}/infomail` },
-        footer: { unsubscribe: de('infomail.mail.unsubscribe'), preferences: de('infomail.mail.preferences'), archive: de('infomail.mail.archive'), why: de('infomail.mail.why', { list: '…', network: network.name }) },
+        footer: { unsubscribe: de('infomail.mail.unsubscribe'), preferences: de('infomail.mail.preferences'), archive: de('infomail.mail.archive'), why: de('infomail.mail.why', { list: lists.find((l) => l.value === values.listId)?.label ?? '…', network: network.name }) },
       });
       shown = { html: parts.html, text: parts.text };
+      const policy = reply.getHeader('content-security-policy');
+      if (typeof policy === 'string') reply.header('content-security-policy', previewStylePolicy(policy, parts.html));
     }
     return reply.page(
       mailing?.subject ?? t('infomail.admin.newMailing'),
-      <ComposePage t={t} slug={network.slug} csrfToken={reply.generateCsrf()} mailing={mailing} values={values} lists={await listChoices(network.id)} errors={errors} notice={notice} preview={shown} requireApproval={settings.requireApproval} />,
+      <ComposePage t={t} slug={network.slug} csrfToken={reply.generateCsrf()} mailing={mailing} values={values} lists={lists} errors={errors} notice={notice} preview={shown} requireApproval={settings.requireApproval} />,
       { status },
     );
   }
@@ -549,7 +552,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!mailing) return reply;
     const q = request.query as Record<string, string | undefined>;
     const t = request.t;
-    return mailingPage(request, reply, network, mailing, q.gestartet ? t('infomail.mailing.started') : q.eingereicht ? t('infomail.mailing.submitted') : null, null);
+    // The notice from the redirect holds only while it is true: not after the mailing has gone out.
+    const notice = q.gestartet && (mailing.status === 'scheduled' || mailing.status === 'sending') ? t('infomail.mailing.started') : q.eingereicht && mailing.status === 'awaiting_approval' ? t('infomail.mailing.submitted') : null;
+    return mailingPage(request, reply, network, mailing, notice, null);
   });
 
   app.post('/netzwerk/:slug/verwaltung/infomail/:id/status', async (request, reply) => {

@@ -2,6 +2,8 @@ import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
 import { Field } from '../../../platform/ui/field.tsx';
+import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
+import { RadioGroup } from '../../../platform/ui/radio-group.tsx';
 import type { InfomailList, Mailing, Recipient } from '../schema.ts';
 
 const base = (slug: string) => `/netzwerk/${slug}/verwaltung/infomail`;
@@ -9,20 +11,6 @@ const base = (slug: string) => `/netzwerk/${slug}/verwaltung/infomail`;
 interface Choice {
   value: string;
   label: string;
-}
-
-function Checks({ name, legend, choices, checked }: { name: string; legend: string; choices: Choice[]; checked: string[] }) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      {choices.map((c) => (
-        <div class="checkbox" key={c.value}>
-          <input type="checkbox" id={`${name}-${c.value}`} name={name} value={c.value} checked={checked.includes(c.value)} />
-          <label for={`${name}-${c.value}`}>{c.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
 }
 
 export function AdminIndexPage(props: {
@@ -88,30 +76,13 @@ export function AdminIndexPage(props: {
         <CsrfField token={props.csrfToken} />
         <Field name="name" label={t('infomail.list.name')} required maxLength={120} error={props.errors.name} />
         <Field name="description" label={t('infomail.list.description')} maxLength={500} />
-        <fieldset>
-          <legend>{t('infomail.list.kind')}</legend>
-          {(['subscription', 'segment'] as const).map((kind) => (
-            <div class="radio" key={kind}>
-              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={kind === 'subscription'} />
-              <label for={`kind-${kind}`}>{t(`infomail.list.kind.${kind}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div class="checkbox">
-          <input type="checkbox" id="f-public" name="isPublic" value="1" />
-          <label for="f-public">{t('infomail.list.public')}</label>
-        </div>
-        <Checks name="roles" legend={t('infomail.list.roles')} choices={props.roles} checked={[]} />
-        <div class="checkbox">
-          <input type="checkbox" id="f-orgs" name="organisationContacts" value="1" />
-          <label for="f-orgs">{t('infomail.list.organisationContacts')}</label>
-        </div>
-        <div class="checkbox">
-          <input type="checkbox" id="f-volunteers" name="contactableVolunteers" value="1" />
-          <label for="f-volunteers">{t('infomail.list.volunteers')}</label>
-        </div>
-        <Checks name="municipalities" legend={t('infomail.list.municipalities')} choices={props.municipalities} checked={[]} />
-        <Checks name="fields" legend={t('infomail.list.fields')} choices={props.fields} checked={[]} />
+        <RadioGroup name="kind" legend={t('infomail.list.kind')} options={(['subscription', 'segment'] as const).map((kind) => ({ value: kind, label: t(`infomail.list.kind.${kind}`) }))} value="subscription" />
+        <Checkbox name="isPublic" label={t('infomail.list.public')} checked={false} />
+        <CheckboxGroup name="roles" legend={t('infomail.list.roles')} options={props.roles} selected={[]} />
+        <Checkbox name="organisationContacts" label={t('infomail.list.organisationContacts')} checked={false} />
+        <Checkbox name="contactableVolunteers" label={t('infomail.list.volunteers')} checked={false} />
+        <CheckboxGroup name="municipalities" legend={t('infomail.list.municipalities')} options={props.municipalities} selected={[]} columns />
+        <CheckboxGroup name="fields" legend={t('infomail.list.fields')} options={props.fields} selected={[]} columns />
         <div class="field">
           <label for="f-event">{t('infomail.list.event')}</label>
           <select id="f-event" name="eventId">
@@ -148,6 +119,9 @@ export function ComposePage(props: {
   const labels = { subject: t('infomail.mailing.subject'), listId: t('infomail.mailing.list'), scheduledAt: t('infomail.mailing.scheduledAt') };
   return (
     <>
+      <p>
+        <a href={base(slug)}>{t('infomail.admin.back')}</a>
+      </p>
       <h1>{mailing ? mailing.subject : t('infomail.admin.newMailing')}</h1>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} labels={labels} t={t} />
@@ -168,13 +142,13 @@ export function ComposePage(props: {
         <Field name="body" label={t('infomail.mailing.body')} hint={t('infomail.mailing.bodyHint')} value={props.values.body} multiline rows={14} maxLength={50000} />
         <Field name="scheduledAt" type="datetime-local" label={labels.scheduledAt} hint={t('infomail.mailing.scheduledAtHint')} value={props.values.scheduledAt} error={props.errors.scheduledAt} />
         <div class="actions">
-          <button type="submit" class="button button--secondary" name="action" value="preview">
+          <button type="submit" class="button secondary" name="action" value="preview">
             {t('infomail.mailing.preview')}
           </button>{' '}
-          <button type="submit" class="button button--secondary" name="action" value="save">
+          <button type="submit" class="button secondary" name="action" value="save">
             {t('infomail.mailing.save')}
           </button>{' '}
-          <button type="submit" class="button button--secondary" name="action" value="test">
+          <button type="submit" class="button secondary" name="action" value="test">
             {t('infomail.mailing.test')}
           </button>{' '}
           <button type="submit" class="button" name="action" value="send">
@@ -185,7 +159,7 @@ export function ComposePage(props: {
       {props.preview && (
         <section aria-labelledby="vorschau-web">
           <h2 id="vorschau-web">{t('infomail.mailing.previewWeb')}</h2>
-          <iframe title={t('infomail.mailing.previewWeb')} sandbox="" srcdoc={props.preview.html} class="mail-preview" style="width:100%;min-height:420px;border:1px solid #888" />
+          <iframe title={t('infomail.mailing.previewWeb')} sandbox="" srcdoc={props.preview.html} class="mail-preview" />
           <h2>{t('infomail.mailing.previewText')}</h2>
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that may scroll must take the focus (WCAG 2.1.1) */}
           <pre class="mail-preview-text" tabIndex={0}>
@@ -213,6 +187,9 @@ export function MailingPage(props: {
   const action = `${base(slug)}/${mailing.id}/status`;
   return (
     <>
+      <p>
+        <a href={base(slug)}>{t('infomail.admin.back')}</a>
+      </p>
       <h1>{mailing.subject}</h1>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       {props.error && (

@@ -111,12 +111,14 @@ export function PreferencesPage(props: {
           options={(['all', 'digest'] as const).map((value) => ({ value, label: t(`infomail.preferences.frequency.${value}`) }))}
           value={props.frequency}
         />
-        <button type="submit" class="button" name="action" value="save">
-          {t('infomail.preferences.save')}
-        </button>{' '}
-        <button type="submit" class="button button--secondary" name="action" value="unsubscribe_all">
-          {t('infomail.preferences.unsubscribeAll')}
-        </button>
+        <div class="actions">
+          <button type="submit" class="button" name="action" value="save">
+            {t('infomail.preferences.save')}
+          </button>
+          <button type="submit" class="button secondary" name="action" value="unsubscribe_all">
+            {t('infomail.preferences.unsubscribeAll')}
+          </button>
+        </div>
       </form>
     </>
   );
