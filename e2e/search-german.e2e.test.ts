@@ -88,6 +88,8 @@ describe('the search results on a phone', () => {
     // The whole title of the first hit and the line below it are visible without scrolling.
     expect(heading!.y, 'first hit starts below the first screen').toBeGreaterThanOrEqual(0);
     expect(heading!.y + heading!.height + 24, 'first hit below the first screen').toBeLessThanOrEqual(PHONE.height);
+    // Typed words sort by relevance, though the page the search started from listed the newest first.
+    expect(await page.locator('#f-sort option:checked').innerText()).toBe('Relevanz');
     // The filters are folded away while none is ticked.
     expect(await page.locator('#filter').getAttribute('open')).toBeNull();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'horizontal overflow').toBeLessThanOrEqual(0);

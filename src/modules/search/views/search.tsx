@@ -295,8 +295,9 @@ function Results(props: SearchPageProps & { active: number }) {
         <div class="sort-bar">
           <label for="f-sort">{t('search.sort')}</label>{' '}
           <select id="f-sort" name="sort">
+            {/* The sort the search chose itself is sent empty, so that a new search (words typed, a place) chooses again. */}
             {sorts.map((s) => (
-              <option key={s} value={s} selected={result.sort === s}>
+              <option key={s} value={s === result.sort && !params.sort ? '' : s} selected={result.sort === s}>
                 {t(`search.sort.${s}`)}
               </option>
             ))}
