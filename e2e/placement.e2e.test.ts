@@ -218,7 +218,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   await arriveAt(office, (url) => url.pathname === placementPath);
   await checkA11y(office);
   expect(await office.locator('main').innerText()).toContain(ANSWER);
-}, 240_000);
+}, 420_000);
 
 test('the same search and inquiry work without JavaScript, by keyboard alone', async () => {
   // axe runs inside the page and needs JavaScript; the first test checks these pages with it.
