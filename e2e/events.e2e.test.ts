@@ -23,7 +23,7 @@ import {
 import '../src/modules/index.ts';
 import { certificateCode } from '../src/modules/events/certificate.ts';
 import { eventRegistrations, events } from '../src/modules/events/schema.ts';
-import { instantToBerlin } from '../src/modules/events/time.ts';
+import { instantToBerlin } from '../src/platform/berlin-time.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { networks } from '../src/modules/networks/schema.ts';
 import { memberships } from '../src/modules/roles/schema.ts';

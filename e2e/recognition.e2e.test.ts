@@ -22,7 +22,7 @@ import {
   type RunningServer,
   type TestPostgres,
 } from './harness.ts';
-import { berlinDay } from '../src/modules/recognition/commands.ts';
+import { berlinDay } from '../src/platform/berlin-time.ts';
 import { memberships, membershipMunicipalities } from '../src/platform/roles/schema.ts';
 import { municipalities, networks } from '../src/platform/networks/schema.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';

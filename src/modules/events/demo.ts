@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../networks/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { eventRegistrations, events, type EventKind } from './schema.ts';
-import { berlinDayStart } from './time.ts';
+import { berlinDayStart } from '../../platform/berlin-time.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@ import type { T } from '../../platform/i18n/index.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import type { EventContent } from './commands.ts';
 import { EVENT_KINDS, EVENT_MODES, type Event, type EventKind, type EventMode, type EventQuestion } from './schema.ts';
-import { berlinToInstant, instantToBerlin } from './time.ts';
+import { berlinToInstant, instantToBerlin } from '../../platform/berlin-time.ts';
 
 /*
  * The event form: every value arrives as text and is checked here, so the organiser gets one message

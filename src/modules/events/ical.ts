@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Event } from './schema.ts';
-import { instantToBerlin } from './time.ts';
+import { instantToBerlin } from '../../platform/berlin-time.ts';
 
 /*
  * iCalendar files for one event and for a network's feed. Times are written as Berlin wall-clock times

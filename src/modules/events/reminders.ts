@@ -4,7 +4,7 @@ import { networks } from '../../platform/networks/schema.ts';
 import { mailRegistration } from './notify.ts';
 import { remindersDue } from './queries.ts';
 import { eventRegistrations } from './schema.ts';
-import { berlinDayStart } from './time.ts';
+import { berlinDayStart } from '../../platform/berlin-time.ts';
 
 export const REMINDER_QUEUE = 'events.reminders';
 

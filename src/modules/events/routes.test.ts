@@ -7,7 +7,7 @@ import { certificateCode } from './certificate.ts';
 import { sendReminders } from './reminders.ts';
 import { eventRegistrations, events } from './schema.ts';
 import { createEvent, eventWorld } from './testing.ts';
-import { instantToBerlin } from './time.ts';
+import { instantToBerlin } from '../../platform/berlin-time.ts';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof eventWorld>>;

@@ -44,7 +44,7 @@ import {
   type EventFilters,
 } from './queries.ts';
 import { EVENT_KINDS, eventRegistrations, type EventKind } from './schema.ts';
-import { berlinMonth, berlinToInstant } from './time.ts';
+import { berlinMonth, berlinToInstant } from '../../platform/berlin-time.ts';
 import { EventForm } from './views/form.tsx';
 import { EventListPage, type ListFilters } from './views/list.tsx';
 import { AttendancePage, RegistrationsPage } from './views/organiser.tsx';

@@ -4,7 +4,6 @@ import { createTestApp, createUser, type TestContext } from '../../../test/helpe
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import {
   applyForCard,
-  berlinDay,
   chooseState,
   confirmEngagementDirectly,
   decideApplication,
@@ -14,6 +13,7 @@ import {
   revokeCard,
   withdrawHours,
 } from './commands.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
 import { cards, hoursEntries } from './schema.ts';
 import { publicKeys, rotateSigningKey, signPayload, verifyCode } from './signing.ts';
 import { addYears } from './rules/engine.ts';

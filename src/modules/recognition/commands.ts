@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
-import { berlinClock } from '../../platform/i18n/index.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
 import { networks } from '../../platform/networks/schema.ts';
 import { organisations } from '../organisations/index.ts';
 import { evaluate, type Eligibility } from './rules/engine.ts';
@@ -24,11 +24,6 @@ const asDb = (tx: unknown) => tx as Db;
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; code: string; field?: string };
 
-/** Today's date in Germany (YYYY-MM-DD): what "in the future" and "this year" mean to the people using it. */
-export function berlinDay(now: Date): string {
-  const { year, month, day } = berlinClock(now);
-  return `${year}-${month}-${day}`;
-}
 
 export interface HoursInput {
   organisationId: string;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { organisationMembers } from '../organisations/schema.ts';
-import { berlinDay } from './commands.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
 import { addYears } from './rules/engine.ts';
 
 // jsqr is a CommonJS module whose typings declare a default export that Node's ESM loader does not give.

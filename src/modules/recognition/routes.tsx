@@ -5,6 +5,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import { keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { isUuid, Uuid } from '../../platform/http/ids.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
 import { adminNetwork, networkOf } from '../networks/index.ts';
@@ -12,7 +13,6 @@ import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platf
 import { importAcceptancePoints } from './acceptance-import.ts';
 import {
   applyForCard,
-  berlinDay,
   chooseState,
   confirmEngagementDirectly,
   decideApplication,

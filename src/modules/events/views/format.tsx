@@ -1,7 +1,7 @@
 import { formatDateTime, type Locale, type T } from '../../../platform/i18n/index.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { EventKind, EventStatus, RegistrationStatus } from '../schema.ts';
-import { instantToBerlin } from '../time.ts';
+import { instantToBerlin } from '../../../platform/berlin-time.ts';
 
 export const kindLabel = (t: T, kind: EventKind) => t(`events.kind.${kind}` as MessageKey);
 export const statusLabel = (t: T, status: EventStatus) => t(`events.status.${status}` as MessageKey);

@@ -1,6 +1,6 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import type { EventListItem } from '../queries.ts';
-import { instantToBerlin } from '../time.ts';
+import { instantToBerlin } from '../../../platform/berlin-time.ts';
 
 export interface MonthModel {
   /** YYYY-MM */

@@ -1,6 +1,9 @@
+import { berlinClock } from './i18n/index.ts';
+
 /*
- * Events are planned in German wall-clock time (Europe/Berlin) and stored as instants. Forms send
- * `datetime-local` values; these helpers turn them into instants and back, across summer time.
+ * The people using the platform plan in German wall-clock time (Europe/Berlin); the database stores
+ * instants. Forms send `datetime-local` values; these helpers turn them into instants and back, across
+ * summer time (events, scheduled info mails, hours logged "today").
  */
 
 const PARTS = new Intl.DateTimeFormat('en-CA', {
@@ -67,4 +70,10 @@ export function berlinDayStart(date: Date, days = 0): Date {
 /** YYYY-MM of the instant in Berlin. */
 export function berlinMonth(date: Date): string {
   return instantToBerlin(date).slice(0, 7);
+}
+
+/** Today's date in Germany (YYYY-MM-DD): what "in the future" and "this year" mean to the people using it. */
+export function berlinDay(now: Date): string {
+  const { year, month, day } = berlinClock(now);
+  return `${year}-${month}-${day}`;
 }
