@@ -24,8 +24,6 @@ const AWAITING_USE: Record<string, string> = {
   'placements.page.closed': 'a closed placement could say so on its page',
   'infomail.mailing.saved': 'saving a draft redirects with ?gespeichert=1, which the edit page ignores',
   'infomail.list.audience': 'a list could show how many addresses it reaches',
-  'recognition.card.show': 'the module was being changed when the others were deleted',
-  'recognition.admin.applicant': 'the module was being changed when the others were deleted',
 };
 
 function sourceFiles(dir: string): string[] {
