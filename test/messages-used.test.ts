@@ -21,7 +21,6 @@ const SRC = path.resolve(import.meta.dirname, '../src');
  */
 const AWAITING_USE: Record<string, string> = {
   'overview.response.hidden': 'the public overview hides a median of fewer than five answers without saying why',
-  'placements.page.closed': 'a closed placement could say so on its page',
   'infomail.mailing.saved': 'saving a draft redirects with ?gespeichert=1, which the edit page ignores',
   'infomail.list.audience': 'a list could show how many addresses it reaches',
 };

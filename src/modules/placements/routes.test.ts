@@ -308,6 +308,8 @@ describe('rights', () => {
     expect((await client.submit(`${path}/stand`, { status: 'declined', confirm: '1' })).statusCode).toBe(303);
     const after = await client.get(path);
     expect(after.body).toContain('angefragt → abgesagt');
+    expect(after.body).toContain('Diese Vermittlung ist abgeschlossen.');
+    expect(page.body).not.toContain('Diese Vermittlung ist abgeschlossen.');
     expect(after.body).not.toContain('Anfrage zurückziehen');
     // Closed: staff cannot move it on either.
     const member = await signedInClient(ctx, world.member);

@@ -6,6 +6,7 @@ import { SelectField } from '../../../platform/ui/field.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
 import type { HistoryEntry, MessageEntry, PlacementDetail } from '../queries.ts';
 import type { PlacementStatus } from '../schema.ts';
+import { isClosed } from '../status.ts';
 import { Lines, Time } from './format.tsx';
 import { MediatedHint } from './inquiry.tsx';
 
@@ -129,6 +130,7 @@ export function PlacementPage({ t, locale, csrfToken, view, notice, errors = {},
         <p>
           {t('placements.page.currentStatus')} <strong class="tag">{status(placement.status)}</strong>
         </p>
+        {isClosed(placement.status) && <p>{t('placements.page.closed')}</p>}
         <h3>{t('placements.page.history')}</h3>
         <DataTable
           id="verlauf-tabelle"
