@@ -128,6 +128,8 @@ describe('search on a phone', () => {
     // The count comes before the filters (the first hit's place on the first screen is measured in search-german.e2e.test.ts).
     const countBox = await page.locator('#trefferzahl').boundingBox();
     expect(countBox!.y + countBox!.height, 'result count below the first screen after filtering').toBeLessThanOrEqual(PHONE.height);
+    const firstHit = await page.locator('.hit h3').first().boundingBox();
+    expect(firstHit!.y + firstHit!.height, 'first hit below the first screen after filtering').toBeLessThanOrEqual(PHONE.height);
     // The filters stay open (one is active) but below the results.
     expect(await page.locator('#filter').getAttribute('open')).not.toBeNull();
     expect(await page.locator('.filter-jump a').innerText()).toContain('1 aktiv');
