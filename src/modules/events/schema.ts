@@ -76,6 +76,8 @@ export const events = pgTable(
     registrationEnabled: boolean('registration_enabled').notNull().default(true),
     questions: jsonb('questions').$type<EventQuestion[]>().notNull().default(sql`'[]'::jsonb`),
     costs: varchar('costs', { length: 300 }).notNull().default(''),
+    /** The registration mail carries a QR code with a personal check-in link the organiser scans. */
+    checkinQr: boolean('checkin_qr').notNull().default(false),
     /**
      * Seats taken and arrivals counted, both changed only while the event's row is locked (FOR UPDATE):
      * the lock orders concurrent registrations, so seats are never given twice and the waiting list keeps
@@ -124,6 +126,8 @@ export const eventRegistrations = pgTable(
     locale: varchar('locale', { length: 2 }).$type<Locale>().notNull().default('de'),
     /** null: not taken yet; true present; false no-show. */
     attended: boolean('attended'),
+    /** When the organiser confirmed attendance through the QR code's check-in link (used once). */
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
