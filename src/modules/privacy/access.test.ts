@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { Client, createTestApp, createUser, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { placementWorld, queuedMails } from '../placements/testing.ts';
 import { requestErasure } from './erasure.ts';
 import { buildExport, EXPORT_LINK_HOURS } from './exports.ts';
@@ -208,5 +209,30 @@ describe('erasure', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('value="plattform@example.org"');
     expect(await pending(admin.id)).toEqual([]);
+  });
+
+  it('leaves fellow office people and people with a role in another network to the platform administration, but erases a guide of its own', async () => {
+    const [weisswasser] = await ctx.deps.db.select().from(networks).where(eq(networks.slug, 'weisswasser'));
+    const colleague = await createUser(ctx, { email: 'kollegin@example.org', roles: [{ networkId: shared.gems.id, role: 'network_office' }] });
+    const elsewhere = await createUser(ctx, {
+      email: 'zwei.netze@example.org',
+      roles: [
+        { networkId: shared.gems.id, role: 'volunteer' },
+        { networkId: weisswasser!.id, role: 'network_office' },
+      ],
+    });
+    const guide = await createUser(ctx, { email: 'lotsin@example.org', roles: [{ networkId: shared.gems.id, role: 'guide', municipalityIds: [shared.krostitz.id] }] });
+    const office = await signedInClient(ctx, shared.office);
+    const officePath = `/netzwerk/${shared.gems.slug}/verwaltung/datenschutz`;
+    for (const person of [colleague, elsewhere]) {
+      const refused = await office.submit(`${officePath}/loeschen`, { email: person.email, confirm: '1' }, officePath);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('nur die Plattform-Administration');
+      expect(refused.body).toContain(`value="${person.email}"`);
+      expect(await pending(person.id)).toEqual([]);
+    }
+    const accepted = await office.submit(`${officePath}/loeschen`, { email: guide.email, confirm: '1' }, officePath);
+    expect(accepted.statusCode).toBe(303);
+    expect(await pending(guide.id)).toHaveLength(1);
   });
 });

@@ -76,6 +76,8 @@ export const de = {
   'privacy.office.eraseQuestion': 'Konto von {email} wirklich löschen?',
   'privacy.office.eraseConfirm': 'Ja, Löschung beantragen',
   'privacy.office.eraseUnknown': 'Zu dieser E-Mail-Adresse gibt es in Ihrem Netzwerk kein Konto.',
+  'privacy.office.eraseBeyondOffice':
+    'Diese Person gehört selbst zu einer Netzwerkstelle oder hat eine Rolle in einem anderen Netzwerk. Ihr Konto kann nur die Plattform-Administration löschen – oder die Person selbst unter „Mein Konto“.',
   'privacy.office.eraseScheduled': 'Die Löschung ist beantragt und wird am {date} ausgeführt.',
   'privacy.office.eraseAlready': 'Für dieses Konto ist schon eine Löschung vorgemerkt (am {date}).',
   'privacy.office.retentionHeading': 'Aufbewahrungsfristen',
@@ -199,6 +201,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'privacy.office.eraseQuestion': 'Really erase the account of {email}?',
   'privacy.office.eraseConfirm': 'Yes, request erasure',
   'privacy.office.eraseUnknown': 'There is no account with this e-mail address in your network.',
+  'privacy.office.eraseBeyondOffice':
+    'This person belongs to a network office or holds a role in another network. Only the platform administration can erase their account – or the person themselves under “My account”.',
   'privacy.office.eraseScheduled': 'The erasure is requested and will be carried out on {date}.',
   'privacy.office.eraseAlready': 'An erasure is already scheduled for this account (on {date}).',
   'privacy.office.retentionHeading': 'Retention periods',

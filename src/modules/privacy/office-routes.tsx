@@ -5,12 +5,16 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { isConfirmed } from '../../platform/ui/confirm.tsx';
 import { users } from '../../platform/auth/schema.ts';
 import { networks } from '../../platform/networks/schema.ts';
+import { memberships, type Role } from '../../platform/roles/schema.ts';
 import { formatDay, requestErasure } from './erasure.ts';
 import { canAdministerPrivacy } from './policy.ts';
 import { networkPeriods, recentRuns, retentionRules, saveRetention } from './retention.ts';
 import { OfficePrivacyPage, retentionField } from './views/office.tsx';
 
 type Network = { id: string; slug: string; name: string };
+
+/** Roles that make a person part of the network office itself. */
+const OFFICE_ROLES: readonly Role[] = ['network_office', 'programme_office'];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -27,6 +31,18 @@ const belongsTo = (networkId: string) => sql`(
 export const officeRoutes: FastifyPluginAsync = async (app) => {
   const { deps } = app;
   const { db } = deps;
+
+  /**
+   * An account is platform-wide, so the office erases only people it answers for: not a fellow office
+   * person (an office of equals, one of whom could remove the others) and not someone with a role in
+   * another network. Those requests go to the platform administration. Guides and municipality contacts
+   * of the own network may be erased: the office assigns their roles, and the mailed undo link protects
+   * them from a mistake (docs/privacy.md).
+   */
+  async function beyondTheOffice(userId: string, networkId: string): Promise<boolean> {
+    const roles = await db.select({ networkId: memberships.networkId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    return roles.some((r) => r.networkId !== networkId || OFFICE_ROLES.includes(r.role));
+  }
 
   async function networkFor(request: FastifyRequest, reply: FastifyReply): Promise<Network | null> {
     const { slug } = request.params as { slug: string };
@@ -95,6 +111,7 @@ export const officeRoutes: FastifyPluginAsync = async (app) => {
     const conditions = request.actor.isPlatformAdmin ? eq(users.email, email) : sql`${users.email} = ${email} and ${belongsTo(network.id)} and not ${users.isPlatformAdmin}`;
     const [person] = await db.select({ id: users.id }).from(users).where(conditions);
     if (!person) return invalid(request.t('privacy.office.eraseUnknown'));
+    if (!request.actor.isPlatformAdmin && (await beyondTheOffice(person.id, network.id))) return invalid(request.t('privacy.office.eraseBeyondOffice'));
     if (!isConfirmed(body)) return render(request, reply, network, { confirmEmail: email });
     const result = await requestErasure(deps, { userId: person.id, requestedBy: request.actor.userId, networkId: network.id });
     if (result.already) {
