@@ -7,6 +7,8 @@ import { routes } from './routes.tsx';
 export { issueOrganisationAccess } from './access.ts';
 /** Response time: one definition and one median for the placements list and the overview (finding 10). */
 export { medianOf, responseMinutes } from './response-time.ts';
+/** A volunteer's placed and ended placements with an offer: the recognition module proposes hours from them. */
+export { engagementsOfVolunteer } from './queries.ts';
 import { de, en } from './messages.ts';
 import { placementsPersonalData, placementsRetention } from './personal-data.ts';
 

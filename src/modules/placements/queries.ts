@@ -554,3 +554,19 @@ export async function isMediated(db: Db, offerId: string): Promise<boolean> {
     );
   return row !== undefined;
 }
+
+/**
+ * A volunteer's placements with an offer that came about (placed) or have ended after that: what the
+ * recognition module proposes as hours at the offer's organisation. Read-only.
+ */
+export async function engagementsOfVolunteer(
+  db: Db,
+  userId: string,
+): Promise<Array<{ placementId: string; networkId: string; organisationId: string; offerTitle: string; status: PlacementStatus; since: Date }>> {
+  return db
+    .select({ placementId: placements.id, networkId: placements.networkId, organisationId: offers.organisationId, offerTitle: offers.title, status: placements.status, since: placements.createdAt })
+    .from(placements)
+    .innerJoin(offers, eq(offers.id, placements.offerId))
+    .where(and(eq(placements.volunteerId, userId), inArray(placements.status, ['placed', 'ended'])))
+    .orderBy(desc(placements.createdAt));
+}
