@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { consents, type Consent, type ConsentMethod } from './schema.ts';
 
@@ -23,7 +23,7 @@ export interface ConsentInput extends ConsentScope {
   method: ConsentMethod;
 }
 
-type Executor = Pick<Db, 'select' | 'insert' | 'update'>;
+type Executor = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update'>;
 
 function normaliseEmail(email: string | null | undefined): string | null {
   const value = email?.trim().toLowerCase();
@@ -145,4 +145,14 @@ export async function hasConsent(db: Executor, scope: ConsentScope): Promise<boo
     .where(and(scopeCondition(scope), isNull(consents.withdrawnAt)))
     .limit(1);
   return row !== undefined;
+}
+
+/** Which of these accounts have a consent for this platform-wide purpose in force: one query for a list. */
+export async function usersWithConsent(db: Executor, purpose: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ userId: consents.userId })
+    .from(consents)
+    .where(and(inArray(consents.userId, [...userIds]), eq(consents.purpose, purpose), isNull(consents.networkId), isNull(consents.withdrawnAt)));
+  return new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])));
 }

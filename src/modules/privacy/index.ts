@@ -15,6 +15,7 @@ export {
   hasConsent,
   onConsentWithdrawn,
   recordConsent,
+  usersWithConsent,
   withdrawConsent,
   type ConsentInput,
   type ConsentScope,
