@@ -8,7 +8,9 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
+  type AnyPgColumn,
   timestamp,
   uniqueIndex,
   uuid,
@@ -39,9 +41,8 @@ export const hoursEntries = pgTable(
     networkId: uuid('network_id')
       .notNull()
       .references(() => networks.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Null only for hours at an event the network office organised: the office confirms those. */
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     /** The placement or event the hours came from, when proposed from one. */
     placementId: uuid('placement_id'),
     eventId: uuid('event_id'),
@@ -61,7 +62,32 @@ export const hoursEntries = pgTable(
     index('hours_entries_organisation').on(t.organisationId, t.status),
     // A day has 24 hours; an organisation confirming a longer engagement at once books it as one entry.
     check('hours_entries_hours', sql`${t.hours} > 0 and (${t.hours} <= 24 or ${t.source} = 'organisation')`),
+    check('hours_entries_confirmer', sql`${t.organisationId} is not null or ${t.eventId} is not null`),
+    // A proposal becomes at most one entry, even from two tabs at once.
+    uniqueIndex('hours_entries_event').on(t.userId, t.eventId).where(sql`${t.eventId} is not null`),
+    uniqueIndex('hours_entries_placement').on(t.userId, t.placementId).where(sql`${t.placementId} is not null`),
   ],
+);
+
+export const PROPOSAL_KINDS = ['event', 'placement'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/**
+ * Hours proposals a volunteer dismissed. Proposals themselves are computed when the log is read (from event
+ * attendance and placements); only the "no, thanks" is kept, so a dismissed proposal stays away.
+ */
+export const hoursProposalDismissals = pgTable(
+  'hours_proposal_dismissals',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 20 }).$type<ProposalKind>().notNull(),
+    /** The event's or placement's id. */
+    sourceId: uuid('source_id').notNull(),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.sourceId] })],
 );
 
 /** Which state's card rules a network follows, and the values it changes. */
@@ -95,6 +121,8 @@ export const cardApplications = pgTable(
     /** What the volunteer says about engagement not logged here, or about the proof. */
     note: text('note').notNull().default(''),
     /** Confirmed hours per year of the qualifying period when the application was made. */
+    /** The card this application renews, when it was made from the renewal reminder or the card page. */
+    renewalOf: uuid('renewal_of').references((): AnyPgColumn => cards.id, { onDelete: 'set null' }),
     evidence: jsonb('evidence').$type<Array<{ from: string; to: string; have: number; need: number }>>().notNull().default([]),
     status: varchar('status', { length: 20 }).$type<ApplicationStatus>().notNull().default('submitted'),
     reason: text('reason'),
@@ -141,6 +169,22 @@ export const cards = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('cards_user').on(t.userId), index('cards_network').on(t.networkId, t.status)],
+);
+
+/**
+ * Expiry reminders sent for a card, one row per card and threshold (weeks before expiry): the daily job
+ * inserts the row before it mails, so a second run, a restart or a second process sends nothing twice.
+ */
+export const cardReminders = pgTable(
+  'card_reminders',
+  {
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    weeks: integer('weeks').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.weeks] })],
 );
 
 /** An Engagementnachweis: confirmed hours at organisations over a period, issued by one of them or the office. */
