@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/policy.ts';
 import type { FieldProblems } from '../organisations/form.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { findMunicipalityInNetwork } from '../organisations/queries.ts';
+import { positionFromAddress } from '../organisations/index.ts';
 import type { Organisation } from '../organisations/schema.ts';
 import type { OfferInput } from './form.ts';
 import { canTransition, type OfferAction } from './lifecycle.ts';
@@ -27,19 +28,33 @@ function expiryFrom(now: Date, lifetimeDays: number): Date {
   return new Date(now.getTime() + lifetimeDays * DAY);
 }
 
-async function contentColumns(db: Db, networkId: string, input: OfferInput) {
-  let lat = input.coordinates?.lat ?? null;
-  let lng = input.coordinates?.lng ?? null;
-  if (input.municipalityId) {
-    const municipality = await findMunicipalityInNetwork(db, networkId, input.municipalityId);
-    if (!municipality) return null;
-    // Without own coordinates the offer sits in its municipality's centre, so radius search finds it.
-    if (!input.coordinates) {
-      lat = municipality.lat;
-      lng = municipality.lng;
-    }
-  }
-  return {
+/**
+ * Where the offer stands on the map: a position the network office set by hand, else the point of its
+ * postcode or its municipality's centre (as for organisations), so radius search finds it. An edit that
+ * keeps postcode and municipality keeps the stored position: an imported one may be more exact. An offer
+ * done only from home (no municipality) has no position unless the office gives one.
+ */
+async function positionOf(
+  db: Db,
+  networkId: string,
+  input: OfferInput,
+  stored: Offer | undefined,
+): Promise<{ ok: true; lat: number | null; lng: number | null } | { ok: false; problems: FieldProblems }> {
+  if (!input.municipalityId) return { ok: true, lat: input.coordinates?.lat ?? null, lng: input.coordinates?.lng ?? null };
+  const municipality = await findMunicipalityInNetwork(db, networkId, input.municipalityId);
+  if (!municipality) return { ok: false, problems: { municipalityId: 'offers.error.municipality' } };
+  const unchanged = stored && stored.postcode === input.postcode && stored.municipalityId === input.municipalityId && stored.lat !== null && stored.lng !== null;
+  if (unchanged && !input.coordinates) return { ok: true, lat: stored.lat, lng: stored.lng };
+  const placed = await positionFromAddress(db, { postcode: input.postcode, municipality, correction: input.coordinates });
+  if (!placed.ok) return { ok: false, problems: { postcode: 'offers.error.postcodeUnknown' } };
+  return { ok: true, lat: placed.position?.lat ?? null, lng: placed.position?.lng ?? null };
+}
+
+async function contentColumns(db: Db, networkId: string, input: OfferInput, stored?: Offer) {
+  const position = await positionOf(db, networkId, input, stored);
+  if (!position.ok) return position;
+  const { lat, lng } = position;
+  const columns = {
     title: input.title,
     summary: input.summary,
     description: input.description,
@@ -67,6 +82,7 @@ async function contentColumns(db: Db, networkId: string, input: OfferInput) {
     contactEmail: input.contactEmail,
     contactPhone: input.contactPhone,
   };
+  return { ok: true as const, columns };
 }
 
 /**
@@ -90,12 +106,13 @@ export async function saveDraft(
   | { ok: false; code: 'offers.key_taken' }
 > {
   const { organisation, input, now } = args;
-  const columns = await contentColumns(db, organisation.networkId, input);
-  if (!columns) return { ok: false, code: 'offers.invalid', problems: { municipalityId: 'offers.error.municipality' } };
+  const existing = args.offerId ? await getOffer(db, args.offerId) : undefined;
+  if (args.offerId && (!existing || existing.organisationId !== organisation.id)) return { ok: false, code: 'offers.not_found' };
+  const content = await contentColumns(db, organisation.networkId, input, existing);
+  if (!content.ok) return { ok: false, code: 'offers.invalid', problems: content.problems };
+  const { columns } = content;
 
-  if (args.offerId) {
-    const existing = await getOffer(db, args.offerId);
-    if (!existing || existing.organisationId !== organisation.id) return { ok: false, code: 'offers.not_found' };
+  if (existing) {
     if (!canTransition(existing.status, 'edit')) {
       return { ok: false, code: 'offers.transition_forbidden', from: existing.status, action: 'edit' };
     }
@@ -124,9 +141,9 @@ export async function saveDraft(
     .onConflictDoNothing({ target: offers.id })
     .returning();
   if (created) return { ok: true, offer: created, repeated: false };
-  const [existing] = await db.select().from(offers).where(eq(offers.id, id ?? ''));
-  if (existing && existing.organisationId === organisation.id && existing.createdBy === args.actor.userId) {
-    return { ok: true, offer: existing, repeated: true };
+  const [earlier] = await db.select().from(offers).where(eq(offers.id, id ?? ''));
+  if (earlier && earlier.organisationId === organisation.id && earlier.createdBy === args.actor.userId) {
+    return { ok: true, offer: earlier, repeated: true };
   }
   return { ok: false, code: 'offers.key_taken' };
 }

@@ -57,8 +57,9 @@ export const OfferFormSchema = Type.Object({
   postcode: Type.String({ maxLength: 5, pattern: '^$|^\\d{5}$' }),
   place: Type.String({ maxLength: OFFER_LIMITS.place }),
   district: Type.String({ maxLength: OFFER_LIMITS.district }),
-  lat: Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER }),
-  lng: Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER }),
+  /** The network office's correction of the position on the map; the form shows these fields only to it. */
+  lat: Type.Optional(Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER })),
+  lng: Type.Optional(Type.String({ maxLength: 20, pattern: OPTIONAL_NUMBER })),
   startsOn: Type.String({ maxLength: 10, pattern: OPTIONAL_DATE }),
   endsOn: Type.String({ maxLength: 10, pattern: OPTIONAL_DATE }),
   peopleWanted: Type.String({ maxLength: 4, pattern: '^$|^\\d{1,4}$' }),
@@ -94,6 +95,7 @@ export interface OfferInput {
   postcode: string;
   place: string;
   district: string;
+  /** A position set by hand (network office only); otherwise it follows from postcode and municipality. */
   coordinates: { lat: number; lng: number } | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -147,7 +149,7 @@ export function offerInputFromForm(form: OfferForm): { ok: true; value: OfferInp
   const remote = form.remote === '1';
   const municipalityId = form.municipalityId.trim() || null;
   if (!municipalityId && !remote) problems.municipalityId = 'offers.error.municipalityRequired';
-  const coordinates = parseCoordinates(form.lat, form.lng);
+  const coordinates = parseCoordinates(form.lat ?? '', form.lng ?? '');
   if (!coordinates.ok) Object.assign(problems, coordinates.problems);
   const contactEmail = form.contactEmail.trim().toLowerCase();
   if (contactEmail && !isEmail(contactEmail)) problems.contactEmail = 'form.email';

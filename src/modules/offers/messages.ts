@@ -95,7 +95,11 @@ export const de = {
   'offers.field.district': 'Ortsteil',
   'offers.field.lat': 'Breitengrad',
   'offers.field.lng': 'Längengrad',
-  'offers.field.coordinatesHint': 'Freiwillig. Ohne Angabe nehmen wir die Mitte der Kommune.',
+  'offers.field.addressHint': 'Aus Postleitzahl und Kommune setzen wir das Angebot auf die Karte; ohne Postleitzahl steht es in der Mitte der Kommune.',
+  'offers.field.coordinates': 'Lage auf der Karte korrigieren (nur Netzwerkbüro)',
+  'offers.field.coordinatesHint':
+    'Leer lassen, dann folgt die Lage aus der Adresse. Nur ausfüllen, um sie von Hand zu setzen, z. B. für Krostitz Breitengrad 51,46 und Längengrad 12,45.',
+  'offers.field.coordinatesNow': 'Jetzt steht das Angebot auf der Karte bei {lat} / {lng}.',
   'offers.field.startsOn': 'Beginn',
   'offers.field.endsOn': 'Ende',
   'offers.field.peopleWanted': 'Wie viele Helfende werden gesucht?',
@@ -117,6 +121,8 @@ export const de = {
   'offers.none': 'keine Angabe',
 
   'offers.error.municipality': 'Bitte wählen Sie eine Kommune dieses Netzwerks.',
+  'offers.error.postcodeUnknown':
+    'Diese Postleitzahl kennen wir in der Region nicht. Bitte prüfen Sie sie – oder lassen Sie das Feld leer, dann steht das Angebot in der Mitte seiner Kommune.',
   'offers.error.municipalityRequired': 'Bitte wählen Sie eine Kommune – oder kreuzen Sie „Auch von zu Hause aus möglich“ an.',
   'offers.error.listCount': 'Bitte höchstens 20 Einträge, durch Kommas getrennt.',
   'offers.error.listItem': 'Jeder Eintrag darf höchstens 60 Zeichen lang sein. Trennen Sie Einträge mit Kommas.',
@@ -285,7 +291,10 @@ export const en: { [K in keyof typeof de]: string } = {
   'offers.field.district': 'District',
   'offers.field.lat': 'Latitude',
   'offers.field.lng': 'Longitude',
-  'offers.field.coordinatesHint': 'Optional. Without it we use the centre of the municipality.',
+  'offers.field.addressHint': 'We place the offer on the map by its postcode and municipality; without a postcode it stands in the middle of the municipality.',
+  'offers.field.coordinates': 'Correct the position on the map (network office only)',
+  'offers.field.coordinatesHint': 'Leave empty and the position follows from the address. Fill in only to set it by hand, e.g. for Krostitz latitude 51.46 and longitude 12.45.',
+  'offers.field.coordinatesNow': 'The offer now stands on the map at {lat} / {lng}.',
   'offers.field.startsOn': 'Start',
   'offers.field.endsOn': 'End',
   'offers.field.peopleWanted': 'How many helpers are wanted?',
@@ -307,6 +316,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'offers.none': 'not given',
 
   'offers.error.municipality': 'Please choose a municipality of this network.',
+  'offers.error.postcodeUnknown': 'We do not know this postcode in the region. Please check it – or leave the field empty and the offer stands in the middle of its municipality.',
   'offers.error.municipalityRequired': 'Please choose a municipality – or tick "Also possible from home".',
   'offers.error.listCount': 'Please give at most 20 entries, separated by commas.',
   'offers.error.listItem': 'Each entry may be at most 60 characters long. Separate entries with commas.',

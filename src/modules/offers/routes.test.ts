@@ -141,14 +141,13 @@ describe('creating offers', () => {
       hoursPerWeek: '200',
       peopleWanted: '0',
       startsOn: '2026-02-30',
-      lat: '51,5',
-      lng: '',
+      postcode: '99999',
       contactEmail: 'nicht-gueltig',
       municipalityId: '',
       skills: 'x'.repeat(61),
     });
     expect(parsed.response.statusCode).toBe(422);
-    for (const field of ['hoursPerWeek', 'peopleWanted', 'startsOn', 'lng', 'contactEmail', 'municipalityId', 'skills']) {
+    for (const field of ['hoursPerWeek', 'peopleWanted', 'startsOn', 'contactEmail', 'municipalityId', 'skills']) {
       expect(parsed.response.body).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     }
     const foreign = await createThroughForm(client, cast.orgA.id, { municipalityId: cast.weisswasser.id });
@@ -180,6 +179,49 @@ describe('creating offers', () => {
     // The network office may create offers for any organisation of its network.
     const office = await signedInClient(ctx, cast.office);
     expect((await office.get(`/organisationen/${cast.orgA.id}/angebote/neu`)).statusCode).toBe(200);
+  });
+});
+
+describe('the position on the map', () => {
+  it('follows the postcode for the organisation, which sees no coordinate fields and cannot send any', async () => {
+    const client = await signedInClient(ctx, cast.memberA);
+    const form = await client.get(`/organisationen/${cast.orgA.id}/angebote/neu`);
+    expect(form.body).not.toContain('name="lat"');
+    // 04509 is shared by Krostitz and its neighbours: the offer stands in Krostitz's centre.
+    const inKrostitz = await createThroughForm(client, cast.orgA.id, { lat: '10', lng: '10' });
+    expect(inKrostitz.response.statusCode).toBe(303);
+    const stored = await statusOf(inKrostitz.id);
+    expect(stored?.lat).toBeCloseTo(51.46, 1);
+    expect(stored?.lng).toBeCloseTo(12.45, 1);
+    // Rackwitz's postcode for an offer filed under Krostitz: the postcode's point, not the municipality's centre.
+    const byPostcode = await createThroughForm(client, cast.orgA.id, { postcode: '04519' });
+    expect(await statusOf(byPostcode.id)).toMatchObject({ lat: 51.4392, lng: 12.3772 });
+
+    const unknown = await createThroughForm(client, cast.orgA.id, { postcode: '99999', title: 'Unbekannte PLZ' });
+    expect(unknown.response.statusCode).toBe(422);
+    expect(unknown.response.body).toMatch(/id="f-postcode"[^>]*aria-invalid="true"/);
+    expect(unknown.response.body).toContain('Diese Postleitzahl kennen wir in der Region nicht');
+    expect(unknown.response.body).toContain('value="Unbekannte PLZ"');
+  });
+
+  it('keeps an imported position on an edit that keeps the address, and lets only the office set it by hand', async () => {
+    const offer = await createOffer(ctx, { organisationId: cast.orgA.id, networkId: cast.gems.id, municipalityId: cast.krostitz, postcode: '04509', lat: 51.4711, lng: 12.4402 });
+    const member = await signedInClient(ctx, cast.memberA);
+    const edit = await member.get(`/angebote/${offer.id}/bearbeiten`);
+    expect(edit.body).not.toContain('name="lat"');
+    const fields = { ...offerForm({ municipalityId: cast.krostitz, contact: 'none', contactName: '' }), title: 'Neuer Titel' };
+    expect((await member.submit(`/angebote/${offer.id}/bearbeiten`, { ...fields, lat: '1', lng: '1' })).statusCode).toBe(303);
+    expect(await statusOf(offer.id)).toMatchObject({ title: 'Neuer Titel', lat: 51.4711, lng: 12.4402 });
+
+    const office = await signedInClient(ctx, cast.office);
+    const officeEdit = await office.get(`/angebote/${offer.id}/bearbeiten`);
+    expect(officeEdit.body).toContain('name="lat"');
+    expect(officeEdit.body).toContain('51,4711 / 12,4402');
+    const wrong = await office.submit(`/angebote/${offer.id}/bearbeiten`, { ...fields, lat: '51,5', lng: '' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toMatch(/id="f-lng"[^>]*aria-invalid="true"/);
+    expect((await office.submit(`/angebote/${offer.id}/bearbeiten`, { ...fields, lat: '51,5', lng: '12,5' })).statusCode).toBe(303);
+    expect(await statusOf(offer.id)).toMatchObject({ lat: 51.5, lng: 12.5 });
   });
 });
 

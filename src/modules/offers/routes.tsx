@@ -81,8 +81,15 @@ export const routes: FastifyPluginAsync = async (app) => {
   }
 
   /** The form's content with the contact person it chose among the organisation's members (contact.ts). */
-  async function offerInputWithContact(form: OfferForm, organisationId: string): Promise<ReturnType<typeof offerInputFromForm>> {
-    const parsed = offerInputFromForm(form);
+  async function offerInputWithContact(
+    request: FastifyRequest,
+    form: OfferForm,
+    organisation: { id: string; networkId: string },
+  ): Promise<ReturnType<typeof offerInputFromForm>> {
+    const organisationId = organisation.id;
+    // Only the network office corrects a position by hand; anyone else's offer follows its address.
+    const office = isNetworkAdmin(request.actor, organisation.networkId);
+    const parsed = offerInputFromForm(office ? form : { ...form, lat: '', lng: '' });
     const members: ContactCandidate[] = await listOrganisationMembers(db, organisationId);
     const contact = contactNameOf(form.contact, form.contactName, members);
     if (parsed.ok && contact.ok) return { ok: true, value: { ...parsed.value, contactName: contact.contactName } };
@@ -117,6 +124,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         idempotencyKey={idempotencyKey}
         mode="create"
         members={members}
+        correction={isNetworkAdmin(request.actor, organisation.networkId) ? { now: null } : undefined}
       />,
       { status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
@@ -152,7 +160,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       const key = typeof values.idempotencyKey === 'string' && /^[0-9a-f-]{36}$/i.test(values.idempotencyKey) ? values.idempotencyKey : crypto.randomUUID();
       if (request.validationError) return renderCreate(request, reply, organisation, values, formErrors(request), key);
       const form = request.body as OfferForm;
-      const parsed = await offerInputWithContact(form, organisation.id);
+      const parsed = await offerInputWithContact(request, form, organisation);
       if (!parsed.ok) return renderCreate(request, reply, organisation, values, formErrors(request, parsed.problems), key);
       const now = app.deps.clock();
       const saved = await saveDraft(db, { actor: request.actor, organisation, input: parsed.value, idempotencyKey: key, now });
@@ -232,6 +240,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           municipalities={municipalities}
           mode="edit"
           members={members}
+          correction={isNetworkAdmin(request.actor, offer.networkId) ? { now: offer.lat !== null && offer.lng !== null ? { lat: offer.lat, lng: offer.lng } : null } : undefined}
         />
       </>,
       { status: Object.keys(errors).length > 0 ? 422 : 200 },
@@ -258,7 +267,7 @@ export const routes: FastifyPluginAsync = async (app) => {
       if (!allow(request, reply, canEditOffer(request.actor, offer, loaded.role))) return reply;
       const values = keptFormValues(request.body);
       if (request.validationError) return renderEdit(request, reply, offer, values, formErrors(request));
-      const parsed = await offerInputWithContact(request.body as OfferForm, offer.organisationId);
+      const parsed = await offerInputWithContact(request, request.body as OfferForm, { id: offer.organisationId, networkId: offer.networkId });
       if (!parsed.ok) return renderEdit(request, reply, offer, values, formErrors(request, parsed.problems));
       const saved = await saveDraft(db, {
         actor: request.actor,

@@ -6,6 +6,8 @@ import { de, en } from './messages.ts';
 import { organisationsPersonalData, organisationsRetention } from './personal-data.ts';
 
 export { organisationMembers, organisations } from './schema.ts';
+/** Where an address stands on the map (postcode's point or the municipality's centre); offers use it too. */
+export { positionFromAddress, type Position } from './position.ts';
 
 export const organisationsModule: AppModule = {
   name: 'organisations',

@@ -70,8 +70,9 @@ export function offerFormValues(offer: Offer): FormValues {
     postcode: offer.postcode,
     place: offer.place,
     district: offer.district,
-    lat: decimal(offer.lat),
-    lng: decimal(offer.lng),
+    // The correction fields start empty: filled in, they set the position by hand (network office only).
+    lat: '',
+    lng: '',
     startsOn: offer.startsOn ?? '',
     endsOn: offer.endsOn ?? '',
     peopleWanted: offer.peopleWanted === null ? '' : String(offer.peopleWanted),
@@ -96,9 +97,11 @@ interface Props {
   mode: 'create' | 'edit';
   /** The organisation's members, who may be named as the contact person. */
   members: readonly ContactCandidate[];
+  /** Shown to the network office only: fields to set the position on the map by hand, and where it is now. */
+  correction?: { now: { lat: number; lng: number } | null } | undefined;
 }
 
-export function OfferFormView({ t, locale, title, intro, action, csrfToken, values, errors, municipalities, idempotencyKey, mode, members }: Props) {
+export function OfferFormView({ t, locale, title, intro, action, csrfToken, values, errors, municipalities, idempotencyKey, mode, members, correction }: Props) {
   const v = (name: string) => text(values, name);
   return (
     <>
@@ -187,12 +190,18 @@ export function OfferFormView({ t, locale, title, intro, action, csrfToken, valu
           />
           <Checkbox name="remote" label={t('offers.field.remote')} checked={v('remote') === '1'} />
           <Field name="street" label={t('offers.field.street')} value={v('street')} error={errors.street} maxLength={OFFER_LIMITS.street} />
-          <Field name="postcode" label={t('offers.field.postcode')} value={v('postcode')} error={errors.postcode} maxLength={5} />
+          <Field name="postcode" label={t('offers.field.postcode')} hint={t('offers.field.addressHint')} value={v('postcode')} error={errors.postcode} maxLength={5} autocomplete="postal-code" />
           <Field name="place" label={t('offers.field.place')} value={v('place')} error={errors.place} maxLength={OFFER_LIMITS.place} />
           <Field name="district" label={t('offers.field.district')} value={v('district')} error={errors.district} maxLength={OFFER_LIMITS.district} />
-          <p class="hint">{t('offers.field.coordinatesHint')}</p>
-          <Field name="lat" label={t('offers.field.lat')} value={v('lat')} error={errors.lat} maxLength={20} />
-          <Field name="lng" label={t('offers.field.lng')} value={v('lng')} error={errors.lng} maxLength={20} />
+          {correction && (
+            <fieldset>
+              <legend>{t('offers.field.coordinates')}</legend>
+              <p class="hint">{t('offers.field.coordinatesHint')}</p>
+              {correction.now && <p class="hint">{t('offers.field.coordinatesNow', { lat: decimal(correction.now.lat), lng: decimal(correction.now.lng) })}</p>}
+              <Field name="lat" label={t('offers.field.lat')} value={v('lat')} error={errors.lat} maxLength={20} />
+              <Field name="lng" label={t('offers.field.lng')} value={v('lng')} error={errors.lng} maxLength={20} />
+            </fieldset>
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('offers.section.who')}</legend>
