@@ -27,6 +27,8 @@ export interface DataTable {
   rows: Cell[][];
   /** A last row that sums up the others (shown in bold). */
   footer?: Cell[];
+  /** Why a figure is missing, said below the table (e.g. a median from too few answers). */
+  notes?: string[];
 }
 
 export const TABLE_NAMES = ['kennzahlen', 'vermittlungen', 'verlauf', 'kommunen', 'bedarf'] as const;
@@ -86,6 +88,9 @@ export function overviewTables(
       caption: t('overview.figures.heading'),
       columns: [{ label: t('overview.figure') }, { label: t('overview.value'), numeric: true, decimals: 1 }],
       rows: keyRows,
+      ...(view === 'public' && figures.response.medianHours !== null && shownMedianHours(figures, view) === null
+        ? { notes: [t('overview.response.hidden')] }
+        : {}),
     },
     vermittlungen: {
       name: 'vermittlungen',

@@ -132,6 +132,10 @@ describe('public view', () => {
       'Anfragen im Zeitraum': '< 5', // 3
       'Antwortzeit auf Anfragen (Median, Stunden)': '', // 3 answers only
     });
+    // The page says why the figure is missing; with enough answers it does not.
+    const hidden = 'Die Antwortzeit zeigen wir öffentlich erst ab 5 beantworteten Anfragen.';
+    expect((await anonymous.get(`${GEMS}?${Q}&kommune=${world.krostitz.id}`)).body).toContain(hidden);
+    expect((await anonymous.get(`${GEMS}?${Q}`)).body).not.toContain(hidden);
   });
 
   it('masks the months of the trend with fewer than 5 inquiries, never the offers', async () => {

@@ -255,6 +255,9 @@ function KeyFigures({ t, locale, table, queryString, action }: { t: T; locale: L
         ))}
       </ul>
       <p class="meta">{t('overview.figure.note')}</p>
+      {table.notes?.map((note) => (
+        <p class="meta">{note}</p>
+      ))}
       <details class="key-table">
         <summary>{t('overview.asTable')}</summary>
         <TableView table={table} t={t} locale={locale} />
