@@ -72,6 +72,20 @@ describe(`public API: events (${ENGINE})`, () => {
     }
   });
 
+  it('answers a municipality of another network, or an unknown one, with a 400 problem naming kommune', async () => {
+    const otherNetwork = await get(`/api/v1/events?netzwerk=weisswasser&kommune=${world.krostitz.id}`);
+    expect(otherNetwork.statusCode).toBe(400);
+    expect(otherNetwork.headers['content-type']).toContain('application/problem+json');
+    expect(otherNetwork.json()).toMatchObject({ status: 400, errors: [{ field: 'kommune', message: 'Diese Kommune gibt es (in diesem Netzwerk) nicht.' }] });
+    const unknown = await get('/api/v1/events?kommune=00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ errors: [{ field: 'kommune' }] });
+    // Its own network with its own municipality still lists.
+    const own = await get(`/api/v1/events?netzwerk=gems&kommune=${world.krostitz.id}`);
+    expect(own.statusCode).toBe(200);
+    expect((own.json() as { items: ApiEvent[] }).items.every((e) => e.municipality?.id === world.krostitz.id)).toBe(true);
+  });
+
   it('is described in the OpenAPI document under its own tag', async () => {
     const document = (await get('/api/openapi.json')).json() as { paths: Record<string, { get?: { tags?: string[] } }> };
     expect(document.paths['/api/v1/events']?.get?.tags).toEqual(['events']);

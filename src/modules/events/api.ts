@@ -4,7 +4,7 @@ import { Uuid } from '../../platform/http/ids.ts';
 import { ProblemSchema, sendProblem } from '../../platform/http/problem.ts';
 import { findNetworkBySlug } from '../../platform/networks/queries.ts';
 
-import { listEvents, type EventListItem } from './queries.ts';
+import { listEvents, municipalityExists, type EventListItem } from './queries.ts';
 import { EVENT_KINDS, type EventKind } from './schema.ts';
 
 const PER_PAGE = 50;
@@ -74,7 +74,7 @@ export async function registerEventsApi(app: FastifyInstance): Promise<void> {
   app.get('/api/v1/events', {
     schema: {
       summary: 'List upcoming events',
-      description: `Published and cancelled events that have not ended yet, by start, ${PER_PAGE} per page. Filter by network (\`netzwerk\`), kind (\`art\`), municipality (\`kommune\`) and \`format\`.`,
+      description: `Published and cancelled events that have not ended yet, by start, ${PER_PAGE} per page. Filter by network (\`netzwerk\`), kind (\`art\`), municipality (\`kommune\`; 400 when it is unknown or not in \`netzwerk\`) and \`format\`.`,
       querystring: EventQuery,
       response: { 200: EventListSchema, 400: ProblemSchema },
     },
@@ -87,6 +87,11 @@ export async function registerEventsApi(app: FastifyInstance): Promise<void> {
           const message = request.t('openapi.error.networkUnknown');
           return sendProblem(reply, { status: 400, title: request.t('error.badRequest.title'), detail: message, errors: [{ field: 'netzwerk', message }] });
         }
+      }
+      // A municipality of another network (or none at all) is a mistake in the request, not an empty result.
+      if (query.kommune && !(await municipalityExists(db, query.kommune, networkId))) {
+        const message = request.t('openapi.error.municipalityUnknown');
+        return sendProblem(reply, { status: 400, title: request.t('error.badRequest.title'), detail: message, errors: [{ field: 'kommune', message }] });
       }
       const page = query.seite ?? 1;
       const { items, total } = await listEvents(

@@ -23,6 +23,8 @@ export interface EventListItem {
   organiserName: string | null;
   capacity: number | null;
   seatsTaken: number;
+  lat: number | null;
+  lng: number | null;
 }
 
 export interface EventFilters {
@@ -72,7 +74,18 @@ const LIST_COLUMNS = {
   organiserName: organisations.name,
   capacity: events.capacity,
   seatsTaken: events.seatsTaken,
+  lat: events.lat,
+  lng: events.lng,
 };
+
+/** Whether a municipality with this id exists (in the network, when one is given). */
+export async function municipalityExists(db: Db, id: string, networkId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(and(eq(municipalities.id, id), networkId ? eq(municipalities.networkId, networkId) : undefined));
+  return row !== undefined;
+}
 
 /** Events in time order (past ones newest first when `past`). */
 export async function listEvents(
