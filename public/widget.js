@@ -1,15 +1,22 @@
-// Mitmachnetz widget: current offers on another website (see /api#widget). No cookies, no storage, no framework.
+// Mitmachnetz widget: current offers (or, with data-kind="events", upcoming events) on another website (see /api#widget). No cookies, no storage, no framework.
 (function () {
   'use strict';
   var script = document.currentScript;
   if (!script || !window.fetch) return;
   var origin = new URL(script.src).origin;
   var d = script.dataset;
-  var T = /^en/i.test(document.documentElement.lang)
+  var en = /^en/i.test(document.documentElement.lang);
+  var events = d.kind === 'events';
+  var T = en
     ? ['Get involved', ' in ', 'Loading offers …', 'There are no offers here at the moment.', 'All offers', 'The offers cannot be shown: ',
       'there is no municipality of this name in the network.', ' is missing or not valid (see the instructions).', 'the service cannot be reached.']
     : ['Mitmachen', ' in ', 'Angebote werden geladen …', 'Zurzeit gibt es hier keine Angebote.', 'Alle Angebote', 'Die Angebote können nicht angezeigt werden: ',
       'eine Kommune dieses Namens gibt es im Netzwerk nicht.', ' fehlt oder ist ungültig (siehe Anleitung).', 'der Dienst ist nicht erreichbar.'];
+  if (events) {
+    T.splice(0, 1, en ? 'Events' : 'Veranstaltungen');
+    T.splice(2, 4, en ? 'Loading events …' : 'Veranstaltungen werden geladen …', en ? 'No events are planned here at the moment.' : 'Zurzeit sind hier keine Veranstaltungen geplant.',
+      en ? 'All events' : 'Alle Veranstaltungen', en ? 'The events cannot be shown: ' : 'Die Veranstaltungen können nicht angezeigt werden: ');
+  }
   var FIELDS = 'sport kultur freizeit sozial schule kirche umwelt politik jugend_bildung rettung gesundheit beruf justiz sonstiges'.split(' ');
   var THEMES = { inherit: '', light: ':host{background:#fff;color:#1c1c1c}a{color:#1d5c8c}', dark: ':host{background:#1c1c1c;color:#f4f4f4}a{color:#9cd0ff}' };
   var theme = d.theme || 'inherit';
@@ -62,7 +69,8 @@
   var network = d.network || '';
   var limit = d.limit ? Number(d.limit) : 5;
   var bad = !/^[a-z0-9-]{1,60}$/.test(network) ? 'network' : !(limit >= 1 && limit <= 20 && limit % 1 === 0) ? 'limit'
-    : d.field && FIELDS.indexOf(d.field) < 0 ? 'field' : !Object.prototype.hasOwnProperty.call(THEMES, theme) ? 'theme' : '';
+    : d.field && (events || FIELDS.indexOf(d.field) < 0) ? 'field' : !Object.prototype.hasOwnProperty.call(THEMES, theme) ? 'theme'
+    : d.kind && d.kind !== 'offers' && !events ? 'kind' : '';
   if (bad) return fail('data-' + bad + T[7]);
 
   (d.municipality
@@ -74,7 +82,7 @@
     : Promise.resolve(''))
     .then(function (id) {
       var query = 'netzwerk=' + network + (id ? '&kommune=' + id : '') + (d.field ? '&feld=' + d.field : '');
-      return api('offers?sort=neu&' + query).then(function (body) {
+      return api(events ? 'events?' + query : 'offers?sort=neu&' + query).then(function (body) {
         var items = body.items.slice(0, limit);
         status.textContent = items.length ? '' : T[3];
         var list = el('ul', {});
@@ -82,12 +90,16 @@
           if (item.url.indexOf(origin + '/') !== 0) return;
           var li = el('li', {});
           li.appendChild(el('a', { href: item.url }, item.title));
-          li.appendChild(el('span', { class: 'm' }, [item.municipality && item.municipality.name, item.organisation.name].filter(Boolean).join(' · ')));
+          li.appendChild(el('span', { class: 'm' }, (events
+            ? [new Date(item.startsAt).toLocaleString(en ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+              item.mode === 'online' ? 'online' : [item.place, item.municipality && item.municipality.name].filter(Boolean).join(', '),
+              item.status === 'cancelled' ? (en ? 'cancelled' : 'abgesagt') : '']
+            : [item.municipality && item.municipality.name, item.organisation.name]).filter(Boolean).join(' · ')));
           list.appendChild(li);
         });
         if (items.length) section.insertBefore(list, status);
         var more = el('p', {});
-        more.appendChild(el('a', { href: origin + '/netzwerk/' + network + '/angebote?' + query }, T[4]));
+        more.appendChild(el('a', { href: origin + '/netzwerk/' + network + (events ? '/veranstaltungen?' : '/angebote?') + query }, T[4]));
         section.appendChild(more);
       });
     })

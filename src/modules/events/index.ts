@@ -35,6 +35,10 @@ export async function attendedEventsOf(
     );
 }
 
+// For the widget (issue 14: events in the widget): upcoming events without personal data or online links.
+export { upcomingEvents, type EventListItem } from './queries.ts';
+export { EVENT_KINDS, type EventKind } from './schema.ts';
+
 /** Events and qualification (capability D): calendar, registration with waiting list, attendance, certificates. */
 export const eventsModule: AppModule = {
   name: 'events',

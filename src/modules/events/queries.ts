@@ -110,6 +110,16 @@ export async function listEvents(
   return { items, total: totals[0]?.n ?? 0 };
 }
 
+/** Published and cancelled events that have not ended, by start: for the widget (no personal data in them). */
+export async function upcomingEvents(
+  db: Db,
+  filters: { networkId: string; municipalityId?: string | undefined; kind?: EventKind | undefined },
+  now: Date,
+  limit: number,
+): Promise<EventListItem[]> {
+  return (await listEvents(db, { ...filters, from: now }, { limit, offset: 0 })).items;
+}
+
 export interface EventDetail extends Event {
   networkSlug: string;
   networkName: string;

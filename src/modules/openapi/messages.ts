@@ -28,6 +28,8 @@ export const de = {
   'openapi.docs.widgetText':
     'Ein kleines Skript zeigt die aktuellen Angebote direkt auf Ihrer Seite, in deren Schrift und Farben. Es setzt keine Cookies und speichert nichts. Mögliche Angaben: data-network (Pflicht), data-municipality, data-field, data-limit (1–20), data-theme (inherit, light oder dark).',
   'openapi.docs.iframeText': 'Wenn Ihre Website keine fremden Skripte erlaubt, binden Sie die Liste als Rahmen (iframe) ein:',
+  'openapi.docs.widgetEvents':
+    'Die kommenden Veranstaltungen zeigt dasselbe Skript mit data-kind="events" (Angaben wie oben, ohne data-field), der Rahmen unter /widget/veranstaltungen (netzwerk, kommune, art, anzahl, design). Beide nennen Titel, Zeit und Ort, nie Angemeldete und nie den Link einer Online-Veranstaltung.',
 
   'openapi.error.unauthorised.title': 'API-Schlüssel fehlt oder ist ungültig',
   'openapi.error.unauthorised.text':
@@ -104,6 +106,8 @@ export const en: { [K in keyof typeof de]: string } = {
   'openapi.docs.widgetText':
     'A small script shows the current offers right on your page, in its font and colours. It sets no cookies and stores nothing. Settings: data-network (required), data-municipality, data-field, data-limit (1–20), data-theme (inherit, light or dark).',
   'openapi.docs.iframeText': 'If your website allows no scripts from elsewhere, embed the list as a frame (iframe):',
+  'openapi.docs.widgetEvents':
+    'The same script shows upcoming events with data-kind="events" (settings as above, without data-field), the frame at /widget/veranstaltungen (netzwerk, kommune, art, anzahl, design). Both give title, time and place, never who registered and never the link of an online event.',
 
   'openapi.error.unauthorised.title': 'API key missing or not valid',
   'openapi.error.unauthorised.text':

@@ -7,6 +7,8 @@ import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { findNetworkBySlug } from '../../platform/networks/queries.ts';
 import { findMunicipalityByName, listNewOffers } from '../feeds/queries.ts';
 import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';
+import { WidgetEvents } from './views/events.tsx';
+import { EVENT_KINDS, upcomingEvents, type EventKind } from '../events/index.ts';
 import { projectPath } from '../../platform/paths.ts';
 
 const SCRIPT = fs.readFileSync(projectPath('public', 'widget.js'), 'utf8');
@@ -18,6 +20,14 @@ const WidgetQuery = Type.Object({
   netzwerk: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
   kommune: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   feld: Type.Optional(Type.Enum([...FIELDS])),
+  anzahl: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  design: Type.Optional(Type.Enum(Object.keys(THEMES))),
+});
+
+const EventWidgetQuery = Type.Object({
+  netzwerk: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
+  kommune: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  art: Type.Optional(Type.Enum([...EVENT_KINDS])),
   anzahl: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
   design: Type.Optional(Type.Enum(Object.keys(THEMES))),
 });
@@ -78,9 +88,8 @@ export const routes: FastifyPluginAsync = async (app) => {
       .send(`<!doctype html>${html}`);
   }
 
-  function problem(request: FastifyRequest, reply: FastifyReply, theme: string, text: string) {
-    const t = request.t;
-    return sendFrame(request, reply, 400, t('widget.problemTitle'), theme, <WidgetProblem t={t} text={text} />);
+  function problem(request: FastifyRequest, reply: FastifyReply, theme: string, text: string, title = request.t('widget.problemTitle')) {
+    return sendFrame(request, reply, 400, title, theme, <WidgetProblem title={title} text={text} />);
   }
 
   app.get('/widget/angebote', { schema: { querystring: WidgetQuery }, attachValidation: true }, async (request, reply) => {
@@ -117,6 +126,43 @@ export const routes: FastifyPluginAsync = async (app) => {
         offers={offers}
         base={base}
         allLink={`${base}/netzwerk/${network.slug}/angebote${search.size ? `?${search}` : ''}`}
+        networkName={network.name}
+      />,
+    );
+  });
+
+  /** Upcoming events of a network (or one municipality, one kind): the same frame, no personal data, no online link. */
+  app.get('/widget/veranstaltungen', { schema: { querystring: EventWidgetQuery }, attachValidation: true }, async (request, reply) => {
+    const t = request.t;
+    const query = request.query as { netzwerk: string; kommune?: string; art?: EventKind; anzahl?: number; design?: keyof typeof THEMES };
+    const theme = THEMES[query.design ?? 'hell'] ?? 'light';
+    const title = t('widget.events.problemTitle');
+    if (request.validationError) return problem(request, reply, 'light', t('widget.error.eventParameters'), title);
+    const network = await findNetworkBySlug(db, query.netzwerk);
+    if (!network) return problem(request, reply, theme, t('widget.error.network', { name: query.netzwerk }), title);
+    let municipality: { id: string; name: string } | undefined;
+    if (query.kommune) {
+      municipality = await findMunicipalityByName(db, network.id, query.kommune);
+      if (!municipality) return problem(request, reply, theme, t('widget.error.municipality', { name: query.kommune, network: network.name }), title);
+    }
+    const events = await upcomingEvents(db, { networkId: network.id, municipalityId: municipality?.id, kind: query.art }, app.deps.clock(), query.anzahl ?? DEFAULT_LIMIT);
+    const search = new URLSearchParams();
+    if (municipality) search.set('kommune', municipality.id);
+    if (query.art) search.set('art', query.art);
+    const heading = municipality ? t('widget.events.titleIn', { municipality: municipality.name }) : t('widget.events.title', { network: network.name });
+    return sendFrame(
+      request,
+      reply,
+      200,
+      heading,
+      theme,
+      <WidgetEvents
+        t={t}
+        locale={request.locale}
+        heading={heading}
+        events={events}
+        base={base}
+        allLink={`${base}/netzwerk/${network.slug}/veranstaltungen${search.size ? `?${search}` : ''}`}
         networkName={network.name}
       />,
     );

@@ -214,6 +214,10 @@ export function ApiDocsPage({ t, document, base, limits }: Props) {
         <pre>
           <code>{`<iframe src="${base}/widget/angebote?netzwerk=gems&kommune=Krostitz&feld=schule" title="Engagement-Angebote" width="100%" height="400"></iframe>`}</code>
         </pre>
+        <p>{t('openapi.docs.widgetEvents')}</p>
+        <pre>
+          <code>{`<script src="${base}/widget.js" data-kind="events" data-network="gems" data-municipality="Krostitz" data-limit="5"></script>\n<iframe src="${base}/widget/veranstaltungen?netzwerk=gems&kommune=Krostitz" title="Veranstaltungen" width="100%" height="400"></iframe>`}</code>
+        </pre>
       </section>
     </>
   );

@@ -64,10 +64,10 @@ export function WidgetOffers({ t, heading, offers, base, allLink, networkName }:
   );
 }
 
-export function WidgetProblem({ t, text }: { t: T; text: string }) {
+export function WidgetProblem({ title, text }: { title: string; text: string }) {
   return (
     <>
-      <h1>{t('widget.problemTitle')}</h1>
+      <h1>{title}</h1>
       <p>{text}</p>
     </>
   );
