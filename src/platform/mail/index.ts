@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type { Config } from '../config.ts';
 import type { Jobs } from '../jobs/index.ts';
 
@@ -21,6 +23,18 @@ export interface MailMessage {
    * sent, so a consent withdrawn while the mail waits in the queue stops it.
    */
   consent?: MailConsent;
+  /**
+   * Files sent with the mail, base64 (the message waits in a JSON job). With `cid` the file is an inline
+   * image the HTML part shows as `<img src="cid:…">` (e.g. an event's check-in QR code).
+   */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+  cid?: string;
 }
 
 export interface MailConsent {
@@ -44,14 +58,19 @@ export interface Mailer {
   deliver(message: MailMessage): Promise<void>;
   /** Where .eml files go when there is no SMTP server; undefined with SMTP. */
   outboxDir: string | undefined;
+  /** Ends the open SMTP connections (when the process shuts down). */
+  close(): void;
 }
+
+/** SMTP connections kept open at once: deliveries in flight together (info mails send several at a time). */
+export const SMTP_CONNECTIONS = 5;
 
 export const MAIL_QUEUE = 'mail.send';
 
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
-    return { outboxDir: undefined, deliver: (message) => send(transport, config.mailFrom, message) };
+    const transport = smtpTransport(config.smtpUrl);
+    return { outboxDir: undefined, deliver: (message) => send(transport, config.mailFrom, message), close: () => transport.close() };
   }
   const outboxDir = path.join(config.dataDir, 'mail');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -64,7 +83,25 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
       fs.writeFileSync(path.join(outboxDir, name), info.message as Buffer);
     },
+    close: () => undefined,
   };
+}
+
+/**
+ * A pool of SMTP connections, each used for many mails (a new connection per mail costs a handshake
+ * and, with it, most of a delivery's time). The sockets send without delay (TCP_NODELAY): with Nagle's
+ * algorithm the small write that ends a message waits for the server's delayed acknowledgement, about
+ * 40 ms per mail on Linux — measured 45–55 ms against 3.5 ms per mail on one connection to a local server.
+ */
+function smtpTransport(url: string): Transporter {
+  const options = parseConnectionUrl(url);
+  return nodemailer.createTransport({
+    ...options,
+    pool: true,
+    maxConnections: SMTP_CONNECTIONS,
+    // Implicit TLS: nodemailer's tls.connect takes the socket options too.
+    ...(options.secure ? { tls: { ...options.tls, noDelay: true } } : { getSocket: connectWithoutDelay }),
+  });
 }
 
 async function send(transport: Transporter, from: string, message: MailMessage): Promise<void> {
@@ -81,7 +118,34 @@ function toNodemailer(from: string, message: MailMessage) {
     headers: message.headers,
     ...(message.html ? { html: message.html } : {}),
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    ...(message.attachments?.length
+      ? {
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.contentBase64,
+            encoding: 'base64',
+            ...(a.cid ? { cid: a.cid, contentDisposition: 'inline' as const } : {}),
+          })),
+        }
+      : {}),
   };
+}
+
+/** nodemailer's hook for a socket of one's own: connected here, with TCP_NODELAY, then handed over as open. */
+function connectWithoutDelay(options: { host?: string | undefined; port?: number | undefined; connectionTimeout?: number | undefined }, callback: (error: Error | null, socket?: { connection: net.Socket }) => void): void {
+  const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25, noDelay: true });
+  const fail = (error: Error) => {
+    socket.destroy();
+    callback(error);
+  };
+  socket.setTimeout(options.connectionTimeout ?? 2 * 60 * 1000, () => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })));
+  socket.once('error', fail);
+  socket.once('connect', () => {
+    socket.setTimeout(0);
+    socket.removeListener('error', fail);
+    callback(null, { connection: socket });
+  });
 }
 
 /** Puts a message on the durable queue; a worker delivers it with retries and back-off. */
