@@ -94,8 +94,15 @@ export function certificatePdf(input: {
   const hours = Math.round(((event.endsAt.getTime() - event.startsAt.getTime()) / 3_600_000) * 10) / 10;
   block('P', t('events.certificate.duration', { hours: String(hours).replace('.', ',') }), regular, 12);
   block('P', t('events.certificate.organiser', { name: event.organiserName ?? event.networkName }), regular, 12, 2);
-  block('P', t('events.certificate.verify', { url: input.verifyUrl }), regular, 10, 0.4);
-  block('P', t('events.certificate.code', { code: input.code }), regular, 10);
+  // The page is named and linked, and the code's own address opens the result at once (issue 14, point 5).
+  block('P', t('events.certificate.verifyPage', { url: input.verifyUrl }), regular, 10, 0.4);
+  block('P', t('events.certificate.code', { code: input.code }), regular, 10, 0.4);
+  const direct = `${input.verifyUrl}?code=${encodeURIComponent(input.code)}`;
+  root.add(
+    doc.struct('P', {}, () => {
+      doc.font(regular).fontSize(10).fillColor('#1a1a1a').text(t('events.certificate.verifyDirect', { url: direct }), { link: direct });
+    }),
+  );
   root.end();
   doc.end();
   return doc;

@@ -10,7 +10,7 @@ export type EventContent = Pick<
   Event,
   | "kind" | "title" | "description" | "startsAt" | "endsAt" | "mode" | "place" | "accessibility" | "municipalityId"
   | "onlineUrl" | "audience" | "fields" | "capacity" | "registrationOpensAt" | "registrationClosesAt" | "registrationEnabled"
-  | "questions" | "costs"
+  | "questions" | "costs" | "checkinQr" | "lat" | "lng"
 >;
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

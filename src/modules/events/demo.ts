@@ -26,6 +26,11 @@ export async function seedEventsDemo(db: Db, now: Date = new Date()): Promise<vo
   if (!gems) return;
   const places = await db.select().from(municipalities).where(eq(municipalities.networkId, gems.id));
   const place = (name: string) => places.find((m) => m.name === name)?.id ?? null;
+  /** The municipality's centre, as position.ts places an event without a postcode. */
+  const centre = (name: string) => {
+    const m = places.find((p) => p.name === name);
+    return { lat: m?.lat ?? null, lng: m?.lng ?? null };
+  };
   const [club] = await db.select().from(organisations).where(and(eq(organisations.networkId, gems.id), eq(organisations.status, 'verified'))).limit(1);
   const make = (kind: EventKind, title: string, start: Date, hours: number, extra: Partial<typeof events.$inferInsert> = {}) => ({
     networkId: gems.id,
@@ -45,6 +50,7 @@ export async function seedEventsDemo(db: Db, now: Date = new Date()): Promise<vo
         description: 'Zweimal im Jahr treffen sich Kommunen, Vereine, Initiativen und Unternehmen des Netzwerks. Diesmal: Ehrenamtskarte, Engagementlotsen und die Ergebnisse der Vereinsbefragung.',
         place: 'Rathaus Delitzsch, Ratssaal, Markt 3',
         municipalityId: place('Delitzsch'),
+        ...centre('Delitzsch'),
         accessibility: 'Stufenloser Zugang über den Hof, Aufzug, barrierefreies WC im Erdgeschoss.',
         audience: 'Kommunen, Vereine, Initiativen, Unternehmen',
         fields: ['sozial', 'politik'],
@@ -56,6 +62,7 @@ export async function seedEventsDemo(db: Db, now: Date = new Date()): Promise<vo
         description: 'Wie finden Vereine neue Mitglieder, und was hält sie? Mit Beispielen aus der Region und Zeit für eigene Fragen.',
         place: 'Bürgerhaus Rackwitz, Gruppenraum',
         municipalityId: place('Rackwitz'),
+        ...centre('Rackwitz'),
         accessibility: 'Erdgeschoss, ebenerdiger Eingang.',
         audience: 'Vorstände und Aktive von Vereinen',
         fields: ['freizeit', 'sport', 'kultur'],
@@ -67,6 +74,7 @@ export async function seedEventsDemo(db: Db, now: Date = new Date()): Promise<vo
         description: 'Eine offene Werkstatt für alle, die in Zschepplin leben: Ideen sammeln, Vorhaben verabreden, Mitstreiter finden.',
         place: 'Dorfgemeinschaftshaus Zschepplin',
         municipalityId: place('Zschepplin'),
+        ...centre('Zschepplin'),
         accessibility: 'Stufenloser Zugang; bitte melden Sie sich, wenn Sie einen Fahrdienst brauchen.',
         audience: 'Bürgerinnen und Bürger',
         capacity: 30,
@@ -85,6 +93,7 @@ export async function seedEventsDemo(db: Db, now: Date = new Date()): Promise<vo
         description: 'Satzung, Haftung, Gemeinnützigkeit: das Wichtigste für Vorstände in drei Stunden.',
         place: 'Volkshochschule Delitzsch, Raum 2',
         municipalityId: place('Delitzsch'),
+        ...centre('Delitzsch'),
         audience: 'Vorstände',
         fields: ['jugend_bildung'],
         capacity: 12,

@@ -160,6 +160,10 @@ export function parseEventForm(
         registrationEnabled: text(body, 'registrationEnabled') === '1',
         questions: questions ?? [],
         costs,
+        checkinQr: text(body, 'checkinQr') === '1',
+        // Placed by position.ts from the place and the municipality.
+        lat: null,
+        lng: null,
       },
     },
   };
@@ -186,6 +190,7 @@ export function eventValues(event: Event): EventFormValues {
     registrationEnabled: event.registrationEnabled ? '1' : '',
     questions: questionsText(event.questions),
     costs: event.costs,
+    checkinQr: event.checkinQr ? '1' : '',
     organiser: event.organisationId ?? 'office',
   };
 }

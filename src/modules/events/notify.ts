@@ -1,7 +1,9 @@
+import { escapeUTF8 } from 'entities';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { formatDateTime, translator, type MessageKey } from '../../platform/i18n/index.ts';
-import { queueMail } from '../../platform/mail/index.ts';
+import { queueMail, type MailAttachment } from '../../platform/mail/index.ts';
+import { checkinPath, checkinQrPng } from './checkin.ts';
 import { personalToken } from './commands.ts';
 import type { Event, EventRegistration } from './schema.ts';
 
@@ -41,11 +43,48 @@ export async function mailRegistration(
     online: event.mode === 'online' && event.onlineUrl ? t('events.mail.onlineLink', { url: event.onlineUrl }) : '',
   };
   const text = t(`events.mail.${kind}.text` as MessageKey, values);
+  const body = `${text}\n\n${token ? t('events.mail.personalLink', values) : t('events.mail.keepLink')}\n`;
+  const checkin = await checkinPart(deps, kind, event, registration.id, t);
   await queueMail(deps.jobs, {
     to: registration.email,
     subject: t(`events.mail.${kind}.subject` as MessageKey, values),
-    text: `${text}\n\n${token ? t('events.mail.personalLink', values) : t('events.mail.keepLink')}\n`,
+    text: checkin ? `${body}\n${checkin.text}\n` : body,
+    ...(checkin ? { html: `${paragraphs(body)}${checkin.html}`, attachments: [checkin.image] } : {}),
   });
+}
+
+const CHECKIN_CID = 'einchecken@mitmachnetz';
+
+/**
+ * The check-in QR code for mails that give or remind of a seat, when the organiser switched it on for an
+ * on-site event: the image as an inline (CID) attachment, which mail programs show more reliably than a
+ * data: address, and the link as text for those that show no images.
+ */
+async function checkinPart(
+  deps: AppDeps,
+  kind: Kind,
+  event: Event,
+  registrationId: string,
+  t: ReturnType<typeof translator>,
+): Promise<{ text: string; html: string; image: MailAttachment } | null> {
+  if (!event.checkinQr || event.mode !== 'onsite' || !['confirmed', 'promoted', 'reminder'].includes(kind)) return null;
+  const url = `${deps.config.publicUrl}${checkinPath(deps.config.cookieSecret!, registrationId)}`;
+  const png = await checkinQrPng(url);
+  const text = t('events.mail.checkin', { url });
+  return {
+    text,
+    html: `<p><img src="cid:${CHECKIN_CID}" alt="${escapeUTF8(t('events.mail.checkinAlt'))}"></p>${paragraphs(text)}`,
+    image: { filename: 'einchecken.png', contentType: 'image/png', contentBase64: png.toString('base64'), cid: CHECKIN_CID },
+  };
+}
+
+/** The plain text as HTML paragraphs, every character escaped. */
+function paragraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeUTF8(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 }
 
 export async function mailAll(

@@ -17,7 +17,7 @@ export const eventsPersonalData: PersonalDataPart[] = [
   {
     name: 'veranstaltungen-anmeldungen',
     label: 'events.privacy.registrations',
-    tables: [{ table: 'event_registrations', columns: ['user_id', 'name', 'email', 'answers', 'attended'] }],
+    tables: [{ table: 'event_registrations', columns: ['user_id', 'name', 'email', 'answers', 'attended', 'checked_in_at'] }],
     async export(db, subject) {
       return db
         .select({
@@ -28,6 +28,7 @@ export const eventsPersonalData: PersonalDataPart[] = [
           status: eventRegistrations.status,
           answers: eventRegistrations.answers,
           attended: eventRegistrations.attended,
+          checkedInAt: eventRegistrations.checkedInAt,
           registeredAt: eventRegistrations.createdAt,
         })
         .from(eventRegistrations)

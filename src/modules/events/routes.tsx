@@ -29,6 +29,9 @@ import { documentationOf, registerDocumentationRoutes } from './documentation.ts
 import { registrationSheet } from './export.ts';
 import { eventJsonLd, eventsRss } from './feeds.ts';
 import { eventValues, parseEventForm, type EventFormValues } from './form.ts';
+import { eventPosition } from './position.ts';
+import { checkIn, verifyCheckin } from './checkin.ts';
+import { CheckinPage } from './views/checkin.tsx';
 import { calendarFile } from './ical.ts';
 import { mailAll, mailRegistration } from './notify.ts';
 import { canCreateEvent, canEditEvent, canManageRegistrations, canPublishEvent, canViewEvent } from './policy.ts';
@@ -137,6 +140,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         total={total}
         filters={f}
         municipalities={municipalities}
+        areas={municipalities}
         month={month}
         past={past}
         pastHref={`${action}${pastLink.size > 0 ? `?${pastLink.toString()}` : ''}`}
@@ -261,6 +265,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const action = `/netzwerk/${network.slug}/veranstaltungen/neu`;
     if (!parsed.ok) return showForm(request, reply, network, { mode: 'create', action, values: body, errors: parsed.errors, organisers }, 422);
     const byOffice = parsed.value.organiser === 'office';
+    const content = { ...parsed.value.content, ...(await eventPosition(db, parsed.value.content, municipalities)) };
     const id = await createEvent(
       db,
       {
@@ -269,7 +274,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         createdBy: request.actor.userId,
         // The office publishes at once; an organisation's event waits for the office (like offers).
         status: byOffice ? 'published' : 'review',
-        content: parsed.value.content,
+        content,
         repeat: parsed.value.repeat,
       },
       now(),
@@ -334,6 +339,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         series={await seriesDates(db, event)}
         documentation={documentation}
         certificateHref={certificate}
+        areas={event.mode === 'onsite' && event.lat !== null ? await listMunicipalities(db, event.networkId) : []}
       />,
       {
         status,
@@ -407,7 +413,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const action = `/netzwerk/${network.slug}/veranstaltungen/${event.id}/bearbeiten`;
     const organisers = [{ value: organiser, label: event.organiserName ?? '' }];
     if (!parsed.ok) return showForm(request, reply, network, { mode: 'edit', action, values: body, errors: parsed.errors, organisers }, 422);
-    const content = parsed.value.content;
+    const content = { ...parsed.value.content, ...(await eventPosition(db, parsed.value.content, municipalities)) };
     const promoted = await updateEvent(db, event, content, now());
     const fresh = (await findEvent(db, event.id))!;
     for (const r of promoted) await mailRegistration(app.deps, 'promoted', fresh, r);
@@ -644,6 +650,62 @@ export const routes: FastifyPluginAsync = async (app) => {
     const present = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string' && UUID.test(v));
     await recordAttendance(db, loaded.event.id, present);
     return reply.redirect(`/netzwerk/${loaded.event.networkSlug}/veranstaltungen/${loaded.event.id}/anwesenheit?gespeichert=1`, 303);
+  });
+
+  // ---- Check-in by QR code ----
+
+  /**
+   * The registration behind a check-in link, for the organiser and the office only. A link this platform
+   * did not make answers 404 before anything is read; a visitor is sent to sign in, a signed-in person
+   * without the right gets 403; a cancelled registration, or an event with check-in by QR code switched
+   * off, answers 404. So nobody else learns a name from it.
+   */
+  async function loadCheckin(request: FastifyRequest, reply: FastifyReply) {
+    const { rid, mac } = request.params as { rid: string; mac: string };
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    if (!verifyCheckin(app.deps.config.cookieSecret!, rid, mac)) {
+      await sendError(request, reply, 404, 'events.error.checkin');
+      return undefined;
+    }
+    const [registration] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, rid));
+    const event = registration ? await findEvent(db, registration.eventId) : undefined;
+    if (!registration || !event) {
+      await sendError(request, reply, 404, 'events.error.checkin');
+      return undefined;
+    }
+    const memberOf = event.organisationId ? (await organisationsOfUser(db, request.actor.userId, event.networkId)).some((o) => o.id === event.organisationId) : false;
+    if (!allow(request, reply, canManageRegistrations(request.actor, event, memberOf))) return undefined;
+    if (!event.checkinQr || event.status !== 'published' || registration.status !== 'confirmed') {
+      await sendError(request, reply, 404, 'events.error.checkin');
+      return undefined;
+    }
+    return { registration, event, action: `/veranstaltungen/einchecken/${rid}/${mac}` };
+  }
+
+  app.get('/veranstaltungen/einchecken/:rid/:mac', async (request, reply) => {
+    const loaded = await loadCheckin(request, reply);
+    if (!loaded) return reply;
+    const done = one((request.query as Record<string, unknown>).bestaetigt) === '1';
+    return reply.page(
+      request.t('events.checkin.title', { title: loaded.event.title }),
+      <CheckinPage
+        t={request.t}
+        locale={request.locale}
+        event={loaded.event}
+        registration={loaded.registration}
+        action={loaded.action}
+        csrfToken={reply.generateCsrf()}
+        notice={done ? request.t('events.checkin.done') : null}
+      />,
+    );
+  });
+
+  app.post('/veranstaltungen/einchecken/:rid/:mac', async (request, reply) => {
+    const loaded = await loadCheckin(request, reply);
+    if (!loaded) return reply;
+    // A second scan changes nothing; the page then says when the first one confirmed attendance.
+    const marked = await checkIn(db, loaded.registration.id, now());
+    return reply.redirect(marked ? `${loaded.action}?bestaetigt=1` : loaded.action, 303);
   });
 
   // ---- Certificates ----

@@ -117,6 +117,13 @@ export function EventForm(props: EventFormProps) {
           <Field name="registrationOpensAt" type="datetime-local" label={labels.registrationOpensAt!} value={v('registrationOpensAt')} error={errors.registrationOpensAt} />
           <Field name="registrationClosesAt" type="datetime-local" label={labels.registrationClosesAt!} hint={t('events.hint.closes')} value={v('registrationClosesAt')} error={errors.registrationClosesAt} />
           <Field name="questions" label={labels.questions!} hint={t('events.hint.questions')} value={v('questions')} error={errors.questions} multiline rows={4} maxLength={4000} />
+          <div class="checkbox">
+            <input type="checkbox" id="f-checkinQr" name="checkinQr" value="1" checked={v('checkinQr') === '1'} aria-describedby="f-checkinQr-hint" />
+            <label for="f-checkinQr">{t('events.field.checkinQr')}</label>
+            <p class="hint" id="f-checkinQr-hint">
+              {t('events.hint.checkinQr')}
+            </p>
+          </div>
         </fieldset>
         {props.mode === 'create' && (
           <fieldset class="field">

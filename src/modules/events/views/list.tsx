@@ -5,6 +5,7 @@ import { FIELDS } from '../../offers/vocabulary.ts';
 import type { EventListItem } from '../queries.ts';
 import { EVENT_KINDS } from '../schema.ts';
 import { kindLabel, statusLabel, Time } from './format.tsx';
+import { EventsMap, type MapArea } from './map.tsx';
 import { MonthGrid, type MonthModel } from './month.tsx';
 
 export interface ListFilters {
@@ -26,6 +27,8 @@ export interface EventListProps {
   total: number;
   filters: ListFilters;
   municipalities: Array<{ id: string; name: string }>;
+  /** The network's municipalities for the map's background (outlines or dots); empty across networks. */
+  areas: MapArea[];
   feeds: { ics?: string; webcal?: string; rss?: string };
   month?: MonthModel | undefined;
   canCreate?: string | undefined;
@@ -142,6 +145,18 @@ export function EventListPage(props: EventListProps) {
             </p>
           )}
         </section>
+      )}
+      {!props.month && (
+        <EventsMap
+          t={t}
+          locale={locale}
+          id="karte"
+          heading={t('events.map.heading')}
+          areas={props.areas}
+          events={props.items
+            .filter((item) => item.mode === 'onsite' && item.status === 'published')
+            .map((item) => ({ ...item, href: `/netzwerk/${item.networkSlug}/veranstaltungen/${item.id}` }))}
+        />
       )}
       <section aria-labelledby="abonnieren">
         <h2 id="abonnieren">{t('events.feeds.heading')}</h2>

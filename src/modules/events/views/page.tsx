@@ -7,6 +7,7 @@ import type { RegisterError } from '../commands.ts';
 import type { EventDetail } from '../queries.ts';
 import type { EventRegistration } from '../schema.ts';
 import { kindLabel, registrationStatusLabel, statusLabel, Time } from './format.tsx';
+import { EventsMap, type MapArea } from './map.tsx';
 
 export interface EventPageProps {
   t: T;
@@ -25,6 +26,8 @@ export interface EventPageProps {
   series: Array<{ id: string; startsAt: Date; status: string }>;
   documentation: { href: string; title: string } | null;
   certificateHref: string | null;
+  /** The network's municipalities, for the map of an on-site event. */
+  areas: MapArea[];
 }
 
 export function EventPage(props: EventPageProps) {
@@ -97,6 +100,16 @@ export function EventPage(props: EventPageProps) {
         </dd>
       </dl>
       {event.description && <div class="pre description">{event.description}</div>}
+      {event.mode === 'onsite' && (
+        <EventsMap
+          t={t}
+          locale={locale}
+          id="karte"
+          heading={t('events.map.headingOne')}
+          areas={props.areas}
+          events={[{ ...event, href: `${base}#karte` }]}
+        />
+      )}
       <p>
         <a href={`${base}.ics`} download>
           {t('events.ics.one')}
