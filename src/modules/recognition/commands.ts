@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
@@ -17,6 +17,7 @@ import {
 } from './schema.ts';
 import { shortNumber, signPayload } from './signing.ts';
 import { confirmedHoursOf } from './queries.ts';
+import { dismissProposal, type Proposal } from './proposals.ts';
 
 /** Both engines' databases take the same calls; TypeScript cannot unite their `returning` overloads. */
 const pg = (db: Db) => db as NodePgDatabase;
@@ -30,12 +31,15 @@ export interface HoursInput {
   day: string;
   hours: number;
   activity: string;
+  /** The proposal the entry is made from (already found to be the person's); its organiser confirms. */
+  proposal?: Pick<Proposal, 'kind' | 'sourceId' | 'networkId' | 'organisationId'> | undefined;
 }
 
 /**
- * A volunteer logs hours at an organisation. Refused: a day in the future or more than three years back, no
- * or more than 24 hours, more than 24 hours on one day together with what is already logged, and the same
- * hours twice (same organisation, day and amount).
+ * A volunteer logs hours at an organisation, or takes over a proposal (then at its organiser, which may be
+ * the network office). Refused: a day in the future or more than three years back, no or more than 24
+ * hours, more than 24 hours on one day together with what is already logged, the same hours twice (same
+ * organisation, day and amount), and a proposal that already became an entry.
  */
 export async function logHours(db: Db, userId: string, input: HoursInput, now: Date): Promise<Result<{ id: string }>> {
   const today = berlinDay(now);
@@ -43,20 +47,34 @@ export async function logHours(db: Db, userId: string, input: HoursInput, now: D
   if (input.day < `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`) return { ok: false, code: 'recognition.hours.tooOld', field: 'day' };
   if (!(input.hours > 0)) return { ok: false, code: 'recognition.hours.notPositive', field: 'hours' };
   if (input.hours > 24) return { ok: false, code: 'recognition.hours.moreThanADay', field: 'hours' };
-  const [organisation] = await db
-    .select({ id: organisations.id, networkId: organisations.networkId, status: organisations.status })
-    .from(organisations)
-    .where(eq(organisations.id, input.organisationId));
-  if (!organisation || organisation.status !== 'verified') return { ok: false, code: 'recognition.hours.unknownOrganisation', field: 'organisationId' };
+  const proposal = input.proposal;
+  let target: { organisationId: string | null; networkId: string };
+  if (proposal) target = { organisationId: proposal.organisationId, networkId: proposal.networkId };
+  else {
+    const [organisation] = await db
+      .select({ id: organisations.id, networkId: organisations.networkId, status: organisations.status })
+      .from(organisations)
+      .where(eq(organisations.id, input.organisationId));
+    if (!organisation || organisation.status !== 'verified') return { ok: false, code: 'recognition.hours.unknownOrganisation', field: 'organisationId' };
+    target = { organisationId: organisation.id, networkId: organisation.networkId };
+  }
+  const origin = proposal ? (proposal.kind === 'event' ? { eventId: proposal.sourceId } : { placementId: proposal.sourceId }) : {};
 
   return (db as NodePgDatabase).transaction(async (tx) => {
     // One person's entries are written one at a time, so two tabs cannot both fit into the same day.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hours:${userId}`}))`);
+    if (proposal) {
+      const [taken] = await tx
+        .select({ id: hoursEntries.id })
+        .from(hoursEntries)
+        .where(and(eq(hoursEntries.userId, userId), proposal.kind === 'event' ? eq(hoursEntries.eventId, proposal.sourceId) : eq(hoursEntries.placementId, proposal.sourceId)));
+      if (taken) return { ok: false as const, code: 'recognition.proposal.gone', field: 'hours' };
+    }
     const sameDay = await tx
       .select({ organisationId: hoursEntries.organisationId, hours: hoursEntries.hours })
       .from(hoursEntries)
       .where(and(eq(hoursEntries.userId, userId), eq(hoursEntries.day, input.day), ne(hoursEntries.status, 'rejected'), ne(hoursEntries.source, 'organisation')));
-    if (sameDay.some((e) => e.organisationId === input.organisationId && Number(e.hours) === input.hours)) {
+    if (sameDay.some((e) => e.organisationId === target.organisationId && Number(e.hours) === input.hours)) {
       return { ok: false as const, code: 'recognition.hours.duplicate', field: 'hours' };
     }
     const logged = sameDay.reduce((sum, e) => sum + Number(e.hours), 0);
@@ -65,12 +83,13 @@ export async function logHours(db: Db, userId: string, input: HoursInput, now: D
       .insert(hoursEntries)
       .values({
         userId,
-        networkId: organisation.networkId,
-        organisationId: organisation.id,
+        networkId: target.networkId,
+        organisationId: target.organisationId,
+        ...origin,
         day: input.day,
         hours: input.hours,
         activity: input.activity.trim(),
-        source: 'volunteer' satisfies HoursSource,
+        source: (proposal?.kind ?? 'volunteer') satisfies HoursSource,
         createdAt: now,
       })
       .returning({ id: hoursEntries.id });
@@ -78,19 +97,29 @@ export async function logHours(db: Db, userId: string, input: HoursInput, now: D
   });
 }
 
-/** Volunteers take back their own entries until the organisation confirmed them. */
-export async function withdrawHours(db: Db, userId: string, entryId: string): Promise<Result> {
+/**
+ * Volunteers take back their own entries until the organisation confirmed them. An entry made from a
+ * proposal counts as dismissing it: the proposal does not come back.
+ */
+export async function withdrawHours(db: Db, userId: string, entryId: string, now = new Date()): Promise<Result> {
   const removed = await pg(db)
     .delete(hoursEntries)
     .where(and(eq(hoursEntries.id, entryId), eq(hoursEntries.userId, userId), ne(hoursEntries.status, 'confirmed')))
-    .returning({ id: hoursEntries.id });
-  return removed.length ? { ok: true } : { ok: false, code: 'recognition.hours.locked' };
+    .returning({ eventId: hoursEntries.eventId, placementId: hoursEntries.placementId });
+  const entry = removed[0];
+  if (!entry) return { ok: false, code: 'recognition.hours.locked' };
+  if (entry.eventId) await dismissProposal(db, userId, `event:${entry.eventId}`, now);
+  if (entry.placementId) await dismissProposal(db, userId, `placement:${entry.placementId}`, now);
+  return { ok: true };
 }
 
-/** The organisation confirms or rejects pending entries, one or many at once; a rejection needs a reason. */
+/**
+ * The organisation confirms or rejects pending entries, one or many at once; a rejection needs a reason.
+ * With `organisationId: null` the network office decides on the hours at its own events in `networkId`.
+ */
 export async function decideHours(
   db: Db,
-  input: { organisationId: string; entryIds: string[]; decision: 'confirm' | 'reject'; reason: string; actorId: string },
+  input: { organisationId: string | null; networkId?: string; entryIds: string[]; decision: 'confirm' | 'reject'; reason: string; actorId: string },
   now: Date,
 ): Promise<Result<{ count: number }>> {
   if (input.entryIds.length === 0) return { ok: false, code: 'recognition.hours.noneChosen', field: 'entryIds' };
@@ -106,7 +135,7 @@ export async function decideHours(
     })
     .where(
       and(
-        eq(hoursEntries.organisationId, input.organisationId),
+        input.organisationId ? eq(hoursEntries.organisationId, input.organisationId) : and(isNull(hoursEntries.organisationId), eq(hoursEntries.networkId, input.networkId ?? '')),
         eq(hoursEntries.status, 'pending'),
         inArray(hoursEntries.id, input.entryIds),
       ),
@@ -178,6 +207,8 @@ export interface ApplicationInput {
   allowanceEuro: number;
   alternative: Alternative | null;
   note: string;
+  /** The applicant's own card this application renews (checked by the caller). */
+  renewalOf?: string | null | undefined;
 }
 
 /**
@@ -207,6 +238,7 @@ export async function applyForCard(db: Db, userId: string, input: ApplicationInp
       allowanceEuro: input.allowanceEuro,
       alternative: input.alternative,
       note: input.note.trim(),
+      renewalOf: input.renewalOf ?? null,
       evidence: eligibility.periods,
       createdAt: now,
     })
@@ -316,9 +348,10 @@ export async function issueCertificate(
 ): Promise<Result<{ id: string }>> {
   if (input.from > input.to) return { ok: false, code: 'recognition.certificate.periodOrder', field: 'from' };
   const rows = await db
-    .select({ organisation: organisations.name, activity: hoursEntries.activity, hours: hoursEntries.hours })
+    .select({ organisation: sql<string>`coalesce(${organisations.name}, ${networks.name})`, activity: hoursEntries.activity, hours: hoursEntries.hours })
     .from(hoursEntries)
-    .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
+    .innerJoin(networks, eq(networks.id, hoursEntries.networkId))
+    .leftJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
     .where(
       and(
         eq(hoursEntries.userId, input.userId),

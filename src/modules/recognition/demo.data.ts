@@ -18,3 +18,16 @@ export const DEMO_ACCEPTANCE_POINTS: Record<string, Array<{ name: string; catego
     { name: 'Soziokulturelles Zentrum Telux', category: 'kultur', discount: '2 Euro Nachlass auf Veranstaltungen', street: 'Straße des Friedens 23', postcode: '02943', municipality: 'Weißwasser/O.L.' },
   ],
 };
+
+/**
+ * Invented volunteers of the GEMS demo with hours at the first verified organisations (by name). Those with
+ * `consent` let the organisation and the office see their hours by name; the others count only in the
+ * anonymous sum. Their accounts have no password (nobody logs in as them).
+ */
+export const DEMO_VOLUNTEERS: Array<{ name: string; email: string; consent: boolean; activity: string; hoursPerMonth: number; organisation: number }> = [
+  { name: 'Renate Blümel', email: 'renate.bluemel@example.org', consent: true, activity: 'Lebensmittelausgabe am Dienstag', hoursPerMonth: 12, organisation: 0 },
+  { name: 'Jens Albrecht', email: 'jens.albrecht@example.org', consent: true, activity: 'Fahrdienst zum Einkauf', hoursPerMonth: 8, organisation: 0 },
+  { name: 'Marlene Kögel', email: 'marlene.koegel@example.org', consent: true, activity: 'Hausaufgabenhilfe', hoursPerMonth: 6, organisation: 1 },
+  { name: 'Tobias Wendt', email: 'tobias.wendt@example.org', consent: false, activity: 'Aufbau beim Stadtfest', hoursPerMonth: 5, organisation: 0 },
+  { name: 'Sabine Hering', email: 'sabine.hering@example.org', consent: false, activity: 'Vorlesen in der Kita', hoursPerMonth: 4, organisation: 1 },
+];

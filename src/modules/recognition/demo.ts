@@ -1,11 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { users } from '../../platform/auth/schema.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { DEMO_ACCEPTANCE_POINTS } from './demo.data.ts';
-import { acceptancePoints, cardSettings } from './schema.ts';
+import { organisations } from '../organisations/index.ts';
+import { setTotalsConsent } from './consent.ts';
+import { DEMO_ACCEPTANCE_POINTS, DEMO_VOLUNTEERS } from './demo.data.ts';
+import { addYears } from './rules/engine.ts';
+import { acceptancePoints, cardSettings, hoursEntries } from './schema.ts';
 
 /** The demo networks are in Saxony: they follow the Sächsische Ehrenamtskarte and list a few acceptance points. */
-export async function seedRecognitionDemo(db: Db): Promise<void> {
+export async function seedRecognitionDemo(db: Db, now: Date): Promise<void> {
+  await seedDemoHours(db, now);
   for (const [slug, points] of Object.entries(DEMO_ACCEPTANCE_POINTS)) {
     const [network] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
     if (!network) continue;
@@ -33,5 +40,41 @@ export async function seedRecognitionDemo(db: Db): Promise<void> {
         }),
       )
       .onConflictDoNothing();
+  }
+}
+
+/**
+ * Hours of invented volunteers at the first two verified GEMS organisations: ten months confirmed, the last
+ * week's waiting. Three of them agreed to be shown by name, so the totals per person show names and an
+ * anonymous sum ("weitere 2 Personen ohne Freigabe").
+ */
+async function seedDemoHours(db: Db, now: Date): Promise<void> {
+  const [gems] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, 'gems'));
+  if (!gems) return;
+  const clubs = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.networkId, gems.id), eq(organisations.status, 'verified')))
+    .orderBy(asc(organisations.name))
+    .limit(2);
+  if (clubs.length < 2) return;
+  const today = berlinDay(now);
+  for (const volunteer of DEMO_VOLUNTEERS) {
+    const [user] = await (db as NodePgDatabase).insert(users).values({ email: volunteer.email, name: volunteer.name, emailVerifiedAt: now }).onConflictDoNothing().returning({ id: users.id });
+    if (!user) continue;
+    const organisationId = clubs[volunteer.organisation]!.id;
+    const entries: Array<typeof hoursEntries.$inferInsert> = Array.from({ length: 10 }, (_, month) => ({
+      userId: user.id,
+      networkId: gems.id,
+      organisationId,
+      day: addYears(today, 0, -30 * (month + 1)),
+      hours: volunteer.hoursPerMonth,
+      activity: volunteer.activity,
+      status: 'confirmed' as const,
+      decidedAt: now,
+    }));
+    entries.push({ ...entries[0]!, day: addYears(today, 0, -5), hours: 3, status: 'pending', decidedAt: null });
+    await db.insert(hoursEntries).values(entries);
+    if (volunteer.consent) await setTotalsConsent(db, user.id, true, now);
   }
 }

@@ -18,7 +18,8 @@ export const recognitionFigures: FigureSource[] = [
           value: sql<number>`sum(${hoursEntries.hours})::float8`,
         })
         .from(hoursEntries)
-        .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
+        // Hours at the office's own events have no organisation: they count network-wide.
+        .leftJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
         .where(
           and(
             eq(hoursEntries.networkId, scope.networkId),

@@ -3,9 +3,11 @@ import { seedRecognitionDemo } from './demo.ts';
 import { recognitionFigures, recognitionRetention } from './figures.ts';
 import { de, en } from './messages.ts';
 import { recognitionPersonalData } from './personal-data.ts';
+import { CARD_REMINDER_QUEUE, sendCardReminders } from './reminders.ts';
 import { routes } from './routes.tsx';
 
 export { rotateSigningKey } from './signing.ts';
+export { CARD_REMINDER_QUEUE, sendCardReminders } from './reminders.ts';
 
 /**
  * Recognition (Wertschätzung): the hours log that organisations confirm, the Engagementnachweis, the
@@ -17,6 +19,7 @@ export const recognitionModule: AppModule = {
   messages: { de, en },
   routes,
   navigation: [
+    { area: 'network-admin', label: 'recognition.nav.officeHours', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/verwaltung/stunden` : null), order: 59 },
     { area: 'account', label: 'recognition.nav.hours', href: () => '/konto/stunden', order: 40 },
     { area: 'account', label: 'recognition.nav.card', href: () => '/konto/ehrenamtskarte', order: 41 },
     { area: 'network-admin', label: 'recognition.nav.applications', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/verwaltung/ehrenamtskarte` : null), order: 60 },
@@ -25,5 +28,13 @@ export const recognitionModule: AppModule = {
   figures: recognitionFigures,
   personalData: recognitionPersonalData,
   retention: recognitionRetention,
-  demo: { order: 80, seed: (db) => seedRecognitionDemo(db) },
+  demo: { order: 80, seed: (db, now) => seedRecognitionDemo(db, now) },
+  queues: [CARD_REMINDER_QUEUE],
+  // Every morning: holders of cards that expire in 8 or 2 weeks are reminded to apply for renewal (Europe/Berlin).
+  schedules: [{ queue: CARD_REMINDER_QUEUE, cron: '30 7 * * *' }],
+  async workers(deps) {
+    await deps.jobs.work(CARD_REMINDER_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+      await sendCardReminders(deps, deps.clock());
+    });
+  },
 };

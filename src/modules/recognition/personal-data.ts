@@ -1,7 +1,7 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PersonalDataPart } from '../../platform/privacy.ts';
-import { cardApplications, cards, engagementCertificates, hoursEntries } from './schema.ts';
+import { cardApplications, cardReminders, cards, engagementCertificates, hoursEntries, hoursProposalDismissals } from './schema.ts';
 
 const ERASED = '–';
 
@@ -34,7 +34,7 @@ export const recognitionPersonalData: PersonalDataPart[] = [
     tables: [{ table: 'card_applications', columns: ['user_id', 'holder_name', 'birth_date', 'note', 'reason', 'decided_by'] }],
     async export(db, subject) {
       return db
-        .select({ kind: cardApplications.kind, holderName: cardApplications.holderName, birthDate: cardApplications.birthDate, allowanceEuro: cardApplications.allowanceEuro, alternative: cardApplications.alternative, note: cardApplications.note, evidence: cardApplications.evidence, status: cardApplications.status, reason: cardApplications.reason, createdAt: cardApplications.createdAt })
+        .select({ kind: cardApplications.kind, holderName: cardApplications.holderName, birthDate: cardApplications.birthDate, allowanceEuro: cardApplications.allowanceEuro, alternative: cardApplications.alternative, note: cardApplications.note, evidence: cardApplications.evidence, renewalOf: cardApplications.renewalOf, status: cardApplications.status, reason: cardApplications.reason, createdAt: cardApplications.createdAt })
         .from(cardApplications)
         .where(eq(cardApplications.userId, subject.userId));
     },
@@ -58,8 +58,40 @@ export const recognitionPersonalData: PersonalDataPart[] = [
     async erase(db, subject, deps) {
       const now = deps.clock();
       const pg = db as NodePgDatabase;
+      // The reminders go first: once the card no longer names the person they cannot be found by them.
+      await pg.delete(cardReminders).where(inArray(cardReminders.cardId, pg.select({ id: cards.id }).from(cards).where(eq(cards.userId, subject.userId))));
       await pg.update(cards).set({ status: 'revoked', revokedAt: now, revokedReason: 'erasure' }).where(and(eq(cards.userId, subject.userId), eq(cards.status, 'valid')));
       await pg.update(cards).set({ userId: null, holderName: ERASED, code: '' }).where(eq(cards.userId, subject.userId));
+    },
+  },
+  {
+    name: 'ehrenamtskarte-erinnerungen',
+    label: 'recognition.data.reminders',
+    tables: [{ table: 'card_reminders', columns: ['card_id', 'sent_at'] }],
+    async export(db, subject) {
+      return db
+        .select({ card: cards.number, weeksBefore: cardReminders.weeks, sentAt: cardReminders.sentAt })
+        .from(cardReminders)
+        .innerJoin(cards, eq(cards.id, cardReminders.cardId))
+        .where(eq(cards.userId, subject.userId));
+    },
+    async erase(db, subject) {
+      const pg = db as NodePgDatabase;
+      await pg.delete(cardReminders).where(inArray(cardReminders.cardId, pg.select({ id: cards.id }).from(cards).where(eq(cards.userId, subject.userId))));
+    },
+  },
+  {
+    name: 'stundenvorschlaege-verworfen',
+    label: 'recognition.data.dismissals',
+    tables: [{ table: 'hours_proposal_dismissals', columns: ['user_id', 'source_id'] }],
+    async export(db, subject) {
+      return db
+        .select({ kind: hoursProposalDismissals.kind, sourceId: hoursProposalDismissals.sourceId, dismissedAt: hoursProposalDismissals.dismissedAt })
+        .from(hoursProposalDismissals)
+        .where(eq(hoursProposalDismissals.userId, subject.userId));
+    },
+    async erase(db, subject) {
+      await (db as NodePgDatabase).delete(hoursProposalDismissals).where(eq(hoursProposalDismissals.userId, subject.userId));
     },
   },
   {

@@ -37,3 +37,8 @@ export function canConfigureCards(actor: Actor, networkId: string): boolean {
 export function canManageAcceptancePoints(actor: Actor, networkId: string): boolean {
   return isNetworkAdmin(actor, networkId);
 }
+
+/** Hours at the office's own events and the network's totals per person: the network office. */
+export function canSeeNetworkHours(actor: Actor, networkId: string): boolean {
+  return isNetworkAdmin(actor, networkId);
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
@@ -14,6 +14,7 @@ import {
   type Card,
   type CardApplication,
   type EngagementCertificate,
+  type HoursSource,
 } from './schema.ts';
 
 /** Confirmed hours per day, as the rule engine counts them. */
@@ -34,7 +35,9 @@ const hoursColumns = {
   activity: hoursEntries.activity,
   status: hoursEntries.status,
   reason: hoursEntries.reason,
-  organisation: organisations.name,
+  // Hours at an event of the network office have no organisation: the network stands in.
+  organisation: sql<string>`coalesce(${organisations.name}, ${networks.name})`,
+  source: hoursEntries.source,
 };
 
 export interface HoursRow {
@@ -45,13 +48,15 @@ export interface HoursRow {
   status: 'pending' | 'confirmed' | 'rejected';
   reason: string | null;
   organisation: string;
+  source: HoursSource;
 }
 
 export async function hoursOfUser(db: Db, userId: string): Promise<HoursRow[]> {
   return db
     .select(hoursColumns)
     .from(hoursEntries)
-    .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
+    .innerJoin(networks, eq(networks.id, hoursEntries.networkId))
+    .leftJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
     .where(eq(hoursEntries.userId, userId))
     .orderBy(desc(hoursEntries.day), desc(hoursEntries.createdAt));
 }
@@ -117,11 +122,51 @@ export async function hoursAtOrganisation(db: Db, organisationId: string): Promi
   return db
     .select({ ...hoursColumns, person: sql<string>`coalesce(${users.name}, '')` })
     .from(hoursEntries)
-    .innerJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
+    .innerJoin(networks, eq(networks.id, hoursEntries.networkId))
+    .leftJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
     .leftJoin(users, eq(users.id, hoursEntries.userId))
     .where(eq(hoursEntries.organisationId, organisationId))
     .orderBy(sql`case ${hoursEntries.status} when 'pending' then 0 else 1 end`, desc(hoursEntries.day))
     .limit(500);
+}
+
+/** Entries at the network office's own events (no organisation), pending first: the office confirms them. */
+export async function officeHoursOfNetwork(db: Db, networkId: string): Promise<OrganisationHoursRow[]> {
+  return db
+    .select({ ...hoursColumns, person: sql<string>`coalesce(${users.name}, '')` })
+    .from(hoursEntries)
+    .innerJoin(networks, eq(networks.id, hoursEntries.networkId))
+    .leftJoin(organisations, eq(organisations.id, hoursEntries.organisationId))
+    .leftJoin(users, eq(users.id, hoursEntries.userId))
+    .where(and(eq(hoursEntries.networkId, networkId), isNull(hoursEntries.organisationId)))
+    .orderBy(sql`case ${hoursEntries.status} when 'pending' then 0 else 1 end`, desc(hoursEntries.day))
+    .limit(500);
+}
+
+/**
+ * Confirmed hours per person in [from, to] (days), at one organisation or in a whole network (its
+ * organisations and the office's events). Names only come out through `totalsWithConsent`.
+ */
+export async function confirmedPerPerson(
+  db: Db,
+  scope: { organisationId: string } | { networkId: string },
+  period: { from: string; to: string },
+): Promise<Array<{ userId: string; person: string; hours: number }>> {
+  const rows = await db
+    .select({ userId: users.id, person: users.name, hours: sql<number>`sum(${hoursEntries.hours})::float8` })
+    .from(hoursEntries)
+    .innerJoin(users, eq(users.id, hoursEntries.userId))
+    .where(
+      and(
+        'organisationId' in scope ? eq(hoursEntries.organisationId, scope.organisationId) : eq(hoursEntries.networkId, scope.networkId),
+        eq(hoursEntries.status, 'confirmed'),
+        gte(hoursEntries.day, period.from),
+        lte(hoursEntries.day, period.to),
+      ),
+    )
+    .groupBy(users.id, users.name)
+    .orderBy(asc(users.name));
+  return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
 }
 
 /** Totals per person at an organisation (confirmed, pending). */
@@ -179,6 +224,8 @@ export interface ApplicationRow extends CardApplication {
   cardId: string | null;
   cardNumber: string | null;
   cardStatus: string | null;
+  /** The number of the card this application renews. */
+  renewalNumber: string | null;
 }
 
 /** Applications of a network, open ones first; limited to some municipalities for their contacts. */
@@ -192,6 +239,7 @@ export async function applicationsOfNetwork(db: Db, networkId: string, municipal
       cardId: cards.id,
       cardNumber: cards.number,
       cardStatus: cards.status,
+      renewalNumber: sql<string | null>`(select renewed.number from ${cards} renewed where renewed.id = ${cardApplications.renewalOf})`,
     })
     .from(cardApplications)
     .leftJoin(municipalities, eq(municipalities.id, cardApplications.municipalityId))
@@ -200,7 +248,7 @@ export async function applicationsOfNetwork(db: Db, networkId: string, municipal
     .where(and(eq(cardApplications.networkId, networkId), municipalityIds ? inArray(cardApplications.municipalityId, municipalityIds) : undefined))
     .orderBy(sql`case ${cardApplications.status} when 'submitted' then 0 else 1 end`, desc(cardApplications.createdAt))
     .limit(500);
-  return rows.map((row) => ({ ...row.application, municipality: row.municipality, email: row.email, cardId: row.cardId, cardNumber: row.cardNumber, cardStatus: row.cardStatus }));
+  return rows.map((row) => ({ ...row.application, municipality: row.municipality, email: row.email, cardId: row.cardId, cardNumber: row.cardNumber, cardStatus: row.cardStatus, renewalNumber: row.renewalNumber }));
 }
 
 export async function getApplication(db: Db, id: string): Promise<CardApplication | undefined> {

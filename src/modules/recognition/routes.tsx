@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { isUuid, Uuid } from '../../platform/http/ids.ts';
-import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { Locale, MessageKey } from '../../platform/i18n/index.ts';
+import { stringify } from 'csv-stringify/sync';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
@@ -25,8 +26,19 @@ import {
   withdrawHours,
   type Result,
 } from './commands.ts';
+import { hasTotalsConsent, periodOf, setTotalsConsent, totalsWithConsent, type PersonTotals } from './consent.ts';
 import { cardPdf, certificatePdf, qrPng, verificationUrl } from './pdf.ts';
-import { applicationScope, canConfigureCards, canDecideApplication, canDecideHours, canKeepHoursLog, canManageAcceptancePoints, canSeeApplications } from './policy.ts';
+import { dismissProposal, findProposal, proposalsOf, type Proposal } from './proposals.ts';
+import {
+  applicationScope,
+  canConfigureCards,
+  canDecideApplication,
+  canDecideHours,
+  canKeepHoursLog,
+  canManageAcceptancePoints,
+  canSeeApplications,
+  canSeeNetworkHours,
+} from './policy.ts';
 import {
   acceptancePointsOf,
   applicationsOfNetwork,
@@ -42,6 +54,7 @@ import {
   hoursAtOrganisation,
   hoursOfUser,
   lastNetworkOfHours,
+  officeHoursOfNetwork,
   organisationRoleOf,
   organisationsForHours,
   totalsOf,
@@ -49,13 +62,17 @@ import {
 } from './queries.ts';
 import { ALTERNATIVES, CARD_KINDS, type Alternative, type CardKind } from './rules/types.ts';
 import { STATE_RULES } from './rules/states.ts';
+import { addYears } from './rules/engine.ts';
+import { REMINDER_WEEKS } from './reminders.ts';
 import { publicKeys, verifyCode } from './signing.ts';
 import { ACCEPTANCE_CATEGORIES, AcceptancePage } from './views/acceptance.tsx';
 import { ApplicationsPage } from './views/admin.tsx';
 import { CardPage, CardView, cardState } from './views/card.tsx';
 import { formatDay, formatHours, parseDay, parseHours } from './views/format.ts';
-import { HoursPage } from './views/hours.tsx';
+import { HoursPage, ProposalPage } from './views/hours.tsx';
+import { OfficeHoursPage } from './views/office.tsx';
 import { OrganisationHoursPage } from './views/organisation.tsx';
+import { periodLabel } from './views/totals.tsx';
 import { VerifyPage, type VerifyOutcome } from './views/verify.tsx';
 
 const IdParams = Type.Object({ id: Uuid() });
@@ -73,6 +90,25 @@ function formValues<K extends string>(body: unknown, names: readonly K[]): Recor
 function checked(body: unknown, name: string): string[] {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+/** The years the totals' form offers: this one and the five before. */
+function yearsUpTo(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  return Array.from({ length: 6 }, (_, i) => year - i);
+}
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+const safeCell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** The totals as CSV for German spreadsheets: semicolons, decimal commas, a BOM; the anonymous sum last. */
+function totalsCsv(t: FastifyRequest['t'], locale: Locale, period: string, totals: PersonTotals): string {
+  const rows = [
+    [t('recognition.org.person'), t('recognition.hours.confirmed'), t('recognition.totals.csvPeriod')],
+    ...totals.people.map((p) => [safeCell(p.person), formatHours(locale, p.hours), period]),
+  ];
+  if (totals.others.count > 0) rows.push([t('recognition.totals.csvOthers', { count: totals.others.count }), formatHours(locale, totals.others.hours), period]);
+  return stringify(rows, { delimiter: ';', bom: true, record_delimiter: 'windows' });
 }
 
 function errorOf(result: Result<object>, t: FastifyRequest['t'], fallbackField: string): FieldErrors {
@@ -102,9 +138,16 @@ export const routes: FastifyPluginAsync = async (app) => {
   const showHours = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
     const userId = request.actor.userId!;
     const entries = await hoursOfUser(db, userId);
-    const query = request.query as { gespeichert?: string; geloescht?: string };
+    const query = request.query as { gespeichert?: string; geloescht?: string; vorschlag?: string; verworfen?: string; freigabe?: string };
     const t = request.t;
-    const notice = status !== 200 ? null : query.gespeichert ? t('recognition.hours.saved') : query.geloescht ? t('recognition.hours.withdrawn') : null;
+    const notices: Record<string, string | null> = {
+      gespeichert: t('recognition.hours.saved'),
+      geloescht: t('recognition.hours.withdrawn'),
+      vorschlag: t('recognition.proposal.saved'),
+      verworfen: t('recognition.proposal.dismissed'),
+      freigabe: query.freigabe === 'erteilt' ? t('recognition.consent.savedGiven') : query.freigabe === 'widerrufen' ? t('recognition.consent.savedWithdrawn') : null,
+    };
+    const notice = status !== 200 ? null : (Object.entries(notices).find(([key]) => (query as Record<string, string | undefined>)[key])?.[1] ?? null);
     return reply.page(
       t('recognition.hours.title'),
       <HoursPage
@@ -117,6 +160,8 @@ export const routes: FastifyPluginAsync = async (app) => {
         values={values}
         errors={errors}
         notice={notice}
+        proposals={await proposalsOf(db, userId, clock())}
+        consent={await hasTotalsConsent(db, userId)}
       />,
       { status },
     );
@@ -165,9 +210,70 @@ export const routes: FastifyPluginAsync = async (app) => {
         />,
       );
     }
-    const result = await withdrawHours(db, request.actor.userId!, id);
+    const result = await withdrawHours(db, request.actor.userId!, id, clock());
     if (!result.ok) return showHours(request, reply, {}, { day: t('recognition.hours.locked') }, 409);
     return reply.redirect('/konto/stunden?geloescht=1', 303);
+  });
+
+  // ---- Proposals from event attendance and placements ------------------------------------------------
+
+  const showProposal = (request: FastifyRequest, reply: FastifyReply, proposal: Proposal, values: Record<string, string>, errors: FieldErrors, status = 200) =>
+    reply.page(
+      request.t('recognition.proposal.formTitle'),
+      <ProposalPage t={request.t} locale={request.locale} csrfToken={reply.generateCsrf()} proposal={proposal} values={values} errors={errors} />,
+      { status },
+    );
+
+  const proposalGone = (request: FastifyRequest, reply: FastifyReply) => showHours(request, reply, {}, { proposal: request.t('recognition.proposal.gone') }, 409);
+
+  app.get('/konto/stunden/vorschlag', { schema: { querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 100 })) }) }, attachValidation: true }, async (request, reply) => {
+    if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
+    const key = request.validationError ? '' : ((request.query as { v?: string }).v ?? '');
+    const proposal = await findProposal(db, request.actor.userId!, key, clock());
+    if (!proposal) return proposalGone(request, reply);
+    return showProposal(request, reply, proposal, { day: proposal.day, hours: proposal.hours === null ? '' : formatHours(request.locale, proposal.hours), activity: proposal.title.slice(0, 300) }, {});
+  });
+
+  app.post('/konto/stunden/vorschlag', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+    if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
+    const t = request.t;
+    const values = formValues(request.body, ['proposal', 'day', 'hours', 'activity']);
+    const userId = request.actor.userId!;
+    const proposal = await findProposal(db, userId, values.proposal, clock());
+    if (!proposal) return proposalGone(request, reply);
+    const errors: FieldErrors = {};
+    const day = parseDay(values.day);
+    const hours = parseHours(values.hours);
+    if (!day) errors.day = t('recognition.apply.birthDate');
+    if (Number.isNaN(hours)) errors.hours = t('recognition.hours.notPositive');
+    if (!values.activity.trim()) errors.activity = t('form.required');
+    else if (values.activity.length > 300) errors.activity = t('form.tooLong', { max: 300 });
+    if (Object.keys(errors).length === 0) {
+      const result = await logHours(db, userId, { organisationId: proposal.organisationId ?? '', day: day!, hours, activity: values.activity, proposal }, clock());
+      if (result.ok) return reply.redirect('/konto/stunden?vorschlag=1', 303);
+      if (result.code === 'recognition.proposal.gone') return proposalGone(request, reply);
+      Object.assign(errors, errorOf(result, t, 'hours'));
+    }
+    return showProposal(request, reply, proposal, values, errors, 422);
+  });
+
+  app.post('/konto/stunden/vorschlag/verwerfen', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+    if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
+    const userId = request.actor.userId!;
+    const { proposal: key } = formValues(request.body, ['proposal']);
+    // Only a proposal the person has now can be dismissed; anything else is answered as gone.
+    const proposal = await findProposal(db, userId, key, clock());
+    if (!proposal) return proposalGone(request, reply);
+    await dismissProposal(db, userId, proposal.key, clock());
+    return reply.redirect('/konto/stunden?verworfen=1', 303);
+  });
+
+  app.post('/konto/stunden/freigabe', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+    if (!allow(request, reply, canKeepHoursLog(request.actor))) return reply;
+    const { give } = formValues(request.body, ['give']);
+    if (give !== '1' && give !== '0') return showHours(request, reply, {}, { give: request.t('form.invalid') }, 422);
+    await setTotalsConsent(db, request.actor.userId!, give === '1', clock());
+    return reply.redirect(`/konto/stunden?freigabe=${give === '1' ? 'erteilt' : 'widerrufen'}#freigabe`, 303);
   });
 
   // ---- The organisation's side ----------------------------------------------------------------------
@@ -194,7 +300,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const t = request.t;
-    const query = request.query as { entschieden?: string; bestaetigt?: string; nachweis?: string };
+    const query = request.query as { entschieden?: string; bestaetigt?: string; nachweis?: string; jahr?: string; monat?: string };
+    const period = periodOf(query, berlinDay(clock()));
     const notice =
       status !== 200
         ? null
@@ -214,6 +321,9 @@ export const routes: FastifyPluginAsync = async (app) => {
         organisation={organisation}
         entries={await hoursAtOrganisation(db, organisation.id)}
         people={await totalsPerPerson(db, organisation.id)}
+        period={period}
+        years={yearsUpTo(berlinDay(clock()))}
+        totals={await totalsWithConsent(db, { organisationId: organisation.id }, period)}
         values={values}
         errors={errors}
         notice={notice}
@@ -226,6 +336,19 @@ export const routes: FastifyPluginAsync = async (app) => {
     const organisation = await organisationFor(request, reply);
     if (!organisation) return reply;
     return showOrganisation(request, reply, organisation, {}, {});
+  });
+
+  app.get('/organisationen/:id/stunden/summen.csv', async (request, reply) => {
+    const organisation = await organisationFor(request, reply);
+    if (!organisation) return reply;
+    const period = periodOf(request.query as { jahr?: string; monat?: string }, berlinDay(clock()));
+    const totals = await totalsWithConsent(db, { organisationId: organisation.id }, period);
+    const name = `stunden-${period.year}${period.month ? `-${String(period.month).padStart(2, '0')}` : ''}.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'private, no-store')
+      .send(totalsCsv(request.t, request.locale, periodLabel(request.locale, period), totals));
   });
 
   app.post('/organisationen/:id/stunden/entscheiden', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
@@ -292,6 +415,48 @@ export const routes: FastifyPluginAsync = async (app) => {
     return showOrganisation(request, reply, organisation, values, errors, 422);
   });
 
+  // ---- The network office: hours at its own events, totals per person in the network --------------------
+
+  const showOffice = async (request: FastifyRequest, reply: FastifyReply, network: { id: string; slug: string; name: string }, values: Record<string, string>, errors: FieldErrors, status = 200) => {
+    const t = request.t;
+    const query = request.query as { entschieden?: string; jahr?: string; monat?: string };
+    const period = periodOf(query, berlinDay(clock()));
+    return reply.page(
+      t('recognition.office.title', { network: network.name }),
+      <OfficeHoursPage
+        t={t}
+        locale={request.locale}
+        csrfToken={reply.generateCsrf()}
+        network={network}
+        entries={await officeHoursOfNetwork(db, network.id)}
+        period={period}
+        years={yearsUpTo(berlinDay(clock()))}
+        totals={await totalsWithConsent(db, { networkId: network.id }, period)}
+        values={values}
+        errors={errors}
+        notice={status === 200 && query.entschieden ? t('recognition.org.decided', { count: Number(query.entschieden) || 0 }) : null}
+      />,
+      { status },
+    );
+  };
+
+  app.get('/netzwerk/:slug/verwaltung/stunden', async (request, reply) => {
+    const network = await adminNetwork(request, reply, canSeeNetworkHours);
+    if (!network) return reply;
+    return showOffice(request, reply, network, {}, {});
+  });
+
+  app.post('/netzwerk/:slug/verwaltung/stunden/entscheiden', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+    const network = await adminNetwork(request, reply, canSeeNetworkHours);
+    if (!network) return reply;
+    const { decision: chosen, reason } = formValues(request.body, ['decision', 'reason']);
+    const decision = chosen === 'reject' ? 'reject' : 'confirm';
+    const entryIds = checked(request.body, 'entryIds').filter(isUuid);
+    const result = await decideHours(db, { organisationId: null, networkId: network.id, entryIds, decision, reason, actorId: request.actor.userId! }, clock());
+    if (!result.ok) return showOffice(request, reply, network, { reason }, errorOf(result, request.t, 'entryIds'), 422);
+    return reply.redirect(`/netzwerk/${network.slug}/verwaltung/stunden?entschieden=${result.count}`, 303);
+  });
+
   // ---- Ehrenamtskarte: the volunteer --------------------------------------------------------------
 
   const showCard = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
@@ -311,21 +476,37 @@ export const routes: FastifyPluginAsync = async (app) => {
           clock(),
         )
       : null;
-    const query = request.query as { beantragt?: string };
+    const query = request.query as { beantragt?: string; verlaengern?: string };
+    const today = berlinDay(clock());
+    const own = await cardsOfUser(db, userId);
+    // Renewable: a valid card that ends within the reminder's eight weeks, or has ended.
+    const soon = addYears(today, 0, Math.max(...REMINDER_WEEKS) * 7);
+    const slugOf = new Map(networks.map((n) => [n.id, n.slug]));
+    const renewable = Object.fromEntries(
+      own.filter((c) => c.status === 'valid' && c.validUntil !== null && c.validUntil <= soon && slugOf.has(c.networkId)).map((c) => [c.id, slugOf.get(c.networkId)!]),
+    );
+    const renewalId = values.renewalOf ?? query.verlaengern;
+    const renewal = renewalId ? (own.find((c) => c.id === renewalId && c.networkId === network?.id) ?? null) : null;
+    if (renewal && status === 200 && !values.kind) {
+      const previous = await getApplication(db, renewal.applicationId);
+      Object.assign(values, { kind: renewal.kind, holderName: renewal.holderName, municipalityId: previous?.municipalityId ?? '' });
+    }
     return reply.page(
       t('recognition.card.title'),
       <CardPage
         t={t}
         locale={request.locale}
         csrfToken={reply.generateCsrf()}
-        today={berlinDay(clock())}
+        today={today}
         networks={networks}
         network={network}
         rules={chosen?.rules ?? null}
         eligibility={eligibility}
         municipalities={network ? await listMunicipalities(db, network.id) : []}
         applications={await applicationsOfUser(db, userId)}
-        cards={await cardsOfUser(db, userId)}
+        cards={own}
+        renewal={renewal}
+        renewable={renewable}
         certificates={await certificatesOfUser(db, userId)}
         values={{ holderName: request.user?.name ?? '', allowanceEuro: '0', ...values }}
         errors={errors}
@@ -345,8 +526,11 @@ export const routes: FastifyPluginAsync = async (app) => {
     const t = request.t;
     const network = await findNetworkBySlug(db, (request.query as { netzwerk?: string }).netzwerk ?? '');
     if (!network) return sendError(request, reply, 404);
-    const values = formValues(request.body, ['kind', 'holderName', 'birthDate', 'municipalityId', 'allowanceEuro', 'alternative', 'note']);
+    const values = formValues(request.body, ['kind', 'holderName', 'birthDate', 'municipalityId', 'allowanceEuro', 'alternative', 'note', 'renewalOf']);
     const errors: FieldErrors = {};
+    // A renewal names one of the applicant's own cards in this network; anything else is refused.
+    const renewed = values.renewalOf ? (isUuid(values.renewalOf) ? await getCard(db, values.renewalOf) : undefined) : null;
+    if (renewed === undefined || (renewed && (renewed.userId !== request.actor.userId || renewed.networkId !== network.id))) errors.kind = t('recognition.renewal.unknownCard');
     const kind = CARD_KINDS.find((k) => k === values.kind);
     const alternative = values.alternative ? ALTERNATIVES.find((a) => a === values.alternative) : null;
     const birthDate = values.birthDate ? parseDay(values.birthDate) : null;
@@ -373,6 +557,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           allowanceEuro: allowance,
           alternative: (alternative ?? null) as Alternative | null,
           note: values.note,
+          renewalOf: renewed?.id ?? null,
         },
         clock(),
       );

@@ -64,6 +64,7 @@ export function ApplicationsPage(props: AdminPageProps) {
                 />{' '}
                 {t('recognition.admin.submitted')}: {formatDay(locale, a.createdAt.toISOString().slice(0, 10))}
                 {a.municipality && ` · ${a.municipality}`}
+                {a.renewalNumber && ` · ${t('recognition.renewal.of', { number: a.renewalNumber })}`}
                 {a.email && ` · ${a.email}`}
               </p>
               <p>

@@ -50,6 +50,10 @@ interface CardPageProps {
   values: Record<string, string>;
   errors: FieldErrors;
   notice: string | null;
+  /** The card being renewed, when the application form was opened for that (reminder mail, card list). */
+  renewal: Card | null;
+  /** Network slugs of the cards whose renewal can be applied for now (expiring soon or expired), by card id. */
+  renewable: Record<string, string>;
 }
 
 export function CardPage(props: CardPageProps) {
@@ -112,10 +116,16 @@ export function CardPage(props: CardPageProps) {
           />
           <p class="hint">{t('recognition.card.sources', { sources: props.rules.sources.map((s) => `${s.publisher} (${formatDay(locale, s.asOf)})`).join('; ') })}</p>
 
-          <h2 id="antrag">{t('recognition.card.apply')}</h2>
+          <h2 id="antrag">{props.renewal ? t('recognition.renewal.apply') : t('recognition.card.apply')}</h2>
+          {props.renewal && (
+            <Notice kind="info">
+              {t('recognition.renewal.notice', { number: props.renewal.number, until: props.renewal.validUntil ? formatDay(locale, props.renewal.validUntil) : t('recognition.card.lifetime') })}
+            </Notice>
+          )}
           <ErrorSummary errors={errors} labels={labels} t={t} />
           <form method="post" action={`/konto/ehrenamtskarte?netzwerk=${props.network!.slug}`} class="stack-form" noValidate>
             <CsrfField token={props.csrfToken} />
+            {props.renewal && <input type="hidden" name="renewalOf" value={props.renewal.id} />}
             <SelectField name="kind" label={labels.kind} options={props.rules.variants.map((v) => ({ value: v.kind, label: v.label }))} value={values.kind} error={errors.kind} />
             <Field name="holderName" label={labels.holderName} value={values.holderName} error={errors.holderName} required maxLength={200} autocomplete="name" />
             <Field name="birthDate" type="date" label={labels.birthDate} value={values.birthDate} error={errors.birthDate} hint={t('recognition.card.birthDateHint')} autocomplete="bday" />
@@ -155,6 +165,13 @@ export function CardPage(props: CardPageProps) {
                     {t(card.kind === 'gold' ? 'recognition.card.kindGold' : 'recognition.card.kindStandard')} {card.number}
                   </a>{' '}
                   <StatusBadge label={t(`recognition.card.status.${state}` as MessageKey)} tone={state === 'valid' ? 'success' : 'danger'} />
+                  {props.renewable[card.id] && (
+                    <>
+                      {' '}
+                      {card.validUntil && t('recognition.renewal.due', { number: card.number, until: formatDay(locale, card.validUntil) })}{' '}
+                      <a href={`/konto/ehrenamtskarte?netzwerk=${encodeURIComponent(props.renewable[card.id]!)}&verlaengern=${card.id}#antrag`}>{t('recognition.renewal.apply')}</a>
+                    </>
+                  )}
                 </li>
               );
             })}

@@ -5,6 +5,9 @@ import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { SelectField } from '../../../platform/ui/field.tsx';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
+import { berlinDay } from '../../../platform/berlin-time.ts';
+import { formatDateTime } from '../../../platform/i18n/index.ts';
+import type { Proposal } from '../proposals.ts';
 import type { HoursRow, totalsOf } from '../queries.ts';
 import { formatDay, formatHours } from './format.ts';
 
@@ -20,6 +23,86 @@ interface HoursPageProps {
   values: Record<string, string>;
   errors: FieldErrors;
   notice: string | null;
+  proposals: Proposal[];
+  consent: boolean;
+}
+
+/** When a proposal's engagement took place: the event's start and end, or for a placement nothing to show. */
+function proposalWhen(t: T, locale: Locale, p: Proposal): string {
+  if (p.startsAt && p.endsAt) {
+    const end = formatDateTime(locale, p.endsAt);
+    // The same day: only the end's time ("07.12.2026, 18:00 – 20:00").
+    return `${formatDateTime(locale, p.startsAt)} – ${berlinDay(p.startsAt) === berlinDay(p.endsAt) ? end.split(', ').pop() : end}`;
+  }
+  return t('recognition.proposal.durationOpen');
+}
+
+function ProposalsSection(props: { t: T; locale: Locale; csrfToken: string; proposals: Proposal[] }) {
+  const { t, locale } = props;
+  return (
+    <section aria-labelledby="vorschlaege">
+      <h2 id="vorschlaege">{t('recognition.proposal.title')}</h2>
+      <p class="hint">{t('recognition.proposal.intro')}</p>
+      <DataTable
+        id="vorschlaege-liste"
+        caption={t('recognition.proposal.caption')}
+        columns={[
+          {
+            label: t('recognition.proposal.what'),
+            cell: (p) => (
+              <>
+                <span class="hint">{t(`recognition.proposal.kind.${p.kind}` as MessageKey)}:</span> {p.title}
+              </>
+            ),
+            rowHeader: true,
+          },
+          { label: t('recognition.proposal.when'), cell: (p) => (p.kind === 'event' ? proposalWhen(t, locale, p) : formatDay(locale, p.day)) },
+          { label: t('recognition.proposal.confirmer'), cell: (p) => p.confirmer },
+          { label: t('recognition.proposal.duration'), cell: (p) => (p.hours === null ? t('recognition.proposal.durationOpen') : formatHours(locale, p.hours)), numeric: true },
+          {
+            label: t('recognition.proposal.actions'),
+            cell: (p) => (
+              <div class="actions">
+                <a href={`/konto/stunden/vorschlag?v=${encodeURIComponent(p.key)}`} aria-label={t('recognition.proposal.acceptLabel', { title: p.title })}>
+                  {t('recognition.proposal.accept')}
+                </a>
+                <form method="post" action="/konto/stunden/vorschlag/verwerfen" class="inline-form">
+                  <CsrfField token={props.csrfToken} />
+                  <input type="hidden" name="proposal" value={p.key} />
+                  <button type="submit" class="link-button" aria-label={t('recognition.proposal.dismissLabel', { title: p.title })}>
+                    {t('recognition.proposal.dismiss')}
+                  </button>
+                </form>
+              </div>
+            ),
+          },
+        ]}
+        rows={props.proposals}
+        rowKey={(p) => p.key}
+      />
+    </section>
+  );
+}
+
+function ConsentSection(props: { t: T; csrfToken: string; consent: boolean }) {
+  const { t } = props;
+  return (
+    <section aria-labelledby="freigabe">
+      <h2 id="freigabe">{t('recognition.consent.title')}</h2>
+      <p>{t('recognition.consent.explain')}</p>
+      <p>
+        <strong>{props.consent ? t('recognition.consent.given') : t('recognition.consent.notGiven')}</strong>
+      </p>
+      <form method="post" action="/konto/stunden/freigabe" class="inline-form">
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="give" value={props.consent ? '0' : '1'} />
+        <button type="submit" class={props.consent ? 'secondary' : undefined}>
+          {props.consent ? t('recognition.consent.withdraw') : t('recognition.consent.give')}
+        </button>
+      </form>
+      <p class="hint">{t('recognition.consent.purpose')}</p>
+    </section>
+  );
 }
 
 export function HoursPage(props: HoursPageProps) {
@@ -39,6 +122,7 @@ export function HoursPage(props: HoursPageProps) {
       <h1>{t('recognition.hours.title')}</h1>
       <p>{t('recognition.hours.intro')}</p>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
+      {props.proposals.length > 0 && <ProposalsSection t={t} locale={locale} csrfToken={props.csrfToken} proposals={props.proposals} />}
       <section aria-labelledby="stunden-eintragen">
         <h2 id="stunden-eintragen">{t('recognition.hours.add')}</h2>
         <ErrorSummary errors={errors} labels={labels} t={t} />
@@ -95,6 +179,8 @@ export function HoursPage(props: HoursPageProps) {
         </p>
       </section>
 
+      <ConsentSection t={t} csrfToken={props.csrfToken} consent={props.consent} />
+
       {props.entries.length > 0 && (
         <DataTable
           id="stunden-eintraege"
@@ -137,4 +223,37 @@ export function HoursPage(props: HoursPageProps) {
 function formatMonth(locale: Locale, month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
+}
+
+interface ProposalPageProps {
+  t: T;
+  locale: Locale;
+  csrfToken: string;
+  proposal: Proposal;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+/** A proposal taken over: the entry prefilled from it, editable before it is sent for confirmation. */
+export function ProposalPage(props: ProposalPageProps) {
+  const { t, errors, values, proposal } = props;
+  const labels = { day: t('recognition.hours.day'), hours: t('recognition.hours.hours'), activity: t('recognition.hours.activity') };
+  return (
+    <>
+      <h1>{t('recognition.proposal.formTitle')}</h1>
+      <p>{t('recognition.proposal.formIntro', { kind: t(`recognition.proposal.kind.${proposal.kind}` as MessageKey), title: proposal.title, confirmer: proposal.confirmer })}</p>
+      <ErrorSummary errors={errors} labels={labels} t={t} />
+      <form method="post" action="/konto/stunden/vorschlag" class="stack-form" noValidate>
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="proposal" value={proposal.key} />
+        <Field name="day" type="date" label={labels.day} value={values.day} error={errors.day} required />
+        <Field name="hours" label={labels.hours} inputMode="decimal" value={values.hours} error={errors.hours} hint={t('recognition.hours.hoursHint')} required maxLength={6} />
+        <Field name="activity" label={labels.activity} value={values.activity} error={errors.activity} hint={t('recognition.hours.activityHint')} required maxLength={300} />
+        <div class="actions">
+          <button type="submit">{t('recognition.proposal.send')}</button>
+          <a href="/konto/stunden">{t('recognition.proposal.back')}</a>
+        </div>
+      </form>
+    </>
+  );
 }

@@ -8,6 +8,8 @@ import { DataTable } from '../../../platform/ui/table.tsx';
 import type { OrganisationHoursRow } from '../queries.ts';
 import { formatDay, formatHours } from './format.ts';
 import { STATUS_TONE } from './hours.tsx';
+import type { PersonTotals } from '../consent.ts';
+import { TotalsSection, type Period } from './totals.tsx';
 
 interface OrganisationHoursProps {
   t: T;
@@ -19,13 +21,15 @@ interface OrganisationHoursProps {
   values: Record<string, string>;
   errors: FieldErrors;
   notice: string | null;
+  period: Period;
+  years: number[];
+  totals: PersonTotals;
 }
 
 /** The organisation's page: pending hours to confirm or reject in bulk, totals per person, direct confirmation, certificates. */
 export function OrganisationHoursPage(props: OrganisationHoursProps) {
   const { t, locale, errors, values } = props;
   const base = `/organisationen/${props.organisation.id}/stunden`;
-  const pending = props.entries.filter((e) => e.status === 'pending');
   const people = props.people.map((p) => ({ value: p.userId, label: p.person }));
   const labels = {
     entryIds: t('recognition.org.choose'),
@@ -42,66 +46,12 @@ export function OrganisationHoursPage(props: OrganisationHoursProps) {
       <p>{t('recognition.org.intro')}</p>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
       <ErrorSummary errors={errors} labels={labels} t={t} />
-      {props.entries.length === 0 ? (
-        <EmptyState>{t('recognition.org.none')}</EmptyState>
-      ) : (
-        <form method="post" action={`${base}/entscheiden`}>
-          <CsrfField token={props.csrfToken} />
-          <DataTable
-            id="stunden-organisation"
-            caption={t('recognition.org.entries')}
-            columns={[
-              {
-                label: t('recognition.org.choose'),
-                cell: (r) =>
-                  r.status === 'pending' ? (
-                    <input
-                      type="checkbox"
-                      name="entryIds"
-                      value={r.id}
-                      id={r === pending[0] ? 'f-entryIds' : undefined}
-                      aria-label={t('recognition.org.chooseEntry', { day: formatDay(locale, r.day), person: r.person })}
-                    />
-                  ) : null,
-              },
-              { label: t('recognition.hours.day'), cell: (r) => formatDay(locale, r.day), rowHeader: true },
-              { label: t('recognition.org.person'), cell: (r) => r.person },
-              { label: t('recognition.hours.activity'), cell: (r) => r.activity },
-              { label: t('recognition.hours.hours'), cell: (r) => formatHours(locale, r.hours), numeric: true },
-              { label: t('recognition.hours.status'), cell: (r) => <StatusBadge label={t(`recognition.hours.status.${r.status}` as MessageKey)} tone={STATUS_TONE[r.status]} /> },
-            ]}
-            rows={props.entries}
-            rowKey={(r) => r.id}
-          />
-          {pending.length > 0 && (
-            <>
-              <Field name="reason" label={labels.reason} value={values.reason} error={errors.reason} maxLength={500} />
-              <div class="actions">
-                <button type="submit" name="decision" value="confirm">
-                  {t('recognition.org.confirm')}
-                </button>
-                <button type="submit" name="decision" value="reject" class="secondary">
-                  {t('recognition.org.reject')}
-                </button>
-              </div>
-            </>
-          )}
-        </form>
-      )}
+      <EntriesDecideForm t={t} locale={locale} csrfToken={props.csrfToken} action={`${base}/entscheiden`} entries={props.entries} values={values} errors={errors} empty={t('recognition.org.none')} />
+
+      <TotalsSection t={t} locale={locale} action={base} period={props.period} years={props.years} totals={props.totals} csvHref={`${base}/summen.csv?jahr=${props.period.year}${props.period.month ? `&monat=${props.period.month}` : ''}`} />
 
       {props.people.length > 0 && (
         <>
-          <DataTable
-            id="stunden-personen"
-            caption={t('recognition.org.perPerson')}
-            columns={[
-              { label: t('recognition.org.person'), cell: (r) => r.person, rowHeader: true },
-              { label: t('recognition.hours.confirmed'), cell: (r) => formatHours(locale, r.confirmed), numeric: true },
-              { label: t('recognition.hours.pending'), cell: (r) => formatHours(locale, r.pending), numeric: true },
-            ]}
-            rows={props.people}
-            rowKey={(r) => r.userId}
-          />
           <section aria-labelledby="direkt">
             <h2 id="direkt">{t('recognition.org.direct')}</h2>
             <p class="hint">{t('recognition.org.directHint')}</p>
@@ -127,5 +77,67 @@ export function OrganisationHoursPage(props: OrganisationHoursProps) {
         </>
       )}
     </>
+  );
+}
+
+interface EntriesDecideFormProps {
+  t: T;
+  locale: Locale;
+  csrfToken: string;
+  action: string;
+  entries: OrganisationHoursRow[];
+  values: Record<string, string>;
+  errors: FieldErrors;
+  empty: string;
+}
+
+/** Logged hours with a tick box for each pending one, confirmed or rejected (with a reason) together. */
+export function EntriesDecideForm(props: EntriesDecideFormProps) {
+  const { t, locale, errors, values } = props;
+  const pending = props.entries.filter((e) => e.status === 'pending');
+  if (props.entries.length === 0) return <EmptyState>{props.empty}</EmptyState>;
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField token={props.csrfToken} />
+      <DataTable
+        id="stunden-organisation"
+        caption={t('recognition.org.entries')}
+        columns={[
+          {
+            label: t('recognition.org.choose'),
+            cell: (r) =>
+              r.status === 'pending' ? (
+                <input
+                  type="checkbox"
+                  name="entryIds"
+                  value={r.id}
+                  id={r === pending[0] ? 'f-entryIds' : undefined}
+                  aria-label={t('recognition.org.chooseEntry', { day: formatDay(locale, r.day), person: r.person })}
+                />
+              ) : null,
+          },
+          { label: t('recognition.hours.day'), cell: (r) => formatDay(locale, r.day), rowHeader: true },
+          { label: t('recognition.org.person'), cell: (r) => r.person },
+          { label: t('recognition.hours.activity'), cell: (r) => r.activity },
+          { label: t('recognition.hours.hours'), cell: (r) => formatHours(locale, r.hours), numeric: true },
+          { label: t('recognition.hours.status'), cell: (r) => <StatusBadge label={t(`recognition.hours.status.${r.status}` as MessageKey)} tone={STATUS_TONE[r.status]} /> },
+        ]}
+        rows={props.entries}
+        rowKey={(r) => r.id}
+      />
+      {pending.length > 0 && (
+        <>
+          <Field name="reason" label={t('recognition.org.reason')} value={values.reason} error={errors.reason} maxLength={500} />
+          <div class="actions">
+            <button type="submit" name="decision" value="confirm">
+              {t('recognition.org.confirm')}
+            </button>
+            <button type="submit" name="decision" value="reject" class="secondary">
+              {t('recognition.org.reject')}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
   );
 }
