@@ -5,7 +5,7 @@ import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
 import type { TextTerm } from './resolve.ts';
 import type { Facets } from './results.ts';
-import { addTrigrams, ascending, cellKey, cellOf, lowerBound, mergeLists, pushDoc, pushPosting, sortPostings, type DocList, type Postings, type WordLists } from './postings.ts';
+import { addTrigrams, ascending, cellKey, cellOf, lowerBound, addWord, mergeLists, pushDoc, pushPosting, sortPostings, unionInto, type DocList, type Postings, type WordLists } from './postings.ts';
 import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
@@ -381,68 +381,53 @@ export class OfferIndex {
   /**
    * The offers matching enough words (`required` of the meaningful ones; and, with `within`, among those
    * offers), in ascending order, with their scores at the same positions: the weights of the matches,
-   * and COVERAGE for each meaningful word matched, so that offers matching all words come first and
-   * partial matches after. Each word's lists are merged into one (read once each, in sequence); with
-   * several words, the words' offers are gathered per offer number.
+   * and (several words) COVERAGE for each meaningful word matched, so that offers matching all words
+   * come first and partial matches after. Each word's lists are merged into one (read once each, in
+   * sequence; with `within`, cut down to its offers first); with several meaningful words, the words'
+   * merged lists are merged in turn, each offer carrying the bits of the words it has. Filler words
+   * find no offer of their own: their lists are searched only for the offers found, to add their weight.
    */
   private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
-    if (words.length === 1) {
-      const merged = mergeLists(words[0]!.lists, this.scratch);
-      return within ? this.intersect(merged.docs, merged.scores, within) : merged;
-    }
-    const size = this.count;
-    const covered = this.scratch.zeros('covered', size);
-    const sums = this.scratch.floats('sums', size);
-    let total = 0;
-    for (const word of words) total += word.size;
-    const touched = this.scratch.docs('touched', Math.min(size, total) + 1);
+    const counted = words.filter((w) => w.meaningful);
+    const fillers = words.filter((w) => !w.meaningful);
+    if (words.length === 1) return mergeLists(words[0]!.lists, this.scratch, this.count, within);
+    if (counted.length === 0) return { docs: new Uint32Array(0), scores: new Float32Array(0) };
+    let docs: Uint32Array;
+    let scores: Float32Array;
+    let bits: Uint8Array;
     let n = 0;
-    words.forEach((word, w) => {
-      // Seven words are counted (bit 7 marks an offer as seen); the search takes at most eight.
-      const bit = word.meaningful && w < 7 ? 1 << w : 0;
-      const merged = mergeLists(word.lists, this.scratch);
-      for (let i = 0; i < merged.docs.length; i++) {
-        const d = merged.docs[i]!;
-        if (covered[d] === 0) {
-          touched[n++] = d;
-          sums[d] = 0;
-        }
-        // Bit 7 marks "seen" for words that are not counted (fillers).
-        covered[d] = covered[d]! | bit | 0x80;
-        sums[d] = sums[d]! + merged.scores[i]!;
+    if (counted.length === 1) {
+      ({ docs, scores } = mergeLists(counted[0]!.lists, this.scratch, this.count, within));
+      n = docs.length;
+      bits = this.scratch.small('words-a', n).fill(1, 0, n);
+    } else {
+      // No sorting of the offers found: the words' lists are read in sequence, the rarest word first.
+      let total = 0;
+      for (const word of counted) total += word.size;
+      if (within) total = Math.min(total, within.length);
+      let into = { docs: this.scratch.docs('words-a', total), scores: this.scratch.floats('words-a', total), bits: this.scratch.small('words-a', total) };
+      let from = { docs: this.scratch.docs('words-b', total), scores: this.scratch.floats('words-b', total), bits: this.scratch.small('words-b', total) };
+      counted.forEach((word, w) => {
+        // Seven words are counted; the search takes at most eight.
+        const bit = w < 7 ? 1 << w : 0;
+        const merged = mergeLists(word.lists, this.scratch, this.count, within);
+        [from, into] = [into, from];
+        n = unionInto(from.docs, from.scores, from.bits, n, merged.docs, merged.scores, bit, into.docs, into.scores, into.bits);
+      });
+      ({ docs, scores, bits } = into);
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        const covered = bitCount(bits[i]! & 0x7f);
+        if (covered < required) continue;
+        docs[kept] = docs[i]!;
+        bits[kept] = covered;
+        scores[kept++] = scores[i]!;
       }
-    });
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      const d = touched[i]!;
-      if (bitCount(covered[d]! & 0x7f) >= required) touched[kept++] = d;
+      n = kept;
     }
-    const docs = touched.subarray(0, kept).sort();
-    const scores = this.scratch.floats('covered-scores', kept).subarray(0, kept);
-    for (let i = 0; i < kept; i++) scores[i] = sums[docs[i]!]! + COVERAGE * bitCount(covered[docs[i]!]! & 0x7f);
-    return within ? this.intersect(docs, scores, within) : { docs, scores };
-  }
-
-  /** The offers of `docs` (ascending, with scores) that are also in `within` (ascending). */
-  private intersect(docs: Uint32Array, scores: Float32Array, within: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
-    const outDocs = this.scratch.docs('within', Math.min(docs.length, within.length));
-    const outScores = this.scratch.floats('within', Math.min(docs.length, within.length));
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < docs.length && j < within.length) {
-      const a = docs[i]!;
-      const b = within[j]!;
-      if (a < b) i++;
-      else if (b < a) j++;
-      else {
-        outDocs[k] = a;
-        outScores[k++] = scores[i]!;
-        i++;
-        j++;
-      }
-    }
-    return { docs: outDocs.subarray(0, k), scores: outScores.subarray(0, k) };
+    for (const filler of fillers) addWord(docs, scores, n, filler.lists, this.scratch);
+    for (let i = 0; i < n; i++) scores[i] = scores[i]! + COVERAGE * bits[i]!;
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -498,6 +483,30 @@ export class OfferIndex {
   }
 
   search(query: IndexQuery): IndexAnswer {
+    const { columns, plan, matches } = this.prepare(query);
+    const n = matches.n;
+    // Many matches: a second thread walks half of them.
+    const pool = n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
+    const walked = pool?.walk(columns, plan, matches, this.options.workerOnly) ?? walkAlone(columns, plan, matches);
+    const ids = walked.heap
+      .sort(comparator(columns, plan))
+      .slice(query.offset)
+      .map((d) => this.ids.id(d));
+    return { total: walked.total, facets: this.facets(byValue(walked.counts)), ids };
+  }
+
+  /**
+   * How many offers a search finds, counted only until there are `enough` (whether a suggestion finds
+   * more than the words typed): exact below `enough`, else at least `enough`. Walked on this thread,
+   * a piece of matches at a time, without choosing a page.
+   */
+  countUpTo(query: IndexQuery, enough: number): number {
+    const { columns, plan, matches } = this.prepare(query);
+    return walkAlone(columns, { ...plan, wanted: 0, enough }, matches).total;
+  }
+
+  /** A search's matches (the words' offers, or the place's, or all) and its filters as the walk takes them. */
+  private prepare(query: IndexQuery): { columns: Columns; plan: WalkPlan; matches: Matches } {
     const lists = query.words?.length ? this.wordLists(query) : undefined;
     // Without words every offer ranks the same: newest first, as in the database.
     const sort: Sort = !lists && query.sort === 'relevanz' ? 'neu' : query.sort;
@@ -530,7 +539,9 @@ export class OfferIndex {
     let candidates: Uint32Array | undefined;
     let candidateScores: Float32Array | undefined;
     if (lists) {
-      const near = box && lists[0] && this.boxSize(box) < 2 * lists[0].size ? this.inBox(box) : undefined;
+      // The rarest meaningful word: fillers find no offers of their own.
+      const rarest = lists.find((w) => w.meaningful);
+      const near = box && rarest && this.boxSize(box) < 2 * rarest.size ? this.inBox(box) : undefined;
       const matched = this.matchWords(lists, query.required, near);
       candidates = matched.docs;
       candidateScores = matched.scores;
@@ -561,17 +572,8 @@ export class OfferIndex {
       byDistance: sort === 'entfernung' && position !== undefined,
       wanted: query.offset + query.limit,
     };
-    const columns = this.columns();
     const n = candidates ? candidates.length : this.count;
-    const matches: Matches = { docs: candidates, scores: candidateScores, n, piece: this.options.piece ?? PIECE };
-    // Many matches: a second thread walks half of them.
-    const pool = n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
-    const walked = pool?.walk(columns, plan, matches, this.options.workerOnly) ?? walkAlone(columns, plan, matches);
-    const ids = walked.heap
-      .sort(comparator(columns, plan))
-      .slice(query.offset)
-      .map((d) => this.ids.id(d));
-    return { total: walked.total, facets: this.facets(byValue(walked.counts)), ids };
+    return { columns: this.columns(), plan, matches: { docs: candidates, scores: candidateScores, n, piece: this.options.piece ?? PIECE } };
   }
 
   private columns(): Columns {

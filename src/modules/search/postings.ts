@@ -49,19 +49,163 @@ export interface WordLists {
  * weight of the word in it, or (typo search) the similarity where the word is in its title. The lists
  * are merged in one at a time, the shortest first, so that each step is a tight loop
  * over two arrays and the long lists are read once; two scratch pairs take turns holding the result.
+ * With `within` (ascending), only the offers in it: each list is cut down to them first (a place
+ * holding far fewer offers than the word's lists), so that the merging handles few.
  */
-export function mergeLists(lists: WordLists['lists'], scratch: Scratch): { docs: Uint32Array; scores: Float32Array } {
+export function mergeLists(lists: WordLists['lists'], scratch: Scratch, offers: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
   const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
   let total = 0;
-  for (const { list } of sorted) total += list.length;
+  // What merging one at a time reads and writes at most: each step the lists so far and the next.
+  let steps = 0;
+  for (const { list } of sorted) {
+    total += list.length;
+    steps += total;
+  }
+  if (!within && steps > 2 * offers + 4 * total) return mergeDense(sorted, scratch, offers, total);
+  if (within) total = Math.min(total, within.length);
   let into = { docs: scratch.docs('merged-a', total), scores: scratch.floats('merged-a', total) };
   let from = { docs: scratch.docs('merged-b', total), scores: scratch.floats('merged-b', total) };
   let n = 0;
   for (const { list, gain } of sorted) {
     [from, into] = [into, from];
-    n = mergeInto(from.docs, from.scores, n, list, gain, into.docs, into.scores);
+    n = mergeInto(from.docs, from.scores, n, within ? restrict(list, within, scratch) : list, gain, into.docs, into.scores);
   }
   return { docs: into.docs.subarray(0, n), scores: into.scores.subarray(0, n) };
+}
+
+/**
+ * `mergeLists` for many lists (a word with dozens of related words and compounds, or lists holding a
+ * large part of all offers): the gains summed in an array over all offers, list by list in the same
+ * order (so each offer's sum is the same float32), then the offers found read off in order.
+ */
+function mergeDense(sorted: WordLists['lists'], scratch: Scratch, offers: number, total: number): { docs: Uint32Array; scores: Float32Array } {
+  const seen = scratch.small('dense', offers).fill(0, 0, offers);
+  const sums = scratch.floats('dense', offers);
+  let lowest = offers;
+  let highest = -1;
+  for (const { list, gain } of sorted) {
+    const { docs: posted, marks, length } = list;
+    for (let j = 0; j < length; j++) {
+      const g = gain[marks[j]!]!;
+      if (g === 0) continue;
+      const d = posted[j]!;
+      if (seen[d]) sums[d] = sums[d]! + g;
+      else {
+        seen[d] = 1;
+        sums[d] = g;
+      }
+    }
+    if (length > 0) {
+      if (posted[0]! < lowest) lowest = posted[0]!;
+      if (posted[length - 1]! > highest) highest = posted[length - 1]!;
+    }
+  }
+  const docs = scratch.docs('merged-a', total);
+  const scores = scratch.floats('merged-a', total);
+  let n = 0;
+  for (let d = lowest; d <= highest; d++) {
+    if (!seen[d]) continue;
+    docs[n] = d;
+    scores[n++] = sums[d]!;
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+}
+
+/** A list far longer than the offers looked for in it is searched (galloping) rather than read through. */
+const SEARCH_FROM = 8;
+
+/**
+ * The postings of `list` for the offers of `within` (both ascending), in a scratch list that the next
+ * call overwrites.
+ */
+export function restrict(list: Postings, within: Uint32Array, scratch: Scratch): Postings {
+  const size = Math.min(list.length, within.length);
+  const docs = scratch.docs('restricted', size);
+  const marks = scratch.small('restricted', size);
+  const { docs: posted, marks: postedMarks, length } = list;
+  let k = 0;
+  if (length > SEARCH_FROM * within.length) {
+    let j = 0;
+    for (let i = 0; i < within.length && j < length; i++) {
+      const d = within[i]!;
+      j = seek(posted, j, length, d);
+      if (j < length && posted[j] === d) {
+        docs[k] = d;
+        marks[k++] = postedMarks[j]!;
+        j++;
+      }
+    }
+  } else {
+    let i = 0;
+    for (let j = 0; j < length && i < within.length; j++) {
+      const y = posted[j]!;
+      while (i < within.length && within[i]! < y) i++;
+      if (i < within.length && within[i] === y) {
+        docs[k] = y;
+        marks[k++] = postedMarks[j]!;
+        i++;
+      }
+    }
+  }
+  return { docs, marks, length: k };
+}
+
+/** The first position from `from` on (before `length`) whose offer is not below `d`: a galloping search. */
+function seek(docs: Uint32Array, from: number, length: number, d: number): number {
+  if (from >= length || docs[from]! >= d) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < length && docs[hi]! < d) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > length) hi = length;
+  // docs[lo] < d, and docs[hi] >= d or hi = length.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < d) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * What a word that need not match (a filler) adds to offers found by the other words: for each of the
+ * first `n` offers of `docs` (ascending), the sum of the word's gains in it (its lists in the order
+ * `mergeLists` takes them, so that the sum is the same float32), added to its score. The word's lists
+ * are searched for the offers rather than merged: they may hold most offers ("arbeiten", "hilfe").
+ */
+export function addWord(docs: Uint32Array, scores: Float32Array, n: number, lists: WordLists['lists'], scratch: Scratch): void {
+  const extra = scratch.floats('extra', n);
+  extra.fill(0, 0, n);
+  const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
+  for (const { list, gain } of sorted) {
+    const { docs: posted, marks, length } = list;
+    if (length > SEARCH_FROM * n) {
+      let j = 0;
+      for (let i = 0; i < n && j < length; i++) {
+        const d = docs[i]!;
+        j = seek(posted, j, length, d);
+        if (j < length && posted[j] === d) {
+          extra[i] = extra[i]! + gain[marks[j]!]!;
+          j++;
+        }
+      }
+    } else {
+      let i = 0;
+      for (let j = 0; j < length && i < n; j++) {
+        const y = posted[j]!;
+        while (i < n && docs[i]! < y) i++;
+        if (i < n && docs[i] === y) {
+          extra[i] = extra[i]! + gain[marks[j]!]!;
+          i++;
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) if (extra[i] !== 0) scores[i] = scores[i]! + extra[i]!;
 }
 
 /**
@@ -95,6 +239,53 @@ export function mergeInto(
   }
   for (; i < n; i++) {
     intoDocs[k] = docs[i]!;
+    intoScores[k++] = scores[i]!;
+  }
+  return k;
+}
+
+/**
+ * The first `n` offers of `docs` (ascending, with their scores and the bits of the words they have)
+ * merged with one more word's offers (ascending, with its scores) into `intoDocs`, `intoScores` and
+ * `intoBits`: an offer in both gets both scores (added in this order, as float32) and `bit` besides
+ * its bits; an offer of the word alone gets `bit` | 0x80 (0x80: "found", for words that do not count).
+ * Gives the number of offers merged.
+ */
+export function unionInto(
+  docs: Uint32Array,
+  scores: Float32Array,
+  bits: Uint8Array,
+  n: number,
+  wordDocs: Uint32Array,
+  wordScores: Float32Array,
+  bit: number,
+  intoDocs: Uint32Array,
+  intoScores: Float32Array,
+  intoBits: Uint8Array,
+): number {
+  const length = wordDocs.length;
+  const mark = bit | 0x80;
+  let i = 0;
+  let k = 0;
+  for (let j = 0; j < length; j++) {
+    const y = wordDocs[j]!;
+    while (i < n && docs[i]! < y) {
+      intoDocs[k] = docs[i]!;
+      intoBits[k] = bits[i]!;
+      intoScores[k++] = scores[i++]!;
+    }
+    intoDocs[k] = y;
+    if (i < n && docs[i] === y) {
+      intoBits[k] = bits[i]! | mark;
+      intoScores[k++] = scores[i++]! + wordScores[j]!;
+    } else {
+      intoBits[k] = mark;
+      intoScores[k++] = wordScores[j]!;
+    }
+  }
+  for (; i < n; i++) {
+    intoDocs[k] = docs[i]!;
+    intoBits[k] = bits[i]!;
     intoScores[k++] = scores[i]!;
   }
   return k;

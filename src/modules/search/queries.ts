@@ -127,7 +127,8 @@ async function runIndexed(
       ? await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now, similarTitles))
       : undefined;
   // A suggestion only where it finds more than the words typed.
-  const suggestion = suggested && (await leadsToMore(db, suggested, exact, async (text) => index.search(indexQuery({ ...search, text }, now, 'fulltext')).total));
+  const suggestion =
+    suggested && (await leadsToMore(db, suggested, exact, async (text) => index.countUpTo(indexQuery({ ...search, text }, now, 'fulltext'), exact + 1)));
   return {
     total: found.total,
     totalExact: true,

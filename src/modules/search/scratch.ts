@@ -28,9 +28,9 @@ export class Scratch {
     return this.get(`floats ${name}`, size, Float32Array);
   }
 
-  /** Bytes, all zero up to `size`. */
-  zeros(name: string, size: number): Uint8Array {
-    return this.get(`bytes ${name}`, size, Uint8Array).fill(0, 0, size);
+  /** Bytes (what is in them is left from an earlier search). */
+  small(name: string, size: number): Uint8Array {
+    return this.get(`bytes ${name}`, size, Uint8Array);
   }
 
   bytes(): number {

@@ -82,6 +82,8 @@ export interface WalkPlan {
   byDistance: boolean;
   /** offset + limit: how many of the best the heap keeps. */
   wanted: number;
+  /** Stop after the piece in which this many were found (counts then incomplete); undefined: walk all. */
+  enough?: number;
 }
 
 /** What a walk over (part of) the matches found. Multi-value groups are counted by 8-bit mask. */
@@ -161,7 +163,8 @@ export function walk(columns: Columns, plan: WalkPlan, matches: Matches, next: (
   let floor = -Infinity;
   let total = 0;
   let visited = 0;
-  for (let start = next(); start >= 0; start = next()) {
+  const enough = plan.enough ?? Infinity;
+  for (let start = next(); start >= 0 && total < enough; start = next()) {
     const end = Math.min(n, start + matches.piece);
     visited += end - start;
     for (let i = start; i < end; i++) {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { addWord, mergeLists, restrict, unionInto, type Postings, type WordLists } from './postings.ts';
+import { Scratch } from './scratch.ts';
+import { WEIGHT_GAINS } from './vector.ts';
+
+/** A seeded stream, so that every run checks the same lists. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+}
+
+/** A posting list over `offers` offers, each offer in it with the given chance, marks 1–127. */
+function list(next: () => number, offers: number, chance: number): Postings {
+  const docs: number[] = [];
+  const marks: number[] = [];
+  for (let d = 0; d < offers; d++) {
+    if (next() >= chance) continue;
+    docs.push(d);
+    marks.push(1 + Math.floor(next() * 127));
+  }
+  return { docs: Uint32Array.from(docs), marks: Uint8Array.from(marks), length: docs.length };
+}
+
+/** What merging must give: per offer, its gains summed in float32, the lists taken shortest first. */
+function reference(lists: WordLists['lists'], within?: Set<number>): Map<number, number> {
+  const sums = new Map<number, number>();
+  for (const { list: l, gain } of [...lists].sort((a, b) => a.list.length - b.list.length)) {
+    for (let j = 0; j < l.length; j++) {
+      const d = l.docs[j]!;
+      const g = gain[l.marks[j]!]!;
+      if (g === 0 || (within && !within.has(d))) continue;
+      sums.set(d, sums.has(d) ? Math.fround(sums.get(d)! + g) : g);
+    }
+  }
+  return new Map([...sums].sort((a, b) => a[0] - b[0]));
+}
+
+function asMap(merged: { docs: Uint32Array; scores: Float32Array }): Map<number, number> {
+  return new Map(Array.from(merged.docs, (d, i) => [d, merged.scores[i]!]));
+}
+
+describe('merging posting lists', () => {
+  const offers = 2000;
+  const next = random(7);
+  // Half the gains zero for marks below 20: those postings do not count.
+  const halfGains = WEIGHT_GAINS.map((g, mark) => (mark < 20 ? 0 : g * 0.5));
+  const few: WordLists['lists'] = [list(next, offers, 0.3), list(next, offers, 0.05)].map((l) => ({ list: l, gain: WEIGHT_GAINS }));
+  const many: WordLists['lists'] = Array.from({ length: 40 }, (_, i) => ({ list: list(next, offers, 0.02 + (i % 5) * 0.05), gain: i % 2 ? halfGains : WEIGHT_GAINS }));
+
+  it('sums each offer’s gains the same way whether the lists are merged one at a time (few) or over all offers (many)', () => {
+    expect(asMap(mergeLists(few, new Scratch(), offers))).toEqual(reference(few));
+    expect(asMap(mergeLists(many, new Scratch(), offers))).toEqual(reference(many));
+  });
+
+  it('cuts the lists down to the offers of a place first, with the same sums', () => {
+    const within = Uint32Array.from({ length: 150 }, (_, i) => i * 13);
+    const set = new Set(within);
+    expect(asMap(mergeLists(few, new Scratch(), offers, within))).toEqual(reference(few, set));
+    expect(asMap(mergeLists(many, new Scratch(), offers, within))).toEqual(reference(many, set));
+    // Searched (galloping) in a long list, or read through: the same postings.
+    const long = few[0]!.list;
+    for (const cut of [within, Uint32Array.from({ length: 1500 }, (_, i) => i)]) {
+      const restricted = restrict(long, cut, new Scratch());
+      const expected = Array.from(long.docs).filter((d) => cut.includes(d));
+      expect(Array.from(restricted.docs.subarray(0, restricted.length))).toEqual(expected);
+      expect(Array.from(restricted.marks.subarray(0, restricted.length))).toEqual(expected.map((d) => long.marks[long.docs.indexOf(d)]));
+    }
+  });
+
+  it('unites two words, marking the offers with the words they have', () => {
+    const a = mergeLists(few, new Scratch(), offers);
+    const b = mergeLists(many.slice(0, 3), new Scratch(), offers);
+    const size = a.docs.length + b.docs.length;
+    const docs = new Uint32Array(size);
+    const scores = new Float32Array(size);
+    const bits = new Uint8Array(size);
+    const first = unionInto(new Uint32Array(0), new Float32Array(0), new Uint8Array(0), 0, a.docs, a.scores, 1, docs, scores, bits);
+    const intoDocs = new Uint32Array(size);
+    const intoScores = new Float32Array(size);
+    const intoBits = new Uint8Array(size);
+    const n = unionInto(docs, scores, bits, first, b.docs, b.scores, 2, intoDocs, intoScores, intoBits);
+    const inA = asMap(a);
+    const inB = asMap(b);
+    const all = [...new Set([...inA.keys(), ...inB.keys()])].sort((x, y) => x - y);
+    expect(Array.from(intoDocs.subarray(0, n))).toEqual(all);
+    all.forEach((d, i) => {
+      expect(intoBits[i]).toBe(0x80 | (inA.has(d) ? 1 : 0) | (inB.has(d) ? 2 : 0));
+      expect(intoScores[i]).toBe(inA.has(d) && inB.has(d) ? Math.fround(inA.get(d)! + inB.get(d)!) : (inA.get(d) ?? inB.get(d)));
+    });
+  });
+
+  it('adds a filler word’s gains to the offers found, whether its lists are searched or read through', () => {
+    for (const found of [Uint32Array.from({ length: 40 }, (_, i) => i * 47), Uint32Array.from({ length: 1200 }, (_, i) => i)]) {
+      const scores = Float32Array.from(found, (d) => d / 100);
+      const filler = many.slice(0, 4);
+      addWord(found, scores, found.length, filler, new Scratch());
+      const extra = reference(filler);
+      found.forEach((d, i) => expect(scores[i]).toBe(extra.has(d) ? Math.fround(Math.fround(d / 100) + extra.get(d)!) : Math.fround(d / 100)));
+    }
+  });
+});
