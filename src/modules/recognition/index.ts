@@ -33,7 +33,7 @@ export const recognitionModule: AppModule = {
   // Every morning: holders of cards that expire in 8 or 2 weeks are reminded to apply for renewal (Europe/Berlin).
   schedules: [{ queue: CARD_REMINDER_QUEUE, cron: '30 7 * * *' }],
   async workers(deps) {
-    await deps.jobs.work(CARD_REMINDER_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await deps.jobs.work(CARD_REMINDER_QUEUE, async () => {
       await sendCardReminders(deps, deps.clock());
     });
   },

@@ -1,0 +1,220 @@
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test/cli.ts';
+import { createTestApp, createUser, parseEml, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { berlinDay } from '../../platform/berlin-time.ts';
+import type { User } from '../accounts/schema.ts';
+import { chooseState } from './commands.ts';
+import { recognitionModule } from './index.ts';
+import { recognitionPersonalData } from './personal-data.ts';
+import { CARD_REMINDER_QUEUE, sendCardReminders } from './reminders.ts';
+import { addYears } from './rules/engine.ts';
+import { cardApplications, cardReminders, cards, hoursEntries } from './schema.ts';
+
+/*
+ * Issue 16, point 2: card holders are mailed 8 and 2 weeks before their card expires, once per card and
+ * threshold however often the daily job runs, with a link to the renewal application, which draws on
+ * confirmed hours like a first one. A test clock moves the days; mail goes through a real SMTP server in
+ * this process.
+ */
+
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+const DAY = 86_400_000;
+let ctx: TestContext;
+let smtp: SMTPServer;
+const inbox: Received[] = [];
+let gemsId: string;
+let delitzschId: string;
+let clubId: string;
+let helga: User;
+let otto: User;
+
+beforeAll(async () => {
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        const mail = parseEml(raw);
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject, text: mail.text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  ctx = await createTestApp({ workers: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  const region = await demoRegion(ctx);
+  gemsId = region.gems.id;
+  delitzschId = region.municipality('Delitzsch').id;
+  clubId = (await createOrganisation(ctx, { networkId: gemsId, name: 'Tafel Delitzsch e. V.' })).id;
+  await chooseState(ctx.deps.db, gemsId, 'SN', ctx.clock.now);
+  helga = await createUser(ctx, { email: 'helga@example.org', name: 'Helga Sommer' });
+  otto = await createUser(ctx, { email: 'otto@example.org', name: 'Otto Meier' });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const today = () => berlinDay(ctx.clock.now);
+
+/** An approved application and its card, valid until `daysLeft` days from today. */
+async function issuedCard(userId: string, holderName: string, daysLeft: number): Promise<string> {
+  const db = ctx.deps.db;
+  const [application] = await db
+    .insert(cardApplications)
+    .values({ userId, networkId: gemsId, municipalityId: delitzschId, kind: 'standard', holderName, status: 'approved' })
+    .returning();
+  const [card] = await db
+    .insert(cards)
+    .values({
+      number: `EK-${Math.random().toString(36).slice(2, 6).toUpperCase()}-TEST`,
+      applicationId: application!.id,
+      userId,
+      networkId: gemsId,
+      holderName,
+      region: 'Delitzscher Land',
+      kind: 'standard',
+      validFrom: addYears(today(), -3, daysLeft),
+      validUntil: addYears(today(), 0, daysLeft),
+      code: 'x',
+      createdAt: new Date(ctx.clock.now.getTime() - 1000),
+    })
+    .returning();
+  return card!.id;
+}
+
+/** The mails to `address` that arrived by SMTP, after waiting until at least `count` are there. */
+async function mailsTo(address: string, count: number, timeoutMs = 15_000): Promise<Received[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = inbox.filter((m) => m.to.includes(address));
+    if (found.length >= count) return found;
+    if (Date.now() > until) throw new Error(`expected ${count} mail(s) to ${address}, got: ${inbox.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Gives the mail worker time to deliver anything queued, so "no further mail" is a real observation. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+
+describe('expiry reminders', () => {
+  it('are a daily job declared in the module manifest', () => {
+    expect(recognitionModule.queues).toContain(CARD_REMINDER_QUEUE);
+    expect(recognitionModule.schedules).toContainEqual({ queue: CARD_REMINDER_QUEUE, cron: '30 7 * * *' });
+  });
+
+  it('mail 8 and 2 weeks before expiry, once each however often and however many processes run', async () => {
+    const cardId = await issuedCard(helga.id, 'Helga Sommer', 60);
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+
+    // Four days on, 56 days are left: the 8-week reminder, through the queue worker as the schedule runs it.
+    ctx.clock.advance(4 * DAY);
+    await ctx.deps.jobs.send(CARD_REMINDER_QUEUE, {});
+    const [first] = await mailsTo(helga.email, 1, 30_000);
+    expect(first!.subject).toBe(`Ihre Ehrenamtskarte läuft am ${addYears(today(), 0, 56).split('-').reverse().join('.')} ab`);
+    expect(first!.text).toContain('Guten Tag Helga Sommer');
+    expect(first!.text).toContain('etwa 8 Wochen');
+    expect(first!.text).toContain(`/konto/ehrenamtskarte?netzwerk=gems&verlaengern=${cardId}`);
+
+    // Again the same day, a day later, and two processes at once: nothing more.
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+    ctx.clock.advance(DAY);
+    expect((await Promise.all([sendCardReminders(ctx.deps, ctx.clock.now), sendCardReminders(ctx.deps, ctx.clock.now)])).reduce((a, b) => a + b)).toBe(0);
+
+    // 14 days left: the second reminder, once.
+    ctx.clock.advance(41 * DAY);
+    expect((await Promise.all([sendCardReminders(ctx.deps, ctx.clock.now), sendCardReminders(ctx.deps, ctx.clock.now)])).reduce((a, b) => a + b)).toBe(1);
+    const both = await mailsTo(helga.email, 2);
+    expect(both[1]!.text).toContain('etwa 2 Wochen');
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+    expect((await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, cardId))).map((r) => r.weeks).sort()).toEqual([2, 8]);
+
+    // After the card ended: no more mail.
+    ctx.clock.advance(20 * DAY);
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+    await settle();
+    expect(inbox.filter((m) => m.to.includes(helga.email))).toHaveLength(2);
+  });
+
+  it('send one mail, not two, for a card first seen inside both thresholds, and none to a holder who already applied again or whose card is revoked', async () => {
+    const late = await createUser(ctx, { email: 'spaet@example.org', name: 'Sven Spät' });
+    await issuedCard(late.id, 'Sven Spät', 10);
+    const applied = await createUser(ctx, { email: 'schon@example.org', name: 'Susi Schon' });
+    await issuedCard(applied.id, 'Susi Schon', 20);
+    await ctx.deps.db.insert(cardApplications).values({ userId: applied.id, networkId: gemsId, municipalityId: delitzschId, kind: 'standard', holderName: 'Susi Schon' });
+    const revoked = await createUser(ctx, { email: 'gesperrt@example.org', name: 'Gert Gesperrt' });
+    const revokedCard = await issuedCard(revoked.id, 'Gert Gesperrt', 20);
+    await ctx.deps.db.update(cards).set({ status: 'revoked' }).where(eq(cards.id, revokedCard));
+
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(1);
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+    const [mail] = await mailsTo(late.email, 1);
+    expect(mail!.text).toContain('etwa 2 Wochen');
+    await settle();
+    expect(inbox.filter((m) => m.to.includes(late.email))).toHaveLength(1);
+    expect(inbox.filter((m) => m.to.includes(applied.email) || m.to.includes(revoked.email))).toHaveLength(0);
+  });
+
+  it('lead to a renewal application that counts confirmed hours like a first one; another person cannot renew the card', async () => {
+    const cardId = await issuedCard(otto.id, 'Otto Meier', 30);
+    const client = await signedInClient(ctx, otto);
+    const link = `/konto/ehrenamtskarte?netzwerk=gems&verlaengern=${cardId}`;
+    const page = await client.get(link);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sie beantragen die Verlängerung Ihrer Karte');
+    expect(page.body).toContain(`name="renewalOf" value="${cardId}"`);
+    expect(page.body).toContain('value="Otto Meier"');
+    // The card list offers the renewal too.
+    expect((await client.get('/konto/ehrenamtskarte?netzwerk=gems')).body).toContain(`verlaengern=${cardId}`);
+
+    const form = { kind: 'standard', holderName: 'Otto Meier', birthDate: '1970-05-01', municipalityId: delitzschId, allowanceEuro: '0', alternative: '', note: '', renewalOf: cardId };
+    const refused = await client.submit('/konto/ehrenamtskarte?netzwerk=gems', form, link);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Es fehlen noch');
+    expect(refused.body).toContain('Sie beantragen die Verlängerung Ihrer Karte');
+
+    // With two years of confirmed hours the renewal goes to the municipality, marked as one.
+    await ctx.deps.db.insert(hoursEntries).values(
+      [-40, -400].map((offset) => ({ userId: otto.id, networkId: gemsId, organisationId: clubId, day: addYears(today(), 0, offset), hours: 160, activity: 'Ausgabe', source: 'organisation' as const, status: 'confirmed' as const })),
+    );
+    const someoneElse = await signedInClient(ctx, helga);
+    const stolen = await someoneElse.submit('/konto/ehrenamtskarte?netzwerk=gems', { ...form, holderName: 'Helga Sommer' }, '/konto/ehrenamtskarte?netzwerk=gems');
+    expect(stolen.statusCode).toBe(422);
+    expect(stolen.body).toContain('Diese Karte gibt es nicht oder sie gehört nicht zu Ihrem Konto.');
+
+    const sent = await client.submit('/konto/ehrenamtskarte?netzwerk=gems', form, link);
+    expect(sent.statusCode).toBe(303);
+    const [application] = await ctx.deps.db.select().from(cardApplications).where(eq(cardApplications.renewalOf, cardId));
+    expect(application).toMatchObject({ userId: otto.id, status: 'submitted' });
+    expect(application!.evidence.every((p) => p.have >= p.need)).toBe(true);
+    const office = await signedInClient(ctx, await createUser(ctx, { email: 'office@gems.example', roles: [{ networkId: gemsId, role: 'network_office' }] }));
+    const admin = await office.get('/netzwerk/gems/verwaltung/ehrenamtskarte');
+    const [card] = await ctx.deps.db.select().from(cards).where(eq(cards.id, cardId));
+    expect(admin.body).toContain(`Verlängerung von ${card!.number}`);
+    // An open renewal stops the reminders for the old card.
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
+  });
+
+  it('are in the data download and go with the erasure', async () => {
+    const part = recognitionPersonalData.find((p) => p.name === 'ehrenamtskarte-erinnerungen')!;
+    const subject = { userId: helga.id, email: helga.email };
+    expect((await part.export(ctx.deps.db, subject)).map((r) => r.weeksBefore).sort()).toEqual([2, 8]);
+    const cardsPart = recognitionPersonalData.find((p) => p.name === 'ehrenamtskarten')!;
+    await cardsPart.erase(ctx.deps.db, subject, ctx.deps);
+    expect(await part.export(ctx.deps.db, subject)).toHaveLength(0);
+    const [card] = await ctx.deps.db.select().from(cards).where(eq(cards.holderName, '–'));
+    expect(await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, card!.id))).toHaveLength(0);
+  });
+});
