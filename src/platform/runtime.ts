@@ -54,6 +54,7 @@ export async function createDeps(given: Config, options: StartOptions = {}): Pro
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.jobs.stop({ graceful: true, wait: true, timeout: 5000 });
+  deps.mailer.close();
   await deps.database.close();
 }
 
