@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { markdownToText, renderMarkdown } from '../../platform/markup/index.ts';
+import { Parser } from 'htmlparser2';
+import { htmlToText, renderMarkdown } from '../../platform/markup/index.ts';
 import type { Network } from '../networks/schema.ts';
 
 export interface MailParts {
@@ -20,7 +21,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 /**
  * An info mail in the network's colours with its logo: the body is Markdown through the markup pipeline
- * (sanitised, no images from other hosts, so no tracking pixels), the text part from the same Markdown.
+ * (sanitised, no images from other hosts, so no tracking pixels), the text part from that sanitised HTML.
  * Mail clients ignore most CSS, hence the table and inline styles.
  */
 export function renderMail(
@@ -71,9 +72,14 @@ export function renderMail(
   return { subject: input.subject, html, text };
 }
 
-/** The Markdown body as sanitised HTML (images only from the platform's own host) and as text. */
+/**
+ * The Markdown body as sanitised HTML (images only from the platform's own host) and as text read from
+ * that same HTML, so the text part says exactly what the HTML part shows: what the sanitiser removed is
+ * not in it, and HTML typed into the Markdown (shown as text in both parts, never as an element) reads the same.
+ */
 export function renderBody(markdown: string, publicUrl: string): { html: string; text: string } {
-  return { html: renderMarkdown(markdown, { imageHosts: [new URL(publicUrl).host] }), text: markdownToText(markdown) };
+  const html = renderMarkdown(markdown, { imageHosts: [new URL(publicUrl).host] });
+  return { html, text: htmlToText(html) };
 }
 
 /**
@@ -83,8 +89,28 @@ export function renderBody(markdown: string, publicUrl: string): { html: string;
  */
 export function previewStylePolicy(policy: string, html: string): string {
   const sources = new Set<string>();
-  for (const match of html.matchAll(/<[a-z][^<>]*?\sstyle="([^"]*)"/gi)) sources.add(match[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
-  for (const match of html.matchAll(/<style>([^<]*)<\/style>/g)) sources.add(match[1]!);
+  let style: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        // The attribute's value as the browser hashes it: entities decoded.
+        if (attributes.style !== undefined) sources.add(attributes.style);
+        if (name === 'style') style = '';
+      },
+      ontext(text) {
+        if (style !== null) style += text;
+      },
+      onclosetag(name) {
+        if (name === 'style' && style !== null) {
+          sources.add(style);
+          style = null;
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
   if (sources.size === 0) return policy;
   const hashes = [...sources].map((source) => `'sha256-${crypto.createHash('sha256').update(source).digest('base64')}'`).join(' ');
   return policy.replace(/style-src ([^;]*)/, (_directive, list: string) => `style-src ${list} 'unsafe-hashes' ${hashes}`);
