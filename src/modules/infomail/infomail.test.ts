@@ -11,11 +11,17 @@ import { consents } from '../privacy/schema.ts';
 import { addressHash } from './address.ts';
 import { parseBounce, recordBounce } from './bounces.ts';
 import { infomailLists, infomailMailings, infomailRecipients, infomailSubscribers, infomailSubscriptions, infomailSuppressions, type InfomailList } from './schema.ts';
+import { pause, resume } from './mailings.ts';
 import { runBatch } from './send.ts';
+import { unsubscribeUrl } from './subscriptions.ts';
 
-/** A real SMTP server in the test process; addresses with "refuse" in them are refused (550). */
+/**
+ * A real SMTP server in the test process; addresses with "refuse" in them are refused (550), those with
+ * "later" in them refused for now (451) at their first attempt.
+ */
 class Sink {
   mails: ParsedMail[] = [];
+  refusedForNow = new Set<string>();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -24,6 +30,12 @@ class Sink {
       if (address.address.includes('refuse')) {
         const error = new Error('mailbox unavailable') as Error & { responseCode: number };
         error.responseCode = 550;
+        return callback(error);
+      }
+      if (address.address.includes('later') && !this.refusedForNow.has(address.address)) {
+        this.refusedForNow.add(address.address);
+        const error = new Error('try again later') as Error & { responseCode: number };
+        error.responseCode = 451;
         return callback(error);
       }
       callback();
@@ -85,6 +97,29 @@ function confirmLink(mail: ParsedMail): string {
   const link = mail.text?.match(/https?:\/\/\S+\/bestaetigen\/\S+/)?.[0];
   if (!link) throw new Error('no confirmation link');
   return new URL(link).pathname;
+}
+
+/** A list of `count` confirmed subscribers and a mailing to it, due now but not queued (the test runs its batches). */
+async function mailingTo(name: string, count: number) {
+  const db = ctx.deps.db;
+  const [list] = await db.insert(infomailLists).values({ networkId: gems.id, name }).returning();
+  const emails = Array.from({ length: count }, (_, i) => `${name}-${i}@example.org`);
+  const subscribers = await db
+    .insert(infomailSubscribers)
+    .values(emails.map((email) => ({ networkId: gems.id, email, confirmedAt: new Date() })))
+    .returning();
+  await db.insert(infomailSubscriptions).values(subscribers.map((s) => ({ subscriberId: s.id, listId: list!.id })));
+  const [mailing] = await db.insert(infomailMailings).values({ networkId: gems.id, listId: list!.id, subject: name, body: 'Text', status: 'scheduled', scheduledAt: new Date(0) }).returning();
+  return { list: list!, mailing: mailing!, emails };
+}
+
+const withRate = (ratePerMinute: number, clock?: () => Date) => ({ ...ctx.deps, config: { ...ctx.deps.config, infomailRatePerMinute: ratePerMinute }, ...(clock ? { clock } : {}) });
+
+async function states(mailingId: string): Promise<Record<string, number>> {
+  const rows = await ctx.deps.db.select().from(infomailRecipients).where(eq(infomailRecipients.mailingId, mailingId));
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.state] = (counts[row.state] ?? 0) + 1;
+  return counts;
 }
 
 async function subscribe(email: string): Promise<void> {
@@ -221,6 +256,69 @@ describe('info mails', () => {
     expect(rows.find((r) => r.email === lost!.email)?.state).toBe('failed');
   }, 60_000);
 
+  it('keeps to the rate per minute although several mails may be in flight at once', async () => {
+    const { mailing, emails } = await mailingTo('takt', 12);
+    const started = Date.now();
+    // 1,200 a minute: one mail every 50 ms.
+    expect((await runBatch(withRate(1200), mailing.id)).next).toBe('none');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(11 * 50);
+    for (const email of emails) expect(sink.to(email)).toHaveLength(1);
+    expect(await states(mailing.id)).toEqual({ sent: 12 });
+  });
+
+  it('retries a temporary refusal after a wait, and sends it then', async () => {
+    const { mailing, emails } = await mailingTo('later', 3);
+    const deps = withRate(60000);
+    const first = await runBatch(deps, mailing.id);
+    expect(first.next).toBe('later');
+    const rows = await ctx.deps.db.select().from(infomailRecipients).where(eq(infomailRecipients.mailingId, mailing.id));
+    expect(rows.map((r) => r.state)).toEqual(['queued', 'queued', 'queued']);
+    for (const row of rows) {
+      expect(row.attempts).toBe(1);
+      expect(row.lastError).toContain('451');
+      expect(row.nextAttemptAt!.getTime() - ctx.deps.clock().getTime()).toBe(30_000);
+    }
+    // Not before its time,
+    expect((await runBatch(deps, mailing.id)).next).toBe('later');
+    expect(sink.to(emails[0]!)).toHaveLength(0);
+    // but after it.
+    const later = new Date(ctx.deps.clock().getTime() + 30_000);
+    expect((await runBatch(withRate(60000, () => later), mailing.id)).next).toBe('none');
+    for (const email of emails) expect(sink.to(email)).toHaveLength(1);
+    expect(await states(mailing.id)).toEqual({ sent: 3 });
+  });
+
+  it('sends nothing more to someone who unsubscribes while the mailing is being sent', async () => {
+    const { list, mailing, emails } = await mailingTo('unterwegs', 8);
+    const deps = withRate(60000);
+    await runBatch(deps, mailing.id, 3);
+    const [waiting] = await ctx.deps.db.select().from(infomailRecipients).where(and(eq(infomailRecipients.mailingId, mailing.id), eq(infomailRecipients.state, 'queued'))).limit(1);
+    const leaving = waiting!.email;
+    const url = new URL(unsubscribeUrl(ctx.deps, list.id, leaving));
+    const post = await ctx.app.inject({ method: 'POST', url: url.pathname + url.search, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(post.statusCode).toBe(200);
+    while ((await runBatch(deps, mailing.id, 3)).next !== 'none');
+    expect(sink.to(leaving)).toHaveLength(0);
+    for (const email of emails.filter((e) => e !== leaving)) expect(sink.to(email)).toHaveLength(1);
+    expect(await states(mailing.id)).toEqual({ sent: 7, unsubscribed: 1 });
+  });
+
+  it('stops at a pause and sends the rest after resuming, each once', async () => {
+    const { mailing, emails } = await mailingTo('pause', 6);
+    await runBatch(withRate(60000), mailing.id, 2);
+    expect(await pause(ctx.deps, mailing)).toBe(true);
+    expect((await runBatch(withRate(60000), mailing.id)).next).toBe('none');
+    expect(emails.filter((e) => sink.to(e).length > 0)).toHaveLength(2);
+    expect(await states(mailing.id)).toEqual({ sent: 2, queued: 4 });
+    // Resuming hands the mailing back to the queue's worker.
+    expect(await resume(ctx.deps, mailing)).toBe(true);
+    for (const email of emails) await sink.waitFor(email);
+    const until = Date.now() + 10_000;
+    while ((await states(mailing.id)).sent !== 6 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await states(mailing.id)).toEqual({ sent: 6 });
+    for (const email of emails) expect(sink.to(email)).toHaveLength(1);
+  });
+
   it('blocks an address after repeated hard bounces, not after a soft one', async () => {
     const db = ctx.deps.db;
     const [recipient] = await db.select().from(infomailRecipients).where(eq(infomailRecipients.email, 'bert@example.org')).limit(1);
@@ -302,5 +400,22 @@ describe('info mails', () => {
     await client.submit('/netzwerk/gems/verwaltung/infomail/neu', { listId: news.id, subject: 'Probe', body: 'Text', action: 'test' }, '/netzwerk/gems/verwaltung/infomail/neu');
     const [test] = await sink.waitFor('office@gems.example');
     expect(test?.subject).toBe('[Test] Probe');
+  });
+
+  it('says a draft is saved, and how many addresses the chosen list reaches', async () => {
+    const { list, emails } = await mailingTo('entwurf', 4);
+    // One of them has left this list: the count is of those the send would reach.
+    await ctx.deps.db.insert(infomailSuppressions).values({ networkId: gems.id, listId: list.id, emailHash: addressHash(emails[0]!), reason: 'unsubscribed' });
+    const client = await signedInClient(ctx, office);
+    const saved = await client.submit('/netzwerk/gems/verwaltung/infomail/neu', { listId: list.id, subject: 'Entwurf', body: 'Text', action: 'save' }, '/netzwerk/gems/verwaltung/infomail/neu');
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toMatch(/\/bearbeiten\?gespeichert=1$/);
+    const page = await client.get(saved.headers.location!);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('role="status">Der Entwurf ist gespeichert.');
+    expect(page.body).toContain('<p class="hint" id="f-listId-hint">Erreicht zurzeit 3 Adressen.</p>');
+    expect(page.body).toMatch(/<select id="f-listId" name="listId" required(="")? aria-describedby="f-listId-hint"/);
+    // Without the redirect's mark, no notice.
+    expect((await client.get(saved.headers.location!.replace('?gespeichert=1', ''))).body).not.toContain('Der Entwurf ist gespeichert.');
   });
 });

@@ -13,6 +13,7 @@ import { networks, type Network } from '../networks/schema.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../offers/vocabulary.ts';
 import { normaliseAddress } from './address.ts';
 import { parseBounce, recordBounce, HARD_BOUNCE_LIMIT } from './bounces.ts';
+import { resolveAudience } from './audience.ts';
 import { approve, pause, requestSend, resume, saveDraft, sendTest, settingsOf } from './mailings.ts';
 import { canManageInfomail } from './policy.ts';
 import { previewStylePolicy, renderMail } from './render.ts';
@@ -437,9 +438,15 @@ export const routes: FastifyPluginAsync = async (app) => {
     }
     return reply.page(
       mailing?.subject ?? t('infomail.admin.newMailing'),
-      <ComposePage t={t} slug={network.slug} csrfToken={reply.generateCsrf()} mailing={mailing} values={values} lists={lists} errors={errors} notice={notice} preview={shown} requireApproval={settings.requireApproval} />,
+      <ComposePage t={t} slug={network.slug} csrfToken={reply.generateCsrf()} mailing={mailing} values={values} lists={lists} errors={errors} notice={notice} preview={shown} requireApproval={settings.requireApproval} reach={await reachOf(network.id, values.listId)} />,
       { status },
     );
+  }
+
+  /** How many addresses a list reaches now, as the send would work it out (the compose page names it). */
+  async function reachOf(networkId: string, listId: string): Promise<number | null> {
+    const [list] = await db.select().from(infomailLists).where(and(eq(infomailLists.id, listId), eq(infomailLists.networkId, networkId)));
+    return list ? (await resolveAudience(db, list)).length : null;
   }
 
   async function loadMailing(request: FastifyRequest, reply: FastifyReply, network: Network) {
@@ -466,7 +473,9 @@ export const routes: FastifyPluginAsync = async (app) => {
     if (!network) return reply;
     const mailing = await loadMailing(request, reply, network);
     if (!mailing) return reply;
-    return composePage(request, reply, network, mailing, { listId: mailing.listId, subject: mailing.subject, body: mailing.body, scheduledAt: toLocalInput(mailing.scheduledAt) }, {}, null, false);
+    // The notice from saving holds only while the mailing is still a draft.
+    const saved = (request.query as { gespeichert?: string }).gespeichert === '1' && mailing.status === 'draft';
+    return composePage(request, reply, network, mailing, { listId: mailing.listId, subject: mailing.subject, body: mailing.body, scheduledAt: toLocalInput(mailing.scheduledAt) }, {}, saved ? request.t('infomail.mailing.saved') : null, false);
   });
 
   async function compose(request: FastifyRequest, reply: FastifyReply, network: Network, existing: Mailing | null) {

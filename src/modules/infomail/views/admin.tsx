@@ -2,6 +2,7 @@ import type { T } from '../../../platform/i18n/index.ts';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
 import { Field } from '../../../platform/ui/field.tsx';
+import { describedBy, HintAndError } from '../../../platform/ui/hint.tsx';
 import { Checkbox, CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
 import { RadioGroup } from '../../../platform/ui/radio-group.tsx';
 import type { InfomailList, Mailing, Recipient } from '../schema.ts';
@@ -113,8 +114,11 @@ export function ComposePage(props: {
   notice: string | null;
   preview: { html: string; text: string } | null;
   requireApproval: boolean;
+  /** How many addresses the chosen list reaches now (unsubscribed and bounced ones left out). */
+  reach: number | null;
 }) {
   const { t, slug, mailing } = props;
+  const reach = props.reach === null ? undefined : t('infomail.list.audience', { count: props.reach });
   const action = mailing ? `${base(slug)}/${mailing.id}` : `${base(slug)}/neu`;
   const labels = { subject: t('infomail.mailing.subject'), listId: t('infomail.mailing.list'), scheduledAt: t('infomail.mailing.scheduledAt') };
   return (
@@ -129,8 +133,8 @@ export function ComposePage(props: {
         <CsrfField token={props.csrfToken} />
         <div class={props.errors.listId ? 'field field--error' : 'field'}>
           <label for="f-listId">{labels.listId}</label>
-          {props.errors.listId && <p class="field-error">{props.errors.listId}</p>}
-          <select id="f-listId" name="listId" required>
+          <HintAndError id="f-listId" hint={reach} error={props.errors.listId} />
+          <select id="f-listId" name="listId" required aria-describedby={describedBy('f-listId', reach, props.errors.listId)}>
             {props.lists.map((l) => (
               <option key={l.value} value={l.value} selected={l.value === props.values.listId}>
                 {l.label}
