@@ -11,6 +11,7 @@ import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { municipalities, networks } from '../src/modules/networks/schema.ts';
 import { organisations } from '../src/modules/organisations/schema.ts';
 import { offers } from '../src/modules/offers/schema.ts';
+import { events } from '../src/modules/events/schema.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const HOST_FONT = 'Georgia, serif';
@@ -70,6 +71,27 @@ async function prepareDatabase(dir: string) {
     ids.third = await offer('Schulgarten pflegen');
     ids.other = await offer('Streuobstwiese', { field: 'umwelt' });
     ids.draft = await offer('Geheimer Entwurf', { status: 'draft', publishedAt: null });
+    // Events: one upcoming in Krostitz, one online (its link must never show), one elsewhere.
+    const event = (title: string, days: number, values: Partial<typeof events.$inferInsert> = {}) => ({
+      networkId: gems.id,
+      kind: 'network_meeting' as const,
+      status: 'published' as const,
+      title,
+      startsAt: new Date(now + days * 86_400_000),
+      endsAt: new Date(now + days * 86_400_000 + 7_200_000),
+      place: 'Rathaus Krostitz',
+      municipalityId: krostitz.id,
+      ...values,
+    });
+    const [meeting] = await db
+      .insert(events)
+      .values([
+        event('Vereinsstammtisch Krostitz', 4),
+        event('Online-Sprechstunde', 6, { mode: 'online', place: '', onlineUrl: 'https://meet.example/geheim-widget', municipalityId: null }),
+        event('Entwurfstreffen', 5, { status: 'draft' }),
+      ])
+      .returning();
+    ids.event = meeting!.id;
   } finally {
     await database.close();
   }
@@ -95,6 +117,8 @@ function startHost(): Promise<void> {
       widget('data-network="gems" data-municipality="krostitz" data-theme="dark"'),
       `default-src 'self'; script-src ${server.url}; connect-src ${server.url}; style-src 'self'`,
     ),
+    '/termine': hostPage(widget('data-kind="events" data-network="gems" data-municipality="Krostitz"')),
+    '/alle-termine': hostPage(widget('data-kind="events" data-network="gems" data-theme="dark"')),
     '/fehler': hostPage(widget('data-network="gems" data-municipality="Atlantis"')),
     '/falsch': hostPage(widget('data-network="gems" data-limit="viele"')),
     '/rahmen': hostPage(
@@ -217,6 +241,36 @@ describe('the script on another origin', () => {
     expect(await page.locator('.mitmachnetz-widget').getByRole('listitem').count()).toBe(0);
     await checkA11y(page);
     await page.close();
+  });
+});
+
+describe('the script with events', () => {
+  test('lists the upcoming events of Krostitz with date and place, never a draft or an online link', async () => {
+    const { page, complaints } = await open(`${hostUrl}/termine`);
+    const widget = page.locator('.mitmachnetz-widget');
+    await expect.poll(() => widget.getByRole('listitem').count(), { timeout: 15_000 }).toBe(1);
+    expect(await widget.getByRole('heading', { level: 2 }).innerText()).toBe('Veranstaltungen in Krostitz');
+    const link = widget.getByRole('list').getByRole('link');
+    expect(await link.innerText()).toBe('Vereinsstammtisch Krostitz');
+    expect(await link.getAttribute('href')).toBe(`${server.url}/netzwerk/gems/veranstaltungen/${ids.event}`);
+    expect(await widget.getByRole('listitem').innerText()).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} · Rathaus Krostitz, Krostitz/);
+    await checkA11y(page);
+    expect(complaints).toEqual([]);
+    await page.setViewportSize({ width: 800, height: 360 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'events-widget.png') });
+    await page.close();
+
+    const all = await open(`${hostUrl}/alle-termine`);
+    const list = all.page.locator('.mitmachnetz-widget');
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
+    const text = await list.getByRole('list').innerText();
+    expect(text).toContain('Online-Sprechstunde');
+    expect(text).toMatch(/Online-Sprechstunde\s+\S+, \d{2}:\d{2} · online/);
+    expect(await all.page.content()).not.toContain('meet.example');
+    expect(text).not.toContain('Entwurfstreffen');
+    await checkA11y(all.page);
+    expect(all.complaints).toEqual([]);
+    await all.page.close();
   });
 });
 
