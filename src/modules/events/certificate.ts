@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
 import { formatDateTime, type T } from '../../platform/i18n/index.ts';
-import type { EventDetail } from './queries.ts';
-import type { Event, EventRegistration } from './schema.ts';
+import { findEvent, type EventDetail } from './queries.ts';
+import { eventRegistrations, type Event, type EventRegistration } from './schema.ts';
 
 /*
  * Participation certificates (Teilnahmebescheinigungen) for trainings. The verification code is the
@@ -36,6 +38,28 @@ export function verifyCertificateCode(secret: string, code: string): string | nu
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
   return `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
+}
+
+/** What the verification page shows for a genuine certificate. */
+export interface VerifiedCertificate {
+  name: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  organiser: string;
+}
+
+/**
+ * Checks a certificate code and returns what it certifies, or null (made elsewhere, altered, or the
+ * registration no longer earns a certificate). Exported through index.ts so that another verification
+ * page (recognition's /pruefen) could check event certificates too.
+ */
+export async function verifyEventCertificate(db: Db, secret: string, code: string, now: Date): Promise<VerifiedCertificate | null> {
+  const id = verifyCertificateCode(secret, code);
+  const [registration] = id ? await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)) : [];
+  const event = registration ? await findEvent(db, registration.eventId) : undefined;
+  if (!registration || !event || !certificateAvailable(event, registration, now)) return null;
+  return { name: registration.name, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, organiser: event.organiserName ?? event.networkName };
 }
 
 /** Trainings and workshops give certificates to those marked present, once the event is over. */

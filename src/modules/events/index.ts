@@ -38,6 +38,8 @@ export async function attendedEventsOf(
 // For the widget (issue 14: events in the widget): upcoming events without personal data or online links.
 export { upcomingEvents, type EventListItem } from './queries.ts';
 export { EVENT_KINDS, type EventKind } from './schema.ts';
+// A participation certificate's code (HMAC, see certificate.ts), for a verification page outside events.
+export { verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 
 /** Events and qualification (capability D): calendar, registration with waiting list, attendance, certificates. */
 export const eventsModule: AppModule = {

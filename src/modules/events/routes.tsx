@@ -10,7 +10,7 @@ import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';
 import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../overview/export.ts';
-import { certificateAvailable, certificateCode, certificatePdf, verifyCertificateCode } from './certificate.ts';
+import { certificateAvailable, certificateCode, certificatePdf, verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 import {
   cancelRegistration,
   confirmRegistration,
@@ -748,16 +748,10 @@ export const routes: FastifyPluginAsync = async (app) => {
   app.get('/veranstaltungen/nachweis', async (request, reply) => {
     const code = one((request.query as Record<string, unknown>).code).trim().slice(0, 100);
     let result: 'none' | 'valid' | 'invalid' = 'none';
-    let details: { name: string; title: string; startsAt: Date; endsAt: Date; organiser: string } | null = null;
+    let details: VerifiedCertificate | null = null;
     if (code) {
-      result = 'invalid';
-      const id = verifyCertificateCode(app.deps.config.cookieSecret!, code);
-      const [registration] = id ? await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)) : [];
-      const event = registration ? await findEvent(db, registration.eventId) : undefined;
-      if (registration && event && certificateAvailable(event, registration, now())) {
-        result = 'valid';
-        details = { name: registration.name, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, organiser: event.organiserName ?? event.networkName };
-      }
+      details = await verifyEventCertificate(db, app.deps.config.cookieSecret!, code, now());
+      result = details ? 'valid' : 'invalid';
     }
     return reply.page(
       request.t('events.verify.title'),

@@ -71,6 +71,11 @@ export function placesOf(events: readonly MapEvent[]): MapPlace[] {
     }
     place.events.push(e);
   }
+  // Named after the municipalities of its events (usually one), not after whichever event came first.
+  for (const place of places.values()) {
+    const names = [...new Set(place.events.map((e) => e.municipalityName).filter((n): n is string => Boolean(n)))].sort((a, b) => a.localeCompare(b, 'de'));
+    if (names.length > 0) place.label = names.join(' / ');
+  }
   return [...places.values()];
 }
 
@@ -128,14 +133,18 @@ export function EventsMap({
           {rings.map((r, i) => (
             <path key={`${r.id}-${i}`} d={`M${r.ring.map(([lng, lat]) => `${x(lng)},${y(lat)}`).join('L')}Z`} fill="#ffffff" stroke="#767676" stroke-width="1" />
           ))}
-          {towns.map((a) => (
-            <g key={a.id}>
-              <circle cx={x(a.lng!)} cy={y(a.lat!)} r="2.5" fill="#555555" />
-              <text x={x(a.lng!) + 5} y={y(a.lat!) - 5} font-size="13" fill="#333333">
-                {a.name}
-              </text>
-            </g>
-          ))}
+          {towns.map((a) => {
+            // A marker on the town's centre would cover its name: the name then moves beside the marker.
+            const covered = places.some((p) => Math.hypot(x(p.lng) - x(a.lng!), y(p.lat) - y(a.lat!)) < 14);
+            return (
+              <g key={a.id}>
+                <circle cx={x(a.lng!)} cy={y(a.lat!)} r="2.5" fill="#555555" />
+                <text x={x(a.lng!) + (covered ? 16 : 5)} y={y(a.lat!) + (covered ? 5 : -5)} font-size="13" fill="#333333">
+                  {a.name}
+                </text>
+              </g>
+            );
+          })}
           {places.map((p) => (
             <g key={p.number}>
               <circle cx={x(p.lng)} cy={y(p.lat)} r="12" fill="#b3541e" stroke="#ffffff" stroke-width="2" />
