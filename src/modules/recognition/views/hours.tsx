@@ -40,7 +40,7 @@ function proposalWhen(t: T, locale: Locale, p: Proposal): string {
 function ProposalsSection(props: { t: T; locale: Locale; csrfToken: string; proposals: Proposal[] }) {
   const { t, locale } = props;
   return (
-    <section aria-labelledby="vorschlaege">
+    <section aria-labelledby="vorschlaege" id="f-proposal">
       <h2 id="vorschlaege">{t('recognition.proposal.title')}</h2>
       <p class="hint">{t('recognition.proposal.intro')}</p>
       <DataTable
@@ -96,7 +96,7 @@ function ConsentSection(props: { t: T; csrfToken: string; consent: boolean }) {
       <form method="post" action="/konto/stunden/freigabe" class="inline-form">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="give" value={props.consent ? '0' : '1'} />
-        <button type="submit" class={props.consent ? 'secondary' : undefined}>
+        <button type="submit" id="f-give" class={props.consent ? 'secondary' : undefined}>
           {props.consent ? t('recognition.consent.withdraw') : t('recognition.consent.give')}
         </button>
       </form>
@@ -116,6 +116,8 @@ export function HoursPage(props: HoursPageProps) {
     day: t('recognition.hours.day'),
     hours: t('recognition.hours.hours'),
     activity: t('recognition.hours.activity'),
+    proposal: t('recognition.proposal.title'),
+    give: t('recognition.consent.title'),
   };
   return (
     <>
