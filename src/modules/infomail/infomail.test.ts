@@ -413,7 +413,7 @@ describe('info mails', () => {
     const page = await client.get(saved.headers.location!);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('role="status">Der Entwurf ist gespeichert.');
-    expect(page.body).toContain('<p class="hint" id="f-listId-hint">Erreicht zurzeit 3 Adressen.</p>');
+    expect(page.body).toContain('<p class="hint" id="f-listId-hint">Adressen, die diese Liste zurzeit erreicht: 3</p>');
     expect(page.body).toMatch(/<select id="f-listId" name="listId" required(="")? aria-describedby="f-listId-hint"/);
     // Without the redirect's mark, no notice.
     expect((await client.get(saved.headers.location!.replace('?gespeichert=1', ''))).body).not.toContain('Der Entwurf ist gespeichert.');
