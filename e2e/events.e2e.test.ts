@@ -108,13 +108,17 @@ test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11
   const start = local(14, '18:00');
   await office.getByLabel('Beginn', { exact: true }).fill(start);
   await office.getByLabel('Ende', { exact: true }).fill(local(14, '20:30'));
-  await office.getByLabel('Ort (Adresse, Raum)', { exact: true }).fill('Rathaus Delitzsch, Ratssaal');
+  await office.getByLabel('Ort (Adresse, Raum)', { exact: true }).fill('Rathaus Delitzsch, Ratssaal, Markt 3, 04509 Delitzsch');
+  await office.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Delitzsch' });
   await office.getByLabel('Barrierefreiheit', { exact: true }).fill('Stufenloser Zugang, Aufzug.');
   await office.getByLabel('Plätze', { exact: true }).fill('10');
+  await office.getByLabel('QR-Code zum Einchecken in der Anmeldebestätigung', { exact: true }).check();
   await office.getByRole('button', { name: 'Speichern' }).click();
   await office.waitForURL(/\/netzwerk\/gems\/veranstaltungen\/[0-9a-f-]{36}\?gespeichert=1/);
   const eventPath = new URL(office.url()).pathname;
   expect((await office.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe(TITLE);
+  // The venue's postcode is shared with Delitzsch: the meeting is on the map at the town, numbered 1.
+  expect(await office.locator('#karte ~ ol li[value="1"] strong').textContent()).toBe('Delitzsch');
   await check(office, 'event-office');
 
   // ——— Eleven people register without an account, each confirming by the link in the mail. ———
@@ -140,9 +144,21 @@ test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11
   const eleventh = people[10]!;
   const waitlisted = await waitForNewestMail(server!.dataDir, (m) => m.to.includes(eleventh.email) && m.subject.startsWith('Warteliste'));
   expect(waitlisted.text).toContain(TITLE);
+  const seated = [];
   for (const person of people.slice(0, 10)) {
-    await waitForNewestMail(server!.dataDir, (m) => m.to.includes(person.email) && m.subject.startsWith('Angemeldet'));
+    seated.push(await waitForNewestMail(server!.dataDir, (m) => m.to.includes(person.email) && m.subject.startsWith('Angemeldet')));
   }
+  // The seat's mail carries the check-in QR code (an inline image) and its link as text.
+  const source = fs.readFileSync(path.join(server!.dataDir, 'mail', seated[0]!.file), 'utf8').replace(/=\r?\n/g, '');
+  expect(source).toMatch(/Content-ID: <einchecken@mitmachnetz>/i);
+  expect(source).toMatch(/src=(3D)?"cid:einchecken@mitmachnetz"/);
+  const checkinLink = linkInMail(seated[0]!, '/veranstaltungen/einchecken/');
+  // A visitor without the right learns nothing from the link: the sign-in page.
+  const stranger = await newPage();
+  await stranger.goto(checkinLink);
+  expect(new URL(stranger.url()).pathname).toBe('/anmelden');
+  expect(await stranger.locator('main').textContent()).not.toContain(people[0]!.name);
+  await stranger.context().close();
 
   // ——— Person 3 cancels by the personal link; the 11th moves up and is told. ———
   const third = await newPage();
@@ -165,11 +181,21 @@ test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11
   await office.goto(`${eventPath}/anmeldungen`);
   await check(office, 'registrations', 'events-registrations');
   expect(await office.locator('main').textContent()).toContain(eleventh.name);
+  // At the door: the organiser scans Person 1's code with the phone and confirms, without JavaScript needed.
   await office.setViewportSize(PHONE);
+  await office.goto(checkinLink);
+  expect(await office.locator('main').textContent()).toContain(people[0]!.name);
+  await check(office, 'checkin', 'events-checkin');
+  await office.setViewportSize(PHONE);
+  await office.getByRole('button', { name: 'Anwesenheit bestätigen' }).click();
+  await office.waitForURL(/bestaetigt=1/);
+  expect(await office.locator('main').textContent()).toContain('Die Anwesenheit ist bestätigt.');
+  expect(await office.getByRole('button', { name: 'Anwesenheit bestätigen' }).count()).toBe(0);
   await office.goto(`${eventPath}/anwesenheit`);
+  expect(await office.getByLabel(people[0]!.name).isChecked()).toBe(true);
   await check(office, 'attendance', 'events-attendance');
   await office.setViewportSize(PHONE);
-  for (const person of [people[0]!, people[1]!, eleventh]) await office.getByLabel(person.name).check();
+  for (const person of [people[1]!, eleventh]) await office.getByLabel(person.name).check();
   await office.getByRole('button', { name: 'Anwesenheit speichern' }).click();
   await office.waitForURL(/gespeichert=1/);
   expect(await office.locator('main').textContent()).toContain('3 anwesend, 7 nicht erschienen');
@@ -183,6 +209,11 @@ test('a network meeting: 10 seats, 11 registrations, a cancellation moves the 11
   await visitor.goto('/netzwerk/gems/veranstaltungen');
   await check(visitor, 'list', 'events-list');
   expect(await visitor.locator('main').textContent()).toContain(TITLE);
+  // The map of on-site events: drawn on the server, its numbered places carry the links.
+  const map = visitor.locator('section[aria-labelledby="karte"]');
+  expect(await map.getByRole('img').count()).toBe(1);
+  expect(await map.getByRole('link', { name: TITLE }).count()).toBe(1);
+  await map.screenshot({ path: path.join(SHOTS, 'events-map.png') });
 
   // ——— After the meeting: the server is stopped, the meeting moved into the past, the server started again. ———
   await server!.stop();
