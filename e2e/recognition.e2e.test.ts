@@ -27,6 +27,7 @@ import { memberships, membershipMunicipalities } from '../src/platform/roles/sch
 import { municipalities, networks } from '../src/platform/networks/schema.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { organisationMembers, organisations } from '../src/modules/organisations/schema.ts';
+import { eventRegistrations, events } from '../src/modules/events/schema.ts';
 // The module list, so that seedDemoNetworks also seeds each module's demo part (here: Saxony's card rules, acceptance points).
 import '../src/modules/index.ts';
 
@@ -50,6 +51,8 @@ const CONTACT = 'ehrenamt@rathaus-delitzsch.beispiel.de';
 const OFFICE = 'netzwerkstelle@gems.beispiel.de';
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const ADMIN = '/netzwerk/gems/verwaltung/ehrenamtskarte';
+const OFFICE_HOURS = '/netzwerk/gems/verwaltung/stunden';
+const OFFICE_EVENT = 'Netzwerktreffen Herbst der Vereine';
 
 let dataDir: string;
 let postgres: TestPostgres | undefined;
@@ -82,7 +85,15 @@ beforeAll(async () => {
         .orderBy(organisations.name)
         .limit(2);
       if (verified.length < 2) throw new Error('two verified demo organisations needed');
-      await confirmedAccount(db, VOLUNTEER.name, VOLUNTEER.email, PASSWORD);
+      const volunteerId = await confirmedAccount(db, VOLUNTEER.name, VOLUNTEER.email, PASSWORD);
+      // The volunteer was present at a meeting of the network office twelve days ago (18:00 to 20:30).
+      const startsAt = new Date(Date.now() - 12 * 86_400_000);
+      startsAt.setUTCHours(17, 0, 0, 0);
+      const [meeting] = await db
+        .insert(events)
+        .values({ networkId: gems!.id, kind: 'network_meeting', status: 'published', title: OFFICE_EVENT, startsAt, endsAt: new Date(startsAt.getTime() + 2.5 * 3_600_000), place: 'Rathaus Delitzsch' })
+        .returning();
+      await db.insert(eventRegistrations).values({ eventId: meeting!.id, userId: volunteerId, name: VOLUNTEER.name, email: VOLUNTEER.email, status: 'confirmed', tokenHash: 'a1'.repeat(32), attended: true });
       for (const [email, organisation] of [
         [CLUB_A, verified[0]!],
         [CLUB_B, verified[1]!],
@@ -190,6 +201,24 @@ test('hours confirmed at two organisations lead to a card whose QR code verifies
   step('the volunteer logs hours at two organisations, without JavaScript');
   const volunteer = await person({ javaScript: false });
   await logInTo(volunteer, VOLUNTEER.email, '/konto/stunden');
+
+  step('the meeting the volunteer attended is proposed; taken over with the hours changed, it waits for the office');
+  expect(await volunteer.locator('#vorschlaege-liste').innerText()).toContain(OFFICE_EVENT);
+  await check(volunteer, 'proposals');
+  await volunteer.getByRole('link', { name: `Vorschlag übernehmen: ${OFFICE_EVENT}` }).click();
+  await arriveAt(volunteer, /\/konto\/stunden\/vorschlag/);
+  expect(await volunteer.getByLabel('Stunden', { exact: true }).inputValue()).toBe('2,5');
+  expect(await volunteer.getByLabel('Was haben Sie getan?').inputValue()).toBe(OFFICE_EVENT);
+  await check(volunteer, 'proposal');
+  await volunteer.getByLabel('Stunden', { exact: true }).fill('3');
+  await volunteer.getByRole('button', { name: 'Zur Bestätigung senden' }).click();
+  await arriveAt(volunteer, /vorschlag=1/);
+  expect(await volunteer.locator('#vorschlaege').count()).toBe(0);
+
+  step('the volunteer lets organisations and the office see their hours by name');
+  await volunteer.getByRole('button', { name: 'Freigabe erteilen' }).click();
+  await arriveAt(volunteer, /freigabe=erteilt/);
+  expect(await text(volunteer)).toContain('Sie haben die Freigabe erteilt.');
   for (const [club, when, hours] of [
     [clubs[0]!, day(-3), '4,5'],
     [clubs[1]!, day(-4), '3'],
@@ -220,6 +249,10 @@ test('hours confirmed at two organisations lead to a card whose QR code verifies
       await member.getByRole('button', { name: 'Bestätigen', exact: true }).click();
       await arriveAt(member, /bestaetigt=1/);
     }
+    // The totals name the volunteer, who agreed; the demo's volunteers without consent are one anonymous sum.
+    await member.goto(`/organisationen/${club.id}/stunden`);
+    expect(await member.locator('#summen-personen-tabelle').innerText()).toContain(VOLUNTEER.name);
+    expect(await text(member)).toMatch(/weitere \d+ Personen ohne Freigabe|eine weitere Person ohne Freigabe/);
     await check(member, 'organisation');
   }
 
@@ -290,9 +323,17 @@ test('hours confirmed at two organisations lead to a card whose QR code verifies
   expect(revoked).not.toContain('echt und gültig');
   await check(shop, 'verify-revoked', { axe: false });
 
+  step('the office confirms the hours from its meeting and sees the totals of the network');
+  await office.goto(OFFICE_HOURS);
+  await office.getByRole('checkbox', { name: new RegExp(VOLUNTEER.name) }).check();
+  await office.getByRole('button', { name: 'Ausgewählte bestätigen' }).click();
+  await arriveAt(office, /entschieden=1/);
+  expect(await office.locator('#summen-personen-tabelle').innerText()).toContain(VOLUNTEER.name);
+  await check(office, 'office-hours');
+
   step('the acceptance points of the demo');
   await shop.goto('/netzwerk/gems/akzeptanzstellen');
   expect(await text(shop)).toContain('Stadtmuseum im Barockschloss');
   await check(shop, 'acceptance');
   step('done');
-}, 240_000);
+}, 420_000);
