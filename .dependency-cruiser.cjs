@@ -2,6 +2,7 @@
  * The module boundaries of decision 006, checked in `npm run lint`:
  * - the platform (src/platform) is the ground floor and imports no module;
  * - a module imports another module only through its public entry, `src/modules/<name>/index.ts`;
+ * - a module's manifest, `src/modules/<name>/manifest.ts`, is imported by the module list alone;
  * - modules do not depend on each other in a circle.
  * Tests (and the test helpers they share: testing.ts, test-support.ts, test-client.ts) may reach into any
  * module's internals to arrange data and call a function directly, so they are not cruised at all.
@@ -28,6 +29,14 @@ module.exports = {
         "A module uses another module only through that module's index.ts (its public entry). ",
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'manifest-only-from-module-list',
+      severity: 'error',
+      comment:
+        "A module's manifest (manifest.ts) is read by the module list (src/modules/index.ts) alone; other modules use its index.ts, and its own files do not import it.",
+      from: { pathNot: '^src/modules/index\\.ts$' },
+      to: { path: '^src/modules/[^/]+/manifest\\.ts$' },
     },
     {
       name: 'no-module-cycles',

@@ -25,7 +25,7 @@ import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { offers, savedSearches } from '../src/modules/offers/schema.ts';
 import { addOrganisationMember } from '../src/modules/organisations/commands.ts';
 import { placementMessages, placements } from '../src/modules/placements/schema.ts';
-import { runPrivacyDaily } from '../src/modules/privacy/index.ts';
+import { runPrivacyDaily } from '../src/modules/privacy/daily.ts';
 import { personalDataParts } from '../src/modules/privacy/download.ts';
 import { saveVolunteerProfile } from '../src/modules/volunteers/commands.ts';
 

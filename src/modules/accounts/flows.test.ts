@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, linkIn, mailbox, readOutbox, waitForMail, type OutboxMail, type TestContext } from '../../../test/helpers.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
-import { runPrivacyDaily } from '../privacy/index.ts';
+import { runPrivacyDaily } from '../privacy/daily.ts';
 import { sessions, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
 

@@ -1,30 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { purgeExpiredLogins } from './commands.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-import { accountsPersonalData } from './personal-data.ts';
-
-export const ACCOUNTS_CLEANUP_QUEUE = 'accounts.cleanup';
-
-export const accountsModule: AppModule = {
-  name: 'accounts',
-  personalData: accountsPersonalData,
-  messages: { de, en },
-  routes,
-  // The links "Mein Konto" has always shown; other modules add theirs (hours, card, data…) between and after them.
-  navigation: [
-    { area: 'account', label: 'accounts.account.linkProfile', href: () => '/konto/engagement', order: 10 },
-    { area: 'account', label: 'accounts.account.linkSuggestions', href: () => '/konto/vorschlaege', order: 20 },
-    { area: 'account', label: 'accounts.account.linkPlacements', href: () => '/konto/vermittlungen', order: 30 },
-    { area: 'account', label: 'accounts.account.linkSearches', href: () => '/konto/suchen', order: 50 },
-    { area: 'account', label: 'accounts.account.linkOrganisations', href: () => '/meine-organisationen', order: 60 },
-  ],
-  queues: [ACCOUNTS_CLEANUP_QUEUE],
-  // Nightly; a missed night changes nothing but the size of two tables.
-  schedules: [{ queue: ACCOUNTS_CLEANUP_QUEUE, cron: '41 3 * * *' }],
-  async workers(deps) {
-    await deps.jobs.work(ACCOUNTS_CLEANUP_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-      await purgeExpiredLogins(deps.db, deps.clock());
-    });
-  },
-};
+/*
+ * The public entry of the accounts module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

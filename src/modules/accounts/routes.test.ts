@@ -9,7 +9,7 @@ import { registeredModules, registerModules } from '../../platform/registry.ts';
 import { createAdmin, purgeExpiredLogins, registerAccount, requestEmailChange, requestMagicLink, requestPasswordReset } from './commands.ts';
 import { sessions, tokens, users } from './schema.ts';
 import { BrowserAt } from './test-client.ts';
-import { runPrivacyDaily } from '../privacy/index.ts';
+import { runPrivacyDaily } from '../privacy/daily.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

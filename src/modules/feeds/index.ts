@@ -1,10 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-
-/** Feeds of new offers (RSS, Atom), the sitemap and robots.txt; the JSON-LD builders for the public pages live here too. */
-export const feedsModule: AppModule = {
-  name: 'feeds',
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the feeds module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

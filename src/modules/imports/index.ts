@@ -1,11 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { adminPath } from '../../platform/navigation.tsx';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-
-export const importsModule: AppModule = {
-  name: 'imports',
-  navigation: [{ area: 'network-admin', label: 'imports.nav.admin', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/import') : null), order: 50 }],
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the imports module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

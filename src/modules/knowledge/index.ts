@@ -1,25 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { seedKnowledgeDemo } from './demo.ts';
-import { de, en } from './messages.ts';
-import { knowledgePersonalData } from './personal-data.ts';
-import { routes } from './routes.tsx';
-import { knowledgeSiteSearch } from './site-search.ts';
-
-/** Knowledge management (capability E): articles, practice examples, publications, FAQ, event documentation. */
-export const knowledgeModule: AppModule = {
-  name: 'knowledge',
-  messages: { de, en },
-  routes,
-  siteSearch: knowledgeSiteSearch,
-  personalData: knowledgePersonalData,
-  // After the events: the past training's documentation points to its event.
-  demo: { order: 55, seed: (db, now) => seedKnowledgeDemo(db, now) },
-  navigation: [
-    {
-      area: 'main',
-      label: 'knowledge.nav',
-      href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/wissen` : null),
-      order: 40,
-    },
-  ],
-};
+/*
+ * The public entry of the knowledge module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

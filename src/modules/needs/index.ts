@@ -1,11 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-import { needsPersonalData } from './personal-data.ts';
-
-export const needsModule: AppModule = {
-  name: 'needs',
-  personalData: needsPersonalData,
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the needs module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

@@ -6,7 +6,7 @@ import { users } from '../../platform/auth/schema.ts';
 import { networks } from '../../platform/networks/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
 import { runOfferExpiry } from './expiry.ts';
-import { offersModule } from './index.ts';
+import { offersModule } from './manifest.ts';
 import { offers } from './schema.ts';
 import { castOf, type Cast } from './test-support.ts';
 

@@ -1,12 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-import { openapiPersonalData } from './personal-data.ts';
-
-/** The public API: read endpoints, offers written with organisations' tokens, the OpenAPI document and its page. */
-export const openapiModule: AppModule = {
-  name: 'openapi',
-  personalData: openapiPersonalData,
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the openapi module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

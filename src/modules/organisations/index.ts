@@ -1,22 +1,8 @@
-import type { AppModule } from '../../platform/module.ts';
-import { claimRoutes } from './claim-routes.tsx';
-import { invitationRoutes } from './invitation-routes.tsx';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-import { organisationsPersonalData, organisationsRetention } from './personal-data.ts';
-
+/*
+ * The public entry of the organisations module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+/** The organisation tables. */
 export { organisationMembers, organisations } from './schema.ts';
 /** Where an address stands on the map (postcode's point or the municipality's centre); offers use it too. */
 export { positionFromAddress, type Position } from './position.ts';
-
-export const organisationsModule: AppModule = {
-  name: 'organisations',
-  personalData: organisationsPersonalData,
-  retention: organisationsRetention,
-  messages: { de, en },
-  async routes(app) {
-    await app.register(routes);
-    await app.register(claimRoutes);
-    await app.register(invitationRoutes);
-  },
-};

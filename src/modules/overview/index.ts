@@ -1,13 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-
-/** Überblick: figures, charts, map, exports and the PDF report per network and municipality. */
-export const overviewModule: AppModule = {
-  name: 'overview',
-  navigation: [
-    { area: 'main', label: 'layout.overview', href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/ueberblick` : '/ueberblick'), order: 20 },
-  ],
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the overview module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

@@ -1,34 +1,10 @@
-import type { AppModule } from '../../platform/module.ts';
-import { adminPath } from '../../platform/navigation.tsx';
-import { runPlacementReminders } from './commands.ts';
-import { routes } from './routes.tsx';
-
+/*
+ * The public entry of the placements module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
 /** The organisation's personal access link, for mails to organisations nobody has claimed yet. */
 export { issueOrganisationAccess } from './access.ts';
 /** Response time: one definition and one median for the placements list and the overview (finding 10). */
 export { medianOf, responseMinutes } from './response-time.ts';
 /** A volunteer's placed and ended placements with an offer: the recognition module proposes hours from them. */
 export { engagementsOfVolunteer } from './queries.ts';
-import { de, en } from './messages.ts';
-import { placementsPersonalData, placementsRetention } from './personal-data.ts';
-
-export const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
-
-export const placementsModule: AppModule = {
-  name: 'placements',
-  navigation: [
-    { area: 'network-admin', label: 'placements.list.caption', href: (scope) => (scope.networkSlug ? adminPath(scope.networkSlug, '/vermittlungen') : null), order: 40 },
-  ],
-  personalData: placementsPersonalData,
-  retention: placementsRetention,
-  messages: { de, en },
-  routes,
-  queues: [PLACEMENT_REMINDER_QUEUE],
-  // Hourly: reminders are counted in days, and a missed run simply catches up on the next one.
-  schedules: [{ queue: PLACEMENT_REMINDER_QUEUE, cron: '23 * * * *' }],
-  async workers(deps) {
-    await deps.jobs.work(PLACEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
-      await runPlacementReminders(deps, deps.clock());
-    });
-  },
-};

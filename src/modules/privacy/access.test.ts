@@ -7,7 +7,7 @@ import { placementWorld, queuedMails } from '../placements/testing.ts';
 import { requestErasure } from './erasure.ts';
 import { buildExport, EXPORT_LINK_HOURS } from './exports.ts';
 import { exportFilePath } from './files.ts';
-import { runPrivacyDaily } from './index.ts';
+import { runPrivacyDaily } from './daily.ts';
 import { retentionRules } from './retention.ts';
 import { consents, dataExports, erasureRequests, retentionSettings } from './schema.ts';
 import { retentionField } from './views/office.tsx';

@@ -5,7 +5,8 @@ import { Client, createTestApp, createUser, readOutbox, signedInClient, waitForM
 import { saveVolunteerProfile } from '../volunteers/commands.ts';
 import { volunteerProfiles } from '../volunteers/schema.ts';
 import { consentHistory, currentConsents, hasConsent, recordConsent, withdrawConsent } from './consents.ts';
-import { CONTACT_PURPOSE, privacyModule } from './index.ts';
+import { CONTACT_PURPOSE } from './index.ts';
+import { privacyModule } from './manifest.ts';
 
 let ctx: TestContext;
 

@@ -1,14 +1,8 @@
-import type { AppModule } from '../../platform/module.ts';
-import { setMailConsentGate } from '../../platform/mail/index.ts';
-import { provideErasureService } from '../../platform/privacy.ts';
-import { hasConsent } from './consents.ts';
-import { pendingErasure, requestErasure, runDueErasures } from './erasure.ts';
-import { buildExport, EXPORT_QUEUE, purgeExportFiles } from './exports.ts';
-import { de, en } from './messages.ts';
-import { privacyPersonalData } from './personal-data.ts';
-import { auditRetention, runRetention } from './retention.ts';
-import { routes } from './routes.tsx';
-
+/*
+ * The public entry of the privacy module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+/** Consent records: give, withdraw, read, and react to a withdrawal. */
 export {
   consentHistory,
   currentConsents,
@@ -21,52 +15,6 @@ export {
   type ConsentScope,
   type ConsentSubject,
 } from './consents.ts';
+/** Consent purposes: the contact purpose, and how a module adds its own. */
 export { CONTACT_PURPOSE, registerConsentPurpose } from './purposes.ts';
 export { CONSENT_METHODS, type Consent, type ConsentMethod } from './schema.ts';
-
-export const PRIVACY_DAILY_QUEUE = 'privacy.daily';
-
-// "Konto löschen" in the accounts module reaches the erasure through the platform (no import of this module).
-provideErasureService({ request: requestErasure, pending: pendingErasure });
-
-export const privacyModule: AppModule = {
-  name: 'privacy',
-  messages: { de, en },
-  routes,
-  navigation: [
-    { area: 'account', label: 'privacy.nav.data', href: () => '/konto/daten', order: 80 },
-    { area: 'account', label: 'privacy.nav.consents', href: () => '/konto/einwilligungen', order: 81 },
-    {
-      area: 'network-admin',
-      label: 'privacy.nav.retention',
-      href: (scope) => (scope.networkSlug ? `/netzwerk/${scope.networkSlug}/verwaltung/datenschutz` : null),
-      visible: (scope) => scope.canAdminister,
-    },
-  ],
-  personalData: privacyPersonalData,
-  retention: [auditRetention],
-  queues: [EXPORT_QUEUE, PRIVACY_DAILY_QUEUE],
-  // Nightly, after the accounts clean-up: due erasures, then each network's retention periods.
-  schedules: [{ queue: PRIVACY_DAILY_QUEUE, cron: '17 4 * * *' }],
-  async workers(deps) {
-    // Mails that depend on a consent are checked again when they leave the queue.
-    setMailConsentGate((consent) => hasConsent(deps.db, consent));
-    await deps.jobs.work<{ exportId: string }>(EXPORT_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
-      if (job) await buildExport(deps, job.data.exportId);
-    });
-    await deps.jobs.work(PRIVACY_DAILY_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-      await runPrivacyDaily(deps, deps.clock());
-    });
-  },
-};
-
-/** The nightly work, also callable from tests and the command line with another date. */
-export async function runPrivacyDaily(deps: Parameters<NonNullable<AppModule['workers']>>[0], now: Date) {
-  const erased = await runDueErasures(deps, now);
-  const removed = await runRetention(deps.db, now);
-  await purgeExportFiles(deps, now);
-  // One line per network and kind, so the operator's log says what went (the office sees it on its page).
-  for (const line of removed) console.info(`retention: network ${line.networkId} ${line.key}: ${line.removed} removed`);
-  if (erased > 0) console.info(`erasure: ${erased} account(s) erased`);
-  return { erased, removed };
-}

@@ -10,7 +10,7 @@ import { placementWorld, queuedMails } from '../placements/testing.ts';
 import { personalDataParts } from './download.ts';
 import { carryOutErasure, requestErasure } from './erasure.ts';
 import { buildExport } from './exports.ts';
-import { runPrivacyDaily } from './index.ts';
+import { runPrivacyDaily } from './daily.ts';
 import { retentionRules } from './retention.ts';
 import { retentionField } from './views/office.tsx';
 import { dataExports, erasureRequests, retentionRuns } from './schema.ts';

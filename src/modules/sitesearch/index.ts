@@ -1,11 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { de, en } from './messages.ts';
-import { routes } from './routes.tsx';
-
-/** One search box for the whole site (/suche): offers, events and knowledge, grouped by module. */
-export const sitesearchModule: AppModule = {
-  name: 'sitesearch',
-  messages: { de, en },
-  routes,
-  navigation: [{ area: 'main', label: 'sitesearch.nav', href: () => '/suche', order: 90 }],
-};
+/*
+ * The public entry of the sitesearch module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

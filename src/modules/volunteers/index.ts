@@ -1,18 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { CONTACT_PURPOSE, onConsentWithdrawn } from '../privacy/index.ts';
-import { stopContact } from './commands.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-import { volunteersPersonalData } from './personal-data.ts';
-
-// A withdrawal on the consents page also clears the profile's "may contact me" tick.
-onConsentWithdrawn(CONTACT_PURPOSE, async (db, scope, now) => {
-  if (scope.userId) await stopContact(db, scope.userId, now);
-});
-
-export const volunteersModule: AppModule = {
-  name: 'volunteers',
-  personalData: volunteersPersonalData,
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the volunteers module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};

@@ -1,10 +1,6 @@
-import type { AppModule } from '../../platform/module.ts';
-import { routes } from './routes.tsx';
-import { de, en } from './messages.ts';
-
-/** The offers of a town on the town's own website: a script with a Shadow DOM, or a frame for sites without scripts. */
-export const widgetModule: AppModule = {
-  name: 'widget',
-  messages: { de, en },
-  routes,
-};
+/*
+ * The public entry of the widget module: what other modules may use of it (decision 006). The module's
+ * manifest is in manifest.ts and is read only by the module list.
+ */
+// Nothing of this module is used by other modules yet.
+export {};
