@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { keptValues } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../offers/vocabulary.ts';

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, or, sql } from 'drizzle-orm';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { SiteSearchSource } from '../../platform/module.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { events } from './schema.ts';
 
 /** Upcoming and recent public events matching the words (German full text over title, place, description). */

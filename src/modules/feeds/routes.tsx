@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { sendError } from '../../platform/http/errors.tsx';
 import { descriptionPlainText } from '../offers/description.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, type Field } from '../offers/vocabulary.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { countSitemapRecords, findMunicipalityByName, listNewOffers, listSitemapNetworks, listSitemapRecords } from './queries.ts';
 import { atom, rss, sitemap, sitemapIndex, type Feed } from './xml.ts';
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/http/forms.ts';
-import { adminNetwork } from '../networks/context.ts';
+import { adminNetwork } from '../../platform/networks/context.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { importCsv, importFreinet, importTarget, recordExport } from './commands.ts';
 import { offersCsv } from './csv.ts';

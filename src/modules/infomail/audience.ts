@@ -1,10 +1,10 @@
 import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Field } from '../offers/vocabulary.ts';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { municipalities } from '../networks/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { municipalities } from '../../platform/networks/schema.ts';
 import { organisationMembers, organisations } from '../organisations/schema.ts';
-import { membershipMunicipalities, memberships, type Role } from '../roles/schema.ts';
+import { membershipMunicipalities, memberships, type Role } from '../../platform/roles/schema.ts';
 import { volunteerProfiles } from '../volunteers/schema.ts';
 import { eventRegistrations, events } from '../events/schema.ts';
 import { addressHash, normaliseAddress } from './address.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { DemoPart } from '../../platform/module.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { infomailLists, infomailMailings } from './schema.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

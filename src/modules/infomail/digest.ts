@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { events } from '../events/schema.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { offers } from '../offers/schema.ts';
 import type { Field } from '../offers/vocabulary.ts';
 import { infomailSubscribers } from './schema.ts';

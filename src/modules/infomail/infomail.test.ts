@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { demoRegion } from '../../../test/fixtures.ts';
 import type { User } from '../accounts/schema.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { consents } from '../privacy/schema.ts';
 import { addressHash } from './address.ts';
 import { parseBounce, recordBounce } from './bounces.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { renderMail } from './render.ts';
 import { infomailLists, infomailMailings, infomailSettings, type Mailing } from './schema.ts';
 import { queueBatch } from './send.ts';

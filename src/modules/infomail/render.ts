@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import { htmlToText, renderMarkdown } from '../../platform/markup/index.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 
 export interface MailParts {
   subject: string;

@@ -7,9 +7,9 @@ import { formatDateTime, translator, type MessageKey } from '../../platform/i18n
 import { renderMarkdown } from '../../platform/markup/index.ts';
 import { ROLES } from '../../platform/roles/schema.ts';
 import { events } from '../events/schema.ts';
-import { adminNetwork, networkOf } from '../networks/context.ts';
+import { adminNetwork, networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
-import { networks, type Network } from '../networks/schema.ts';
+import { networks, type Network } from '../../platform/networks/schema.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../offers/vocabulary.ts';
 import { normaliseAddress } from './address.ts';
 import { parseBounce, recordBounce, HARD_BOUNCE_LIMIT } from './bounces.ts';

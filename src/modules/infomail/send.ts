@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { SMTP_CONNECTIONS, type MailMessage } from '../../platform/mail/index.ts';
-import { networks } from '../networks/schema.ts';
+import { networks } from '../../platform/networks/schema.ts';
 import { resolveAudience } from './audience.ts';
 import { renderBody, renderMail } from './render.ts';
 import { infomailLists, infomailMailings, infomailRecipients, infomailSettings, type Mailing, type Recipient } from './schema.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import type { Network } from '../networks/schema.ts';
+import type { Network } from '../../platform/networks/schema.ts';
 import { recordConsent, withdrawConsent } from '../privacy/index.ts';
 import { addressHash, normaliseAddress, type AddressProblem } from './address.ts';
 import { infomailLists, infomailMailings, infomailRecipients, infomailSubscribers, infomailSubscriptions, infomailSuppressions, type Subscriber } from './schema.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { events } from '../events/schema.ts';
-import { municipalities, networks } from '../networks/schema.ts';
+import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { createEntry, type EntryContent } from './commands.ts';
 
 const BLANK: Omit<EntryContent, 'kind' | 'title'> = { summary: '', body: '', situation: '', approach: '', result: '', contact: '', municipalityId: null, theme: null, tags: [], visibility: 'public' };

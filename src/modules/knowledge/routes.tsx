@@ -4,7 +4,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkMember } from '../events/policy.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { addFile, createEntry, removeFile, setEntryStatus, updateEntry } from './commands.ts';

@@ -1,8 +1,8 @@
 import type { SiteSearchSource } from '../../platform/module.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { users } from '../accounts/schema.ts';
-import { memberships } from '../roles/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { memberships } from '../../platform/roles/schema.ts';
 import { listEntries } from './queries.ts';
 
 /** Whether the person has any role in the network (or runs the platform). */

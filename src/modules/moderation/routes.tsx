@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { offerFailureMessage, performOfferAction } from '../offers/perform.ts';
 import { getOffer, listOffersInReview } from '../offers/queries.ts';

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, TIMES_OF_DAY } from '../offers/vocabulary.ts';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { LOCALES, type MessageKey } from '../../platform/i18n/index.ts';
 import { LOCALE_COOKIE } from '../../platform/http/context.tsx';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
-import { networkOf } from './context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
 import { listRecentOffers } from './queries.ts';
 import { municipalities } from './schema.ts';

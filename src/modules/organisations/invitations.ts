@@ -4,7 +4,8 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import type { MailMessage } from '../../platform/mail/index.ts';
-import { tokens, users } from '../accounts/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { tokens } from '../accounts/schema.ts';
 import { organisationInvitations, organisationMembers, organisations, type OrganisationMemberRole } from './schema.ts';
 
 /*

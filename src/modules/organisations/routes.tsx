@@ -7,7 +7,7 @@ import { normaliseEmail, type FieldErrors } from '../../platform/http/forms.ts';
 import { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { organisationPageMeta } from '../feeds/jsonld.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
 import { canManageApiTokens } from '../openapi/policy.ts';

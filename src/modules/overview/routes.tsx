@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { projectPath } from '../../platform/paths.ts';
 import type { T } from '../../platform/i18n/index.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import { listNetworks } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { cachedOfferPoints, cachedOverviewFigures } from './cache.ts';

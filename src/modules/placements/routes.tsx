@@ -6,7 +6,7 @@ import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { municipalitiesOf } from '../../platform/policy.ts';
-import { networkOf } from '../networks/context.ts';
+import { networkOf } from '../../platform/networks/context.ts';
 import {
   changePlacementStatus,
   CONFIRM_DAYS,

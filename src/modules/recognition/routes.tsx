@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
-import { adminNetwork, networkOf } from '../networks/index.ts';
+import { adminNetwork, networkOf } from '../../platform/networks/context.ts';
 import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
 import { importAcceptancePoints } from './acceptance-import.ts';
 import {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { WaitingBox, waitingCounts } from '../../moderation/index.ts';
-import { adminNetwork } from '../../networks/context.ts';
+import { adminNetwork } from '../../../platform/networks/context.ts';
 import { canAdministerNetwork, canViewAuditLog } from '../policy.ts';
 import { countMembersByRole, countOpenInvitations, listAuditLog } from '../queries.ts';
 import { AuditLogPage } from '../views/audit.tsx';

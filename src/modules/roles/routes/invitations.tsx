@@ -5,7 +5,7 @@ import { allow, sendError } from '../../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../../platform/http/forms.ts';
 import { idParam } from '../../../platform/http/ids.ts';
 import { hashSecret } from '../../../platform/auth/tokens.ts';
-import { adminNetwork } from '../../networks/context.ts';
+import { adminNetwork } from '../../../platform/networks/context.ts';
 import { listMunicipalities } from '../../../platform/networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { acceptInvitation, inviteMember, revokeInvitation } from '../commands.ts';

@@ -4,7 +4,7 @@ import { sendError } from '../../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import { idParam } from '../../../platform/http/ids.ts';
 import { parseSort } from '../../../platform/ui/table.tsx';
-import { adminNetwork } from '../../networks/context.ts';
+import { adminNetwork } from '../../../platform/networks/context.ts';
 import { listMunicipalities } from '../../../platform/networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { removeMembership, setMemberMunicipalities } from '../commands.ts';

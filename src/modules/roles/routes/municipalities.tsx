@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { sendError } from '../../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../../platform/http/forms.ts';
 import { idParam } from '../../../platform/http/ids.ts';
-import { adminNetwork } from '../../networks/context.ts';
+import { adminNetwork } from '../../../platform/networks/context.ts';
 import { listMunicipalities } from '../../../platform/networks/queries.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { saveMunicipality } from '../commands.ts';

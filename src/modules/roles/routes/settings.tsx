@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { sendError } from '../../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../../platform/http/forms.ts';
-import { adminNetwork } from '../../networks/context.ts';
+import { adminNetwork } from '../../../platform/networks/context.ts';
 import type { Network } from '../../../platform/networks/schema.ts';
 import { settingsProblems, updateNetworkSettings, type NetworkSettings } from '../commands.ts';
 import { canEditNetworkSettings } from '../policy.ts';

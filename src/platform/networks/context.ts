@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { allow, sendError } from '../../platform/http/errors.tsx';
-import type { Actor } from '../../platform/policy.ts';
-import { findNetworkBySlug } from '../../platform/networks/queries.ts';
+import { allow, sendError } from '../http/errors.tsx';
+import type { Actor } from '../policy.ts';
+import { findNetworkBySlug } from './queries.ts';
 import type { Network } from './schema.ts';
 
 /**
