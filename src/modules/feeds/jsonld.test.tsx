@@ -6,7 +6,8 @@ import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { getOffer, type OfferDetails } from '../offers/queries.ts';
 import { getOrganisationDetails, type OrganisationDetails } from '../organisations/queries.ts';
-import { offerJsonLd, offerPageMeta, organisationJsonLd, organisationPageMeta } from './jsonld.ts';
+import { offerJsonLd, offerPageMeta } from '../offers/jsonld.ts';
+import { organisationJsonLd, organisationPageMeta } from '../organisations/jsonld.ts';
 
 const BASE = 'https://mitmachen.example.org';
 let ctx: TestContext;

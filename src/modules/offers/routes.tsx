@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../platform/http/forms.ts';
 import { safeReturnPath } from '../../platform/http/redirect.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
-import { offerPageMeta } from '../feeds/jsonld.ts';
+import { offerPageMeta } from './jsonld.ts';
 import { listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
 import { organisationOf } from '../organisations/context.ts';
 import { listOrganisationMembers, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';

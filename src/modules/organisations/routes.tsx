@@ -6,7 +6,7 @@ import { sendError, allow } from '../../platform/http/errors.tsx';
 import { normaliseEmail, type FieldErrors } from '../../platform/http/forms.ts';
 import { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.ts';
 import type { MessageKey, T } from '../../platform/i18n/index.ts';
-import { organisationPageMeta } from '../feeds/jsonld.ts';
+import { organisationPageMeta } from './jsonld.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
