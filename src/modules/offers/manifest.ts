@@ -1,8 +1,13 @@
 import type { AppModule } from '../../platform/module.ts';
+import { addOrganisationPageSection } from '../organisations/index.ts';
 import { OFFER_EXPIRY_QUEUE, runOfferExpiry } from './expiry.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
+import { organisationOffersSection } from './organisation-page.tsx';
 import { offersPersonalData } from './personal-data.ts';
+
+// The organisation page lists the organisation's published offers.
+addOrganisationPageSection(organisationOffersSection);
 
 export const offersModule: AppModule = {
   name: 'offers',

@@ -2,6 +2,14 @@
  * The public entry of the organisations module: what other modules may use of it (decision 006). The module's
  * manifest is in manifest.ts and is read only by the module list.
  */
+/** Parts other modules add to the public organisation page: action links and sections. */
+export {
+  addOrganisationPageAction,
+  addOrganisationPageSection,
+  type OrganisationPageAction,
+  type OrganisationPageSection,
+  type OrganisationPageView,
+} from './page-parts.ts';
 /** The organisation tables. */
 export { organisationMembers, organisations } from './schema.ts';
 /** Where an address stands on the map (postcode's point or the municipality's centre); offers use it too. */

@@ -9,8 +9,6 @@ import type { MessageKey, T } from '../../platform/i18n/index.ts';
 import { organisationPageMeta } from './jsonld.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
-import { listPublishedOffersOfOrganisation } from '../offers/queries.ts';
-import { canManageApiTokens } from '../openapi/policy.ts';
 import { queueMail } from '../../platform/mail/index.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import {
@@ -44,6 +42,7 @@ import { keptFormValues, type FormValues } from '../../platform/ui/form-values.t
 import { OrganisationFormView } from './views/form.tsx';
 import { LogoSection } from './views/logo.tsx';
 import { MembersPage } from './views/members.tsx';
+import { organisationPageParts } from './page-parts.ts';
 import { OrganisationPage } from './views/page.tsx';
 
 /** Messages a page shows once after a redirect, chosen by a short word in the query (never free text). */
@@ -162,16 +161,16 @@ export const routes: FastifyPluginAsync = async (app) => {
     const { organisation, role } = loaded;
     // Unverified organisations do not exist for the public: 404, not 403, so nothing is revealed.
     if (!canViewOrganisation(request.actor, organisation, role)) return sendError(request, reply, 404);
-    const offers = await listPublishedOffersOfOrganisation(db, organisation.id);
+    const parts = await organisationPageParts({ db, t: request.t, actor: request.actor, role, organisation });
     return reply.page(
       organisation.name,
       <OrganisationPage
         t={request.t}
         organisation={organisation}
-        offers={offers}
         canEdit={canEditOrganisation(request.actor, organisation, role)}
         canSeeMembers={canViewOrganisationMembers(request.actor, organisation, role)}
-        canManageApiTokens={canManageApiTokens(request.actor, role)}
+        actions={parts.actions}
+        sections={parts.sections}
         notice={noticeFrom(request, NOTICES)}
       />,
       { description: organisation.description.slice(0, 160), meta: organisationPageMeta(organisation, config.publicUrl) },

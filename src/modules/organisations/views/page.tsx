@@ -1,28 +1,23 @@
+import type { ComponentChildren } from 'preact';
 import type { T } from '../../../platform/i18n/index.ts';
 import { Notice } from '../../../platform/ui/form.tsx';
 import { websiteHref } from '../form.ts';
 import type { OrganisationDetails } from '../queries.ts';
 import { Markup, renderPlainText } from '../../../platform/markup/index.ts';
 
-export interface OrganisationOfferItem {
-  id: string;
-  title: string;
-  summary: string;
-  municipalityName: string | null;
-}
-
 interface Props {
   t: T;
   organisation: OrganisationDetails;
-  offers: OrganisationOfferItem[];
   canEdit: boolean;
   canSeeMembers: boolean;
-  /** Its admins make the API keys for the organisation's own software. */
-  canManageApiTokens?: boolean;
+  /** Links other modules add to the actions (page-parts.ts). */
+  actions?: Array<{ href: string; label: string }>;
+  /** Sections other modules add after the contact details (page-parts.ts). */
+  sections?: ComponentChildren[];
   notice?: string | undefined;
 }
 
-export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMembers, canManageApiTokens, notice }: Props) {
+export function OrganisationPage({ t, organisation: o, canEdit, canSeeMembers, actions = [], sections = [], notice }: Props) {
   const href = websiteHref(o.website);
   const address = [o.street, [o.postcode, o.place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
@@ -59,11 +54,11 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
               {t('organisations.members.link')}
             </a>
           )}
-          {canManageApiTokens && (
-            <a class="button secondary" href={`/organisationen/${o.id}/api-tokens`}>
-              {t('openapi.tokens.link')}
+          {actions.map((action) => (
+            <a class="button secondary" href={action.href} key={action.href}>
+              {action.label}
             </a>
-          )}
+          ))}
         </p>
       )}
       {o.description && (
@@ -111,24 +106,7 @@ export function OrganisationPage({ t, organisation: o, offers, canEdit, canSeeMe
           </dl>
         </section>
       )}
-      <section aria-labelledby="angebote">
-        <h2 id="angebote">{t('organisations.page.offers')}</h2>
-        {offers.length === 0 ? (
-          <p>{t('organisations.page.noOffers')}</p>
-        ) : (
-          <ul class="cards">
-            {offers.map((offer) => (
-              <li class="card" key={offer.id}>
-                <h3>
-                  <a href={`/angebote/${offer.id}`}>{offer.title}</a>
-                </h3>
-                {offer.municipalityName && <p class="meta">{offer.municipalityName}</p>}
-                {offer.summary && <p>{offer.summary}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {sections}
       <p>
         <a href={`/melden?subjectType=organisation&subjectId=${o.id}`}>{t('organisations.page.report')}</a>
       </p>
