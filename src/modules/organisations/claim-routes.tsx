@@ -4,7 +4,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../../platform/auth/passwords.ts';
 import { sendError } from '../../platform/http/errors.tsx';
 import { keptValues, type FieldErrors } from '../../platform/http/forms.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { findOrganisationAccess } from '../placements/access.ts';
+import { organisationAccessLinks } from './access-links.ts';
 import { CLAIM_DAYS, claimOrganisation, findClaim, issueClaim } from './claim.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { getOrganisation } from './queries.ts';
@@ -25,7 +25,7 @@ export const claimRoutes: FastifyPluginAsync = async (app) => {
   /** The organisation and the address of a live access link for it; 404 otherwise. */
   async function accessFor(id: string, zugang: string | undefined) {
     if (!isUuid(id)) return undefined;
-    const access = await findOrganisationAccess(db, zugang, deps.clock());
+    const access = await organisationAccessLinks().find(db, zugang, deps.clock());
     if (!access || access.organisationId !== id) return undefined;
     const organisation = await getOrganisation(db, id);
     return organisation ? { organisation, email: access.email } : undefined;

@@ -4,7 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { tokens } from '../accounts/schema.ts';
-import { cancelOrganisationAccess } from '../placements/access.ts';
+import { organisationAccessLinks } from './access-links.ts';
 import { organisationMembers, organisations } from './schema.ts';
 
 /*
@@ -98,7 +98,7 @@ export async function claimOrganisation(
     }
     if (!userId) return { ok: false as const };
     await tx.insert(organisationMembers).values({ organisationId, userId, role: 'admin', createdAt: now }).onConflictDoNothing();
-    await cancelOrganisationAccess(tx as unknown as Db, organisationId, now);
+    await organisationAccessLinks().cancel(tx as unknown as Db, organisationId, now);
     return { ok: true as const, organisationId, email: token.email, created: !existing };
   });
 }

@@ -10,6 +10,9 @@ export {
   type OrganisationPageSection,
   type OrganisationPageView,
 } from './page-parts.ts';
+/** Provided by higher modules in their manifests: the access links (placements) and the place lookup (search). */
+export { provideOrganisationAccessLinks, type OrganisationAccessLinks } from './access-links.ts';
+export { providePlaceLookup, type PlaceLookup } from './place-lookup.ts';
 /** The organisation tables. */
 export { organisationMembers, organisations } from './schema.ts';
 /** Where an address stands on the map (postcode's point or the municipality's centre); offers use it too. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import type { Municipality } from '../../platform/networks/schema.ts';
-import { findDemoPostcode, resolvePlace } from '../search/index.ts';
 import type { FieldProblems } from './form.ts';
+import { placeLookup } from './place-lookup.ts';
 
 export interface Position {
   lat: number;
@@ -22,6 +22,7 @@ export async function positionFromAddress(
   if (correction) return { ok: true, position: correction };
   const centre = municipality.lat !== null && municipality.lng !== null ? { lat: municipality.lat, lng: municipality.lng } : null;
   if (postcode === '') return { ok: true, position: centre };
+  const { findDemoPostcode, resolvePlace } = placeLookup();
   if (centre && findDemoPostcode(postcode)?.places.includes(municipality.name)) return { ok: true, position: centre };
   const place = await resolvePlace(db, postcode);
   if (!place.ok) return { ok: false, problems: { postcode: 'organisations.error.postcodeUnknown' } };

@@ -1,9 +1,15 @@
 import type { AppModule } from '../../platform/module.ts';
+import { providePlaceLookup } from '../organisations/index.ts';
+import { findDemoPostcode } from './postcodes.ts';
+import { resolvePlace } from './resolve.ts';
 import { DIGEST_CRON, DIGEST_QUEUE, runSavedSearchDigest } from './digest.ts';
 import { liveOfferIndex } from './memory-sync.ts';
 import { routes } from './routes.tsx';
 import { offersSiteSearch } from './site-search.ts';
 import { de, en } from './messages.ts';
+
+// Organisations are placed on the map the way the search reads a place (issue 12, finding 9).
+providePlaceLookup({ findDemoPostcode, resolvePlace });
 
 export const searchModule: AppModule = {
   name: 'search',
