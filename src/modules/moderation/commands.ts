@@ -12,8 +12,8 @@ import { getOffer, offerRecipients } from '../offers/queries.ts';
 import { offers } from '../offers/schema.ts';
 import { rejectOrganisation, verifyOrganisation } from '../organisations/commands.ts';
 import { getOrganisationDetails } from '../organisations/queries.ts';
+import { organisationAccessLinks } from '../organisations/index.ts';
 import { organisationMembers } from '../organisations/schema.ts';
-import { issueOrganisationAccess } from '../placements/index.ts';
 import { findReportSubject, getReport, type ContentReport, type SubjectType } from './queries.ts';
 import { contentReports } from './schema.ts';
 
@@ -35,7 +35,7 @@ async function mailOrganisation(
     const mail = compose(t);
     let text = mail.text;
     if (members.length === 0) {
-      const secret = await issueOrganisationAccess(deps.db, organisationId, recipient.email, now);
+      const secret = await organisationAccessLinks().issue(deps.db, organisationId, recipient.email, now);
       text += `\n\n${t('moderation.decision.claim', { claim: `${deps.config.publicUrl}/organisationen/${organisationId}/uebernehmen?zugang=${secret}` })}`;
     }
     await queueMail(deps.jobs, { to: recipient.email, subject: mail.subject, text });

@@ -11,7 +11,7 @@ export {
   type OrganisationPageView,
 } from './page-parts.ts';
 /** Provided by higher modules in their manifests: the access links (placements) and the place lookup (search). */
-export { provideOrganisationAccessLinks, type OrganisationAccessLinks } from './access-links.ts';
+export { organisationAccessLinks, provideOrganisationAccessLinks, type OrganisationAccessLinks } from './access-links.ts';
 export { providePlaceLookup, type PlaceLookup } from './place-lookup.ts';
 /** The organisation tables. */
 export { organisationMembers, organisations } from './schema.ts';

@@ -2,8 +2,6 @@
  * The public entry of the placements module: what other modules may use of it (decision 006). The module's
  * manifest is in manifest.ts and is read only by the module list.
  */
-/** The organisation's personal access link, for mails to organisations nobody has claimed yet. */
-export { issueOrganisationAccess } from './access.ts';
 /** Response time: one definition and one median for the placements list and the overview (finding 10). */
 export { medianOf, responseMinutes } from './response-time.ts';
 /** A volunteer's placed and ended placements with an offer: the recognition module proposes hours from them. */

@@ -1,14 +1,14 @@
 import type { AppModule } from '../../platform/module.ts';
 import { adminPath } from '../../platform/navigation.tsx';
 import { provideOrganisationAccessLinks } from '../organisations/index.ts';
-import { cancelOrganisationAccess, findOrganisationAccess } from './access.ts';
+import { cancelOrganisationAccess, findOrganisationAccess, issueOrganisationAccess } from './access.ts';
 import { runPlacementReminders } from './commands.ts';
 import { routes } from './routes.tsx';
 import { de, en } from './messages.ts';
 import { placementsPersonalData, placementsRetention } from './personal-data.ts';
 
-// Claiming an organisation starts from its access link and ends all of them.
-provideOrganisationAccessLinks({ find: findOrganisationAccess, cancel: cancelOrganisationAccess });
+// The organisation access link: the office's decisions carry it too (moderation), claiming starts from it and ends all of them.
+provideOrganisationAccessLinks({ issue: issueOrganisationAccess, find: findOrganisationAccess, cancel: cancelOrganisationAccess });
 
 const PLACEMENT_REMINDER_QUEUE = 'placements.reminders';
 
