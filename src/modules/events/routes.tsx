@@ -25,7 +25,7 @@ import {
   updateEvent,
   type RegisterError,
 } from './commands.ts';
-import { documentationOf, registerDocumentationRoutes } from './documentation.tsx';
+import { eventDocumentation } from './documentation.ts';
 import { registrationSheet } from './export.ts';
 import { eventJsonLd, eventsRss } from './feeds.ts';
 import { eventValues, parseEventForm, type EventFormValues } from './form.ts';
@@ -319,7 +319,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     const { event, memberOf } = loaded;
     const t = request.t;
     const own = await registrationOfUser(db, event.id, request.actor.userId, request.user?.email ?? null);
-    const documentation = await documentationOf(db, event.id, request.actor);
+    const documentation = (await eventDocumentation()?.linkFor(db, event.id, request.actor)) ?? null;
     const certificate = own && certificateAvailable(event, own, now()) ? `/netzwerk/${event.networkSlug}/veranstaltungen/${event.id}/teilnahme/${own.id}/bescheinigung.pdf` : null;
     return reply.page(
       event.title,
@@ -760,6 +760,6 @@ export const routes: FastifyPluginAsync = async (app) => {
     );
   });
 
-  await registerDocumentationRoutes(app, { loadManaged, loadEvent });
+  await eventDocumentation()?.registerRoutes(app, { loadManaged, loadEvent });
   await registerEventsApi(app);
 };

@@ -1,9 +1,14 @@
 import type { AppModule } from '../../platform/module.ts';
+import { provideEventDocumentation } from '../events/index.ts';
 import { seedKnowledgeDemo } from './demo.ts';
+import { documentationOf, registerDocumentationRoutes } from './event-documentation.tsx';
 import { de, en } from './messages.ts';
 import { knowledgePersonalData } from './personal-data.ts';
 import { routes } from './routes.tsx';
 import { knowledgeSiteSearch } from './site-search.ts';
+
+// An event's documentation is a knowledge entry: its link on the event page and its form under the event's URL.
+provideEventDocumentation({ linkFor: documentationOf, registerRoutes: registerDocumentationRoutes });
 
 /** Knowledge management (capability E): articles, practice examples, publications, FAQ, event documentation. */
 export const knowledgeModule: AppModule = {

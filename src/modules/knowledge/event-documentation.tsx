@@ -7,21 +7,22 @@ import { isNetworkAdmin, type Actor } from '../../platform/policy.ts';
 import { Field } from '../../platform/ui/field.tsx';
 import { CsrfField, ErrorSummary } from '../../platform/ui/form.tsx';
 import { RadioGroup } from '../../platform/ui/radio-group.tsx';
-import { createEntry, updateEntry, type EntryContent } from '../knowledge/commands.ts';
-import { entryOfEvent } from '../knowledge/queries.ts';
-import { knowledgeEntries, type KnowledgeEntry } from '../knowledge/schema.ts';
-import { networks, type Network } from '../../platform/networks/schema.ts';
-import { isNetworkMember } from './policy.ts';
-import type { EventDetail } from './queries.ts';
+import { networks } from '../../platform/networks/schema.ts';
+import { isNetworkMember, type EventDetail, type EventLoader } from '../events/index.ts';
+import { createEntry, updateEntry, type EntryContent } from './commands.ts';
+import { entryOfEvent } from './queries.ts';
+import { knowledgeEntries, type KnowledgeEntry } from './schema.ts';
 
 /*
  * Documentation flows into the knowledge base: after an event its organiser writes the minutes and
  * results here; they become a knowledge entry of kind "documentation" that points to the event (and
  * the event page points back). Photos and files are added on the entry, like any publication's. The
  * office's documentation is published at once; an organisation's waits for the office's review.
+ * The events module shows the link and mounts the routes (with its event loaders) through the contract in
+ * events/documentation.ts, which knowledge's manifest provides.
  */
 
-type Loader = (request: FastifyRequest, reply: FastifyReply) => Promise<{ network: Network; event: EventDetail; memberOf: boolean } | undefined>;
+type Loader = EventLoader;
 
 /** The event's documentation in the knowledge base, when published and visible to the person. */
 export async function documentationOf(db: Db, eventId: string, actor: Actor): Promise<{ href: string; title: string } | null> {
