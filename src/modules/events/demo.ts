@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../organisations/index.ts';
 import { eventRegistrations, events, type EventKind } from './schema.ts';
 import { berlinDayStart } from '../../platform/berlin-time.ts';
 

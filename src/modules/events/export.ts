@@ -1,5 +1,5 @@
 import type { T } from '../../platform/i18n/index.ts';
-import type { ExportSheet } from '../overview/export.ts';
+import type { ExportSheet } from '../overview/index.ts';
 import type { EventDetail } from './queries.ts';
 import type { EventRegistration } from './schema.ts';
 import { registrationStatusLabel } from './views/format.tsx';

@@ -4,9 +4,13 @@
  */
 /** What the recognition module proposes as hours: the events a person attended. */
 export { attendedEventsOf } from './attended.ts';
-/** For the widget (issue 14: events in the widget): upcoming events without personal data or online links. */
-export { upcomingEvents, type EventListItem } from './queries.ts';
-export { EVENT_KINDS, type EventKind } from './schema.ts';
+/**
+ * Lists of events: upcoming ones without personal data or online links for the widget (issue 14), the
+ * network home page's list.
+ */
+export { type EventListItem, listEvents, upcomingEvents } from './queries.ts';
+/** The event tables and kinds: knowledge links documentation to an event, info mails list coming events. */
+export { EVENT_KINDS, type EventKind, eventRegistrations, events } from './schema.ts';
 /** A participation certificate's code (HMAC, see certificate.ts), for a verification page outside events. */
 export { verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 /** Who counts as a member of a network (members see members-only events and knowledge). */
@@ -15,3 +19,5 @@ export { isNetworkMember } from './policy.ts';
 export type { EventDetail } from './queries.ts';
 /** The event documentation contract, provided by the knowledge module. */
 export { provideEventDocumentation, type EventDocumentation, type EventLoader } from './documentation.ts';
+/** The coming events box of the network home page. */
+export { UpcomingEvents } from './views/upcoming.tsx';

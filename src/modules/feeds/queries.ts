@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks, type Municipality } from '../../platform/networks/schema.ts';
-import { offers } from '../offers/schema.ts';
-import type { Field } from '../offers/vocabulary.ts';
-import { organisations } from '../organisations/schema.ts';
+import { offers, type Field } from '../offers/index.ts';
+import { organisations } from '../organisations/index.ts';
 
 /**
  * A municipality of the network by the name people type ("krostitz", "Löbnitz", "Loebnitz"): feeds and

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { sendError } from '../../platform/http/errors.tsx';
-import { descriptionPlainText } from '../offers/description.ts';
-import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, type Field } from '../offers/vocabulary.ts';
+import { descriptionPlainText, FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, type Field } from '../offers/index.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { countSitemapRecords, findMunicipalityByName, listNewOffers, listSitemapNetworks, listSitemapRecords } from './queries.ts';
 import { atom, rss, sitemap, sitemapIndex, type Feed } from './xml.ts';

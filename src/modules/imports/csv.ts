@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { descriptionHtmlToText, descriptionPlainText, sanitiseDescriptionHtml, textToDescriptionHtml } from '../offers/description.ts';
-import type { OfferStatus } from '../offers/schema.ts';
 import {
+  descriptionHtmlToText,
+  descriptionPlainText,
+  sanitiseDescriptionHtml,
+  textToDescriptionHtml,
+  type OfferStatus,
   FIELD_LABELS_DE,
   SUITABILITY,
   TARGET_GROUPS,
@@ -11,7 +14,7 @@ import {
   type Suitability,
   type TargetGroup,
   type TimeOfDay,
-} from '../offers/vocabulary.ts';
+} from '../offers/index.ts';
 import { decodeWhole } from './decode.ts';
 import { normalisePlace } from './places.ts';
 import type { ExportedOffer } from './queries.ts';

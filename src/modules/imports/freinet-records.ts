@@ -1,4 +1,4 @@
-import { descriptionPlainText, sanitiseDescriptionHtml } from '../offers/description.ts';
+import { descriptionPlainText, sanitiseDescriptionHtml } from '../offers/index.ts';
 import type { FreinetOffer } from './freinet.ts';
 import { IMPORT_LIMITS, isPostcode, parseCoordinates, plainText, tooLong, type ImportRecord, type Problem } from './record.ts';
 

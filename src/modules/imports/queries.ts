@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities } from '../../platform/networks/schema.ts';
-import { offers, type Offer } from '../offers/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { offers, type Offer } from '../offers/index.ts';
+import { organisations } from '../organisations/index.ts';
 
 export type ExportedOffer = Offer & { organisationName: string; municipalityName: string | null };
 

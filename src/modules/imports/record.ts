@@ -1,7 +1,14 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { decodeEntities, descriptionPlainText } from '../offers/description.ts';
-import type { OfferStatus } from '../offers/schema.ts';
-import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../offers/vocabulary.ts';
+import {
+  decodeEntities,
+  descriptionPlainText,
+  type OfferStatus,
+  type Commitment,
+  type Field,
+  type Suitability,
+  type TargetGroup,
+  type TimeOfDay,
+} from '../offers/index.ts';
 
 /*
  * What every import (FreiNet XML, CSV) hands to the one command that stores offers: a record with

@@ -1,12 +1,12 @@
 import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import type { Field } from '../offers/vocabulary.ts';
+import type { Field } from '../offers/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities } from '../../platform/networks/schema.ts';
-import { organisationMembers, organisations } from '../organisations/schema.ts';
+import { organisationMembers, organisations } from '../organisations/index.ts';
 import { membershipMunicipalities, memberships, type Role } from '../../platform/roles/schema.ts';
-import { volunteerProfiles } from '../volunteers/schema.ts';
-import { eventRegistrations, events } from '../events/schema.ts';
+import { volunteerProfiles } from '../volunteers/index.ts';
+import { eventRegistrations, events } from '../events/index.ts';
 import { addressHash, normaliseAddress } from './address.ts';
 import { infomailSubscribers, infomailSubscriptions, infomailSuppressions, type InfomailList, type SegmentCriteria } from './schema.ts';
 

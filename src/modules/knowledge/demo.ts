@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { events } from '../events/schema.ts';
+import { events } from '../events/index.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { createEntry, type EntryContent } from './commands.ts';
 

@@ -1,5 +1,5 @@
 import { hasRole, isNetworkAdmin, type Actor } from '../../platform/policy.ts';
-import { isNetworkMember } from '../events/policy.ts';
+import { isNetworkMember } from '../events/index.ts';
 import type { KnowledgeEntry } from './schema.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { events } from '../events/schema.ts';
+import { events } from '../events/index.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { knowledgeEntries, knowledgeFiles, knowledgeRevisions, type EntryKind, type KnowledgeEntry, type Theme } from './schema.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { isNetworkMember } from '../events/policy.ts';
+import { isNetworkMember } from '../events/index.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';

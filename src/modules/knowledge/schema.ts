@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../platform/db-types.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { events } from '../events/schema.ts';
+import { events } from '../events/index.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 
 export const ENTRY_KINDS = ['article', 'practice', 'publication', 'faq', 'documentation'] as const;

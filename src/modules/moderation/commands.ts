@@ -4,16 +4,24 @@ import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { isLocale, translator } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
-import { needs } from '../needs/schema.ts';
+import { needs } from '../needs/index.ts';
 import { networks } from '../../platform/networks/schema.ts';
-import { publishWaitingOffers, type OfferDone, type OfferFailure } from '../offers/commands.ts';
-import { performOfferAction } from '../offers/perform.ts';
-import { getOffer, offerRecipients } from '../offers/queries.ts';
-import { offers } from '../offers/schema.ts';
-import { rejectOrganisation, verifyOrganisation } from '../organisations/commands.ts';
-import { getOrganisationDetails } from '../organisations/queries.ts';
-import { organisationAccessLinks } from '../organisations/index.ts';
-import { organisationMembers } from '../organisations/schema.ts';
+import {
+  publishWaitingOffers,
+  type OfferDone,
+  type OfferFailure,
+  performOfferAction,
+  getOffer,
+  offerRecipients,
+  offers,
+} from '../offers/index.ts';
+import {
+  rejectOrganisation,
+  verifyOrganisation,
+  getOrganisationDetails,
+  organisationAccessLinks,
+  organisationMembers,
+} from '../organisations/index.ts';
 import { findReportSubject, getReport, type ContentReport, type SubjectType } from './queries.ts';
 import { contentReports } from './schema.ts';
 

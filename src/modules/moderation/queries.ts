@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { needs } from '../needs/schema.ts';
-import { offers } from '../offers/schema.ts';
+import { needs } from '../needs/index.ts';
+import { offers } from '../offers/index.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../organisations/index.ts';
 import { contentReports } from './schema.ts';
 
 export const SUBJECT_TYPES = ['offer', 'organisation', 'need'] as const;

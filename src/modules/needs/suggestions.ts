@@ -1,5 +1,4 @@
-import { scoreMatch, withinReach, type MatchTarget, type MatchVolunteer } from '../volunteers/matching.ts';
-import { SUGGESTION_LIMIT, type Ranked } from '../volunteers/suggestions.ts';
+import { scoreMatch, withinReach, type MatchTarget, type MatchVolunteer, SUGGESTION_LIMIT, type Ranked } from '../volunteers/index.ts';
 import type { Need } from './schema.ts';
 
 /** Default radius around a need when looking for offers that could answer it. */

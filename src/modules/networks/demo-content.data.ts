@@ -1,6 +1,6 @@
-import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../offers/vocabulary.ts';
-import type { OrganisationType } from '../organisations/schema.ts';
-import type { PlacementStatus } from '../placements/schema.ts';
+import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../offers/index.ts';
+import type { OrganisationType } from '../organisations/index.ts';
+import type { PlacementStatus } from '../placements/index.ts';
 
 /*
  * DEMO DATA: invented organisations, offers, needs and placements for the two demo networks, so that a

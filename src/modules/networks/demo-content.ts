@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { needs } from '../needs/schema.ts';
-import { textToDescriptionHtml } from '../offers/description.ts';
-import { offers } from '../offers/schema.ts';
-import { organisations } from '../organisations/schema.ts';
-import { placementEvents, placementMessages, placements } from '../placements/schema.ts';
+import { needs } from '../needs/index.ts';
+import { textToDescriptionHtml, offers } from '../offers/index.ts';
+import { organisations } from '../organisations/index.ts';
+import { placementEvents, placementMessages, placements } from '../placements/index.ts';
 import { DEMO_CONTENT, type DemoContent } from './demo-content.data.ts';
 import { HISTORY_DAYS, seedDemoHistory } from './demo-history.ts';
 import { municipalities, networks, type Municipality, type Network } from './schema.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import { placementEvents, placements, type PlacementStatus } from '../placements/schema.ts';
+import { placementEvents, placements, type PlacementStatus } from '../placements/index.ts';
 
 /*
  * Eighteen months of placements for a demo network, so that a first look at the overview shows what it

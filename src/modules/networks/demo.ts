@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import demo from './demo-regions.json' with { type: 'json' };
 import { municipalities, networks } from './schema.ts';
-import { approximateOutlines } from '../overview/outlines.ts';
+import { approximateOutlines } from '../overview/index.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedModuleDemos } from '../../platform/registry.ts';
 

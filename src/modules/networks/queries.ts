@@ -1,7 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { offers } from '../offers/schema.ts';
-import type { Field } from '../offers/vocabulary.ts';
-import { organisations } from '../organisations/schema.ts';
+import { offers, type Field } from '../offers/index.ts';
+import { organisations } from '../organisations/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { municipalities } from './schema.ts';
 

@@ -10,8 +10,7 @@ import { listRecentOffers } from './queries.ts';
 import { municipalities } from './schema.ts';
 import { PlatformHome } from './views/home.tsx';
 import { LegalText, NetworkHome } from './views/network.tsx';
-import { listEvents } from '../events/queries.ts';
-import { UpcomingEvents } from '../events/views/upcoming.tsx';
+import { listEvents, UpcomingEvents } from '../events/index.ts';
 
 const LEGAL_PAGES = {
   impressum: { field: 'imprint', title: 'networks.legal.imprint' },

@@ -1,11 +1,8 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Actor } from '../../platform/policy.ts';
-import type { FieldProblems } from '../organisations/form.ts';
+import { type FieldProblems, findMunicipalityInNetwork, positionFromAddress, type Organisation } from '../organisations/index.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { findMunicipalityInNetwork } from '../organisations/queries.ts';
-import { positionFromAddress } from '../organisations/index.ts';
-import type { Organisation } from '../organisations/schema.ts';
 import type { OfferInput } from './form.ts';
 import { canTransition, type OfferAction } from './lifecycle.ts';
 import { getOffer, type OfferDetails } from './queries.ts';

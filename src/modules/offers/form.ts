@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isEmail, parseCoordinates, parseDecimal, type FieldProblems } from '../organisations/form.ts';
+import { isEmail, parseCoordinates, parseDecimal, type FieldProblems } from '../organisations/index.ts';
 import { CONTACT_CHOICE_PATTERN } from './contact.ts';
 import { textToDescriptionHtml } from './description.ts';
 import {

@@ -1,6 +1,5 @@
 import { isNetworkAdmin, type Actor } from '../../platform/policy.ts';
-import type { OrganisationRole } from '../organisations/queries.ts';
-import type { Organisation } from '../organisations/schema.ts';
+import type { OrganisationRole, Organisation } from '../organisations/index.ts';
 import { OFFICE_ACTIONS, ORGANISATION_ACTIONS, type OfferAction } from './lifecycle.ts';
 import type { Offer } from './schema.ts';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities, networks, type Network } from '../../platform/networks/schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { organisationMembers, organisations, type Organisation } from '../organisations/schema.ts';
+import { organisationMembers, organisations, type Organisation } from '../organisations/index.ts';
 import { offers, type Offer, type OfferStatus } from './schema.ts';
 
 /** An offer with what every page about it shows: its organisation, municipality and network. */

@@ -8,9 +8,15 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
 import { offerPageMeta } from './jsonld.ts';
 import { listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
-import { organisationOf } from '../organisations/context.ts';
-import { listOrganisationMembers, listOrganisationsOfUser, organisationRoleOf, type OrganisationRole } from '../organisations/queries.ts';
-import { formErrors, stripControlCharacters } from '../organisations/route-helpers.ts';
+import {
+  organisationOf,
+  listOrganisationMembers,
+  listOrganisationsOfUser,
+  organisationRoleOf,
+  type OrganisationRole,
+  formErrors,
+  stripControlCharacters,
+} from '../organisations/index.ts';
 import { keptFormValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { confirmOfferCurrent, saveDraft, submitOffer } from './commands.ts';
 import { contactChoiceOf, contactNameOf, type ContactCandidate } from './contact.ts';

@@ -1,5 +1,5 @@
 import type { OfferStatus } from './schema.ts';
-import type { OrganisationStatus } from '../organisations/schema.ts';
+import type { OrganisationStatus } from '../organisations/index.ts';
 
 /*
  * The one rule for what the public sees of offers: an offer is public when it is published, and it can

@@ -1,7 +1,6 @@
 import { Type, type TSchema } from 'typebox';
-import type { OverviewFigures } from '../overview/queries.ts';
-import { people, shownMedianHours } from '../overview/present.ts';
-import { PLACEMENT_STATUSES } from '../placements/schema.ts';
+import { type OverviewFigures, people, shownMedianHours } from '../overview/index.ts';
+import { PLACEMENT_STATUSES } from '../placements/index.ts';
 
 /*
  * The overview's figures as the public sees them (module overview computes them; the same masking as

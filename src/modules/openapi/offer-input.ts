@@ -1,7 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { OFFER_LIMITS, offerInputFromForm, type OfferForm, type OfferInput } from '../offers/form.ts';
-import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
-import type { FieldProblems } from '../organisations/form.ts';
+import {
+  OFFER_LIMITS,
+  offerInputFromForm,
+  type OfferForm,
+  type OfferInput,
+  COMMITMENTS,
+  FIELDS,
+  SUITABILITY,
+  TARGET_GROUPS,
+  TIMES_OF_DAY,
+} from '../offers/index.ts';
+import type { FieldProblems } from '../organisations/index.ts';
 import { UUID_PATTERN as UUID } from '../../platform/http/ids.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Enum([...values]);

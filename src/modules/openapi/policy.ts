@@ -1,7 +1,6 @@
 import type { Actor } from '../../platform/policy.ts';
-import type { Offer } from '../offers/schema.ts';
-import type { OrganisationRole } from '../organisations/queries.ts';
-import type { Organisation } from '../organisations/schema.ts';
+import type { Offer } from '../offers/index.ts';
+import type { OrganisationRole, Organisation } from '../organisations/index.ts';
 import type { ApiScope } from './schema.ts';
 
 /*

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { offers } from '../offers/schema.ts';
+import { offers } from '../offers/index.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../organisations/index.ts';
 import { apiTokens, type ApiScope } from './schema.ts';
 
 /** What a request learns about the token it carries; never the token or its hash beyond the rate-limit key. */

@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../organisations/index.ts';
 
 export const API_SCOPES = ['read', 'write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

@@ -1,6 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { COMMITMENTS, FIELDS } from '../offers/vocabulary.ts';
-import { OFFER_STATUSES } from '../offers/schema.ts';
+import { COMMITMENTS, FIELDS, OFFER_STATUSES } from '../offers/index.ts';
 
 /* The shapes of the public API's answers: they validate nothing coming in, but they are the contract
  * (fast serialisation drops anything not listed, so no column leaks by accident) and the documentation. */

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { organisationAccessLinks } from './access-links.ts';
 import { organisationMembers, organisations } from './schema.ts';
 

@@ -14,6 +14,33 @@ export {
 export { organisationAccessLinks, provideOrganisationAccessLinks, type OrganisationAccessLinks } from './access-links.ts';
 export { providePlaceLookup, type PlaceLookup } from './place-lookup.ts';
 /** The organisation tables. */
-export { organisationMembers, organisations } from './schema.ts';
+export {
+  type Organisation,
+  organisationMembers,
+  organisations,
+  type OrganisationStatus,
+  type OrganisationType,
+} from './schema.ts';
 /** Where an address stands on the map (postcode's point or the municipality's centre); offers use it too. */
 export { positionFromAddress, type Position } from './position.ts';
+/** The office's decision on an organisation. */
+export { rejectOrganisation, verifyOrganisation } from './commands.ts';
+/** The `:id` organisation of a route with the person's role in it. */
+export { organisationOf } from './context.ts';
+/** Form helpers offers and the API share with organisations: e-mail, decimal and coordinate checks. */
+export { type FieldProblems, isEmail, parseCoordinates, parseDecimal } from './form.ts';
+/** Reading organisations: one organisation, a person's organisations and role, the review queue, municipalities of a network. */
+export {
+  findMunicipalityInNetwork,
+  getOrganisation,
+  getOrganisationDetails,
+  listOrganisationMembers,
+  listOrganisationsOfUser,
+  listPendingOrganisations,
+  type MyOrganisation,
+  type OrganisationRole,
+  organisationRoleOf,
+  type PendingOrganisation,
+} from './queries.ts';
+/** Route helpers: field errors, one-time notices, control-character stripping. */
+export { formErrors, noticeFrom, stripControlCharacters } from './route-helpers.ts';

@@ -5,7 +5,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import type { MailMessage } from '../../platform/mail/index.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { organisationInvitations, organisationMembers, organisations, type OrganisationMemberRole } from './schema.ts';
 
 /*

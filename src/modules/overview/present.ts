@@ -1,6 +1,6 @@
 import type { Locale, T } from '../../platform/i18n/index.ts';
-import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../offers/vocabulary.ts';
-import { PLACEMENT_STATUSES } from '../placements/schema.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../offers/index.ts';
+import { PLACEMENT_STATUSES } from '../placements/index.ts';
 import type { OverviewView } from './policy.ts';
 import type { OverviewFigures } from './queries.ts';
 

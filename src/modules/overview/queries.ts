@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
-import { FIELDS, type Field } from '../offers/vocabulary.ts';
-import { PLACEMENT_STATUSES, type PlacementStatus } from '../placements/schema.ts';
-import { medianOf, responseMinutes } from '../placements/index.ts';
+import { FIELDS, type Field } from '../offers/index.ts';
+import { PLACEMENT_STATUSES, type PlacementStatus, medianOf, responseMinutes } from '../placements/index.ts';
 import { addMonths, monthsBetween, TREND_MONTHS, type Period } from './params.ts';
 
 /** What one overview covers: some networks (null: all of them), maybe one municipality, a period. */

@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
-import { tokens } from '../accounts/schema.ts';
-import { offers } from '../offers/schema.ts';
-import { organisationMembers, organisations } from '../organisations/schema.ts';
+import { tokens } from '../accounts/index.ts';
+import { offers } from '../offers/index.ts';
+import { organisationMembers, organisations } from '../organisations/index.ts';
 
 /*
  * The organisation's access link: organisations without an account (imported, demo, or simply never

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { translator } from '../../platform/i18n/index.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import {
   CONFIRM_KIND,
   findByRequestKey,

@@ -6,3 +6,5 @@
 export { medianOf, responseMinutes } from './response-time.ts';
 /** A volunteer's placed and ended placements with an offer: the recognition module proposes hours from them. */
 export { engagementsOfVolunteer } from './queries.ts';
+/** The placement tables and statuses (the overview counts them, the demo writes them). */
+export { PLACEMENT_STATUSES, placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { isLocale, translator, type Locale, type MessageKey } from '../../platform/i18n/index.ts';
 import { queueMail, type MailConsent } from '../../platform/mail/index.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { issueOrganisationAccess } from './access.ts';
 import {
   ACCESS_KIND,

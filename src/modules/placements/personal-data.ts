@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { DataSubject, PersonalDataPart, RetentionRule } from '../../platform/privacy.ts';
-import { offers } from '../offers/schema.ts';
+import { offers } from '../offers/index.ts';
 import { placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';
 
 function ownPlacements(subject: DataSubject): SQL | undefined {

@@ -2,14 +2,14 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } fro
 import type { Db } from '../../platform/db.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { membershipMunicipalities, memberships } from '../../platform/roles/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { officeNoticeSettings } from '../moderation/index.ts';
-import { needs } from '../needs/schema.ts';
-import { offers } from '../offers/schema.ts';
-import { organisationMembers, organisations } from '../organisations/schema.ts';
-import { volunteerProfiles } from '../volunteers/schema.ts';
+import { needs } from '../needs/index.ts';
+import { offers } from '../offers/index.ts';
+import { organisationMembers, organisations } from '../organisations/index.ts';
+import { volunteerProfiles } from '../volunteers/index.ts';
 import { placementEvents, placementMessages, placements, type PlacementStatus } from './schema.ts';
 import { medianOf, responseMinutes } from './response-time.ts';
 

@@ -9,8 +9,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.ts';
 import { networks } from '../../platform/networks/schema.ts';
-import { needs } from '../needs/schema.ts';
-import { offers } from '../offers/schema.ts';
+import { needs } from '../needs/index.ts';
+import { offers } from '../offers/index.ts';
 
 /** angefragt → in Kontakt → Kennenlernen → vermittelt → beendet | abgesagt | keine Rückmeldung */
 export const PLACEMENT_STATUSES = [

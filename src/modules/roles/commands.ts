@@ -8,7 +8,7 @@ import { normaliseEmail } from '../../platform/http/forms.ts';
 import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { municipalities, networks, type Network } from '../../platform/networks/schema.ts';
 import { invitationMail } from './mails.ts';
 import {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-
 import type { Db } from '../../platform/db.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { tokens } from '../accounts/schema.ts';
+import { tokens } from '../accounts/index.ts';
 import { municipalities, networks, type Municipality, type Network } from '../../platform/networks/schema.ts';
 import { INVITATION_DAYS } from './rules.ts';
 import { invitations, membershipMunicipalities, memberships, type Invitation, type Role } from './schema.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { savedSearches } from '../offers/schema.ts';
+import { savedSearches } from '../offers/index.ts';
 import { parseQueryString, toQuery, toSearchParams } from './params.ts';
 import { countSavedSearches } from './queries.ts';
 

@@ -9,7 +9,7 @@ import {
   TIMES_OF_DAY,
   WEEKDAYS,
   type Field,
-} from '../offers/vocabulary.ts';
+} from '../offers/index.ts';
 import type { FacetGroup } from './params.ts';
 
 export function fieldLabel(locale: Locale, field: string): string {

@@ -12,7 +12,7 @@ import {
   type Suitability,
   type TargetGroup,
   type TimeOfDay,
-} from '../offers/vocabulary.ts';
+} from '../offers/index.ts';
 
 export const SORTS = ['relevanz', 'neu', 'entfernung'] as const;
 export type Sort = (typeof SORTS)[number];

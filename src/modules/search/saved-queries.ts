@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { savedSearches } from '../offers/schema.ts';
+import { savedSearches } from '../offers/index.ts';
 import { rows } from './sql.ts';
 
 export type SavedSearch = typeof savedSearches.$inferSelect;

@@ -1,4 +1,4 @@
-import { SUITABILITY, TIMES_OF_DAY, WEEKDAYS, type Field, type Suitability, type TimeOfDay } from '../offers/vocabulary.ts';
+import { SUITABILITY, TIMES_OF_DAY, WEEKDAYS, type Field, type Suitability, type TimeOfDay } from '../offers/index.ts';
 import { distanceKm } from './geo.ts';
 
 /*

@@ -1,7 +1,6 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { SelectField } from '../../../platform/ui/field.tsx';
-import { fieldLabel } from '../../offers/views/labels.ts';
-import { FIELDS } from '../../offers/vocabulary.ts';
+import { fieldLabel, FIELDS } from '../../offers/index.ts';
 import type { EventListItem } from '../queries.ts';
 import { EVENT_KINDS } from '../schema.ts';
 import { kindLabel, statusLabel, Time } from './format.tsx';

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
 import { Field } from '../../../platform/ui/field.tsx';
-import { fieldLabel } from '../../offers/views/labels.ts';
+import { fieldLabel } from '../../offers/index.ts';
 import type { RegisterError } from '../commands.ts';
 import type { EventDetail } from '../queries.ts';
 import type { EventRegistration } from '../schema.ts';

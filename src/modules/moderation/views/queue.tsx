@@ -5,8 +5,8 @@ import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Field } from '../../../platform/ui/field.tsx';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
-import type { OfferInReview } from '../../offers/queries.ts';
-import type { PendingOrganisation } from '../../organisations/queries.ts';
+import type { OfferInReview } from '../../offers/index.ts';
+import type { PendingOrganisation } from '../../organisations/index.ts';
 import type { OpenReport } from '../queries.ts';
 import { AdminNav } from '../../../platform/navigation.tsx';
 

@@ -1,10 +1,10 @@
 import { formatDateTime, type Locale, type MessageKey, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
-import { FIELDS, type Field } from '../../offers/vocabulary.ts';
+import { FIELDS, type Field } from '../../offers/index.ts';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { SelectField } from '../../../platform/ui/field.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
-import { fieldLabels } from '../../volunteers/views/profile.tsx';
+import { fieldLabels } from '../../volunteers/index.ts';
 import { NEED_STATUSES, type NeedStatus } from '../schema.ts';
 import type { NeedListRow, NeedWithPlace, PublicNeed } from '../queries.ts';
 

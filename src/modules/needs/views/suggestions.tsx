@@ -2,10 +2,7 @@ import type { T } from '../../../platform/i18n/index.ts';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Field } from '../../../platform/ui/field.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
-import type { Ranked } from '../../volunteers/suggestions.ts';
-import type { VolunteerCandidate } from '../../volunteers/queries.ts';
-import { ReasonList } from '../../volunteers/views/reasons.tsx';
-import { VolunteerTable } from '../../volunteers/views/suggestions.tsx';
+import { type Ranked, type VolunteerCandidate, ReasonList, VolunteerTable } from '../../volunteers/index.ts';
 import type { OfferForNeed } from '../queries.ts';
 
 interface Base {

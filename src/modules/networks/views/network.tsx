@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { formatNumber, type Locale, type T } from '../../../platform/i18n/index.ts';
-import { fieldLabel } from '../../offers/views/labels.ts';
+import { fieldLabel } from '../../offers/index.ts';
 import type { RecentOffer } from '../queries.ts';
 import type { Municipality, Network } from '../schema.ts';
 

@@ -2,7 +2,7 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Notice } from '../../../platform/ui/form.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
-import type { MyOrganisation } from '../../organisations/queries.ts';
+import type { MyOrganisation } from '../../organisations/index.ts';
 import { availableActions } from '../lifecycle.ts';
 import type { OfferListItem } from '../queries.ts';
 import { OFFER_STATUSES } from '../schema.ts';

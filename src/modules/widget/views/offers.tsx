@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale, T } from '../../../platform/i18n/index.ts';
-import type { FeedOffer } from '../../feeds/queries.ts';
+import type { FeedOffer } from '../../feeds/index.ts';
 
 interface ShellProps {
   locale: Locale;
