@@ -43,7 +43,7 @@ import { hashSecret, newSecret } from '../src/platform/auth/tokens.ts';
 import { EVENT_KINDS, eventRegistrations, events } from '../src/modules/events/schema.ts';
 import { personalToken } from '../src/modules/events/commands.ts';
 import { ENTRY_KINDS, THEMES, knowledgeEntries } from '../src/modules/knowledge/schema.ts';
-import { FIELDS } from '../src/modules/offers/vocabulary.ts';
+import { FIELDS } from '../src/platform/vocabulary.ts';
 import { random } from './generate.ts';
 
 const { values } = parseArgs({

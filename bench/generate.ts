@@ -17,7 +17,7 @@ import { openDatabase, type Database } from '../src/platform/db.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 import { municipalities, networks } from '../src/modules/networks/schema.ts';
 import { organisations, ORGANISATION_TYPES } from '../src/modules/organisations/schema.ts';
-import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, type Field } from '../src/modules/offers/vocabulary.ts';
+import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, type Field } from '../src/platform/vocabulary.ts';
 
 export const BENCH_NETWORK_SLUG = 'bench-sachsen';
 

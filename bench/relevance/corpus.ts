@@ -1,5 +1,5 @@
 import { textToDescriptionHtml } from '../../src/modules/offers/description.ts';
-import type { Commitment, Field } from '../../src/modules/offers/vocabulary.ts';
+import type { Commitment, Field } from '../../src/platform/vocabulary.ts';
 import { TOPICS, type Topic } from './topics.ts';
 
 /**

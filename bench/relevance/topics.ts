@@ -1,4 +1,4 @@
-import type { Field, TargetGroup } from '../../src/modules/offers/vocabulary.ts';
+import type { Field, TargetGroup } from '../../src/platform/vocabulary.ts';
 
 /**
  * The tasks the judged corpus is made of (written for this benchmark). Each topic becomes four offers

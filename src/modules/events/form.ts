@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../platform/http/forms.ts';
 import type { T } from '../../platform/i18n/index.ts';
-import { FIELDS, type Field } from '../offers/index.ts';
+import { FIELDS, type Field } from '../../platform/vocabulary.ts';
 import type { EventContent } from './commands.ts';
 import { EVENT_KINDS, EVENT_MODES, type Event, type EventKind, type EventMode, type EventQuestion } from './schema.ts';
 import { berlinToInstant, instantToBerlin } from '../../platform/berlin-time.ts';

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import type { Field } from '../offers/index.ts';
+import type { Field } from '../../platform/vocabulary.ts';
 import { organisationMembers, organisations } from '../organisations/index.ts';
 import { eventRegistrations, events, type Event, type EventKind, type EventRegistration } from './schema.ts';
 

@@ -8,7 +8,7 @@ import { isNetworkAdmin } from '../../platform/policy.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
-import { FIELDS, type Field } from '../offers/index.ts';
+import { FIELDS, type Field } from '../../platform/vocabulary.ts';
 import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../overview/index.ts';
 import { certificateAvailable, certificateCode, certificatePdf, verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 import {

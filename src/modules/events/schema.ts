@@ -17,7 +17,7 @@ import { tsvector } from '../../platform/db-types.ts';
 import { users } from '../../platform/auth/schema.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import type { Field } from '../offers/index.ts';
+import type { Field } from '../../platform/vocabulary.ts';
 import { organisations } from '../organisations/index.ts';
 
 export const EVENT_KINDS = ['network_meeting', 'workshop', 'training', 'village_workshop', 'reception', 'other'] as const;

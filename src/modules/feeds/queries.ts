@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks, type Municipality } from '../../platform/networks/schema.ts';
-import { offers, type Field } from '../offers/index.ts';
+import { type Field } from '../../platform/vocabulary.ts';
+import { offers } from '../offers/index.ts';
 import { organisations } from '../organisations/index.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { sendError } from '../../platform/http/errors.tsx';
-import { descriptionPlainText, FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, type Field } from '../offers/index.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, type Field } from '../../platform/vocabulary.ts';
+import { descriptionPlainText } from '../offers/index.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { countSitemapRecords, findMunicipalityByName, listNewOffers, listSitemapNetworks, listSitemapRecords } from './queries.ts';
 import { atom, rss, sitemap, sitemapIndex, type Feed } from './xml.ts';

@@ -1,20 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import {
-  descriptionHtmlToText,
-  descriptionPlainText,
-  sanitiseDescriptionHtml,
-  textToDescriptionHtml,
-  type OfferStatus,
-  FIELD_LABELS_DE,
-  SUITABILITY,
-  TARGET_GROUPS,
-  TIMES_OF_DAY,
-  type Commitment,
-  type Field,
-  type Suitability,
-  type TargetGroup,
-  type TimeOfDay,
-} from '../offers/index.ts';
+import { FIELD_LABELS_DE, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, type Commitment, type Field, type Suitability, type TargetGroup, type TimeOfDay } from '../../platform/vocabulary.ts';
+import { descriptionHtmlToText, descriptionPlainText, sanitiseDescriptionHtml, textToDescriptionHtml, type OfferStatus } from '../offers/index.ts';
 import { decodeWhole } from './decode.ts';
 import { normalisePlace } from './places.ts';
 import type { ExportedOffer } from './queries.ts';

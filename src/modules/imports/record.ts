@@ -1,14 +1,6 @@
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import {
-  decodeEntities,
-  descriptionPlainText,
-  type OfferStatus,
-  type Commitment,
-  type Field,
-  type Suitability,
-  type TargetGroup,
-  type TimeOfDay,
-} from '../offers/index.ts';
+import { type Commitment, type Field, type Suitability, type TargetGroup, type TimeOfDay } from '../../platform/vocabulary.ts';
+import { decodeEntities, descriptionPlainText, type OfferStatus } from '../offers/index.ts';
 
 /*
  * What every import (FreiNet XML, CSV) hands to the one command that stores offers: a record with

@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import type { Field } from '../offers/index.ts';
+import type { Field } from '../../platform/vocabulary.ts';
 import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities } from '../../platform/networks/schema.ts';

@@ -10,7 +10,7 @@ import { events } from '../events/index.ts';
 import { adminNetwork, networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { networks, type Network } from '../../platform/networks/schema.ts';
-import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../offers/index.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../../platform/vocabulary.ts';
 import { normaliseAddress } from './address.ts';
 import { parseBounce, recordBounce, HARD_BOUNCE_LIMIT } from './bounces.ts';
 import { resolveAudience } from './audience.ts';

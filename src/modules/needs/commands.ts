@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import type { Field, TimeOfDay } from '../offers/index.ts';
+import type { Field, TimeOfDay } from '../../platform/vocabulary.ts';
 import { findNetworkMunicipality, findRecentDuplicate } from './queries.ts';
 import { needs, type Need, type NeedStatus } from './schema.ts';
 

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { offers, type Field } from '../offers/index.ts';
+import { type Field } from '../../platform/vocabulary.ts';
+import { offers } from '../offers/index.ts';
 import { organisationMembers, organisations } from '../organisations/index.ts';
-import { boundingBox, CANDIDATE_LIMIT } from '../volunteers/index.ts';
+import { boundingBox } from '../../platform/geo.ts';
+import { CANDIDATE_LIMIT } from '../volunteers/index.ts';
 import { needs, type Need, type NeedStatus } from './schema.ts';
 
 export type NeedWithPlace = Need & { municipalityName: string | null; organisationName: string | null };

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
-import { FIELDS, TIMES_OF_DAY } from '../offers/index.ts';
+import { FIELDS, TIMES_OF_DAY } from '../../platform/vocabulary.ts';
 import { splitList, volunteerCandidatesFor, newPlacementHref, rankVolunteers } from '../volunteers/index.ts';
 import { keptFormValues as formValues, type FormValues } from '../../platform/ui/form-values.ts';
 import { changeNeedStatus, createNeed, NEXT_STATUSES, updateNeed, type NeedContent, type NeedError } from './commands.ts';

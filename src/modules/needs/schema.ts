@@ -15,7 +15,7 @@ import { tsvector } from '../../platform/db-types.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { organisations } from '../organisations/index.ts';
-import type { Field, TimeOfDay } from '../offers/index.ts';
+import type { Field, TimeOfDay } from '../../platform/vocabulary.ts';
 
 export const NEED_STATUSES = ['open', 'in_progress', 'matched', 'closed'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../offers/index.ts';
+import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../../platform/vocabulary.ts';
 import type { OrganisationType } from '../organisations/index.ts';
 import type { PlacementStatus } from '../placements/index.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { needs } from '../needs/schema.ts';
 import { offers } from '../offers/schema.ts';
-import { FIELDS } from '../offers/vocabulary.ts';
+import { FIELDS } from '../../platform/vocabulary.ts';
 import { organisations } from '../organisations/schema.ts';
 import { placements } from '../placements/schema.ts';
 import { DEMO_CONTENT } from './demo-content.data.ts';

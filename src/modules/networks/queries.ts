@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { offers, type Field } from '../offers/index.ts';
+import { type Field } from '../../platform/vocabulary.ts';
+import { offers } from '../offers/index.ts';
 import { organisations } from '../organisations/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { municipalities } from './schema.ts';

@@ -14,7 +14,7 @@ import {
   type Suitability,
   type TargetGroup,
   type TimeOfDay,
-} from './vocabulary.ts';
+} from '../../platform/vocabulary.ts';
 
 /** Documented limits of the offer form (also shown as maxlength in the form). */
 export const OFFER_LIMITS = {

@@ -22,19 +22,3 @@ export { getOffer, listOffersInReview, type OfferDetails, type OfferInReview, of
 export { type Offer, OFFER_STATUSES, offers, type OfferStatus, savedSearches } from './schema.ts';
 /** The translated label of a field of engagement. */
 export { fieldLabel } from './views/labels.ts';
-/** The shared vocabulary of engagement: fields, target groups, suitability, commitment, times of day, weekdays. */
-export {
-  type Commitment,
-  COMMITMENTS,
-  type Field,
-  FIELD_LABELS_DE,
-  FIELD_LABELS_EN,
-  FIELDS,
-  type Suitability,
-  SUITABILITY,
-  TARGET_GROUPS,
-  type TargetGroup,
-  type TimeOfDay,
-  TIMES_OF_DAY,
-  WEEKDAYS,
-} from './vocabulary.ts';

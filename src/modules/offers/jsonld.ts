@@ -1,6 +1,6 @@
 import { geo, postalAddress, type JsonObject } from '../../platform/jsonld.ts';
 import type { OfferDetails } from './queries.ts';
-import { FIELD_LABELS_DE } from './vocabulary.ts';
+import { FIELD_LABELS_DE } from '../../platform/vocabulary.ts';
 
 /**
  * An offer as a schema.org JobPosting with employmentType VOLUNTEER: that is how search engines list

@@ -19,7 +19,7 @@ import { tsvector } from '../../platform/db-types.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
 import { organisations } from '../organisations/index.ts';
-import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from './vocabulary.ts';
+import type { Commitment, Field, Suitability, TargetGroup, TimeOfDay } from '../../platform/vocabulary.ts';
 
 export const OFFER_STATUSES = ['draft', 'in_review', 'published', 'paused', 'expired', 'archived'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];

@@ -1,15 +1,6 @@
 import { Type, type Static } from 'typebox';
-import {
-  OFFER_LIMITS,
-  offerInputFromForm,
-  type OfferForm,
-  type OfferInput,
-  COMMITMENTS,
-  FIELDS,
-  SUITABILITY,
-  TARGET_GROUPS,
-  TIMES_OF_DAY,
-} from '../offers/index.ts';
+import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../../platform/vocabulary.ts';
+import { OFFER_LIMITS, offerInputFromForm, type OfferForm, type OfferInput } from '../offers/index.ts';
 import type { FieldProblems } from '../organisations/index.ts';
 import { UUID_PATTERN as UUID } from '../../platform/http/ids.ts';
 

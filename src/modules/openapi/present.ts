@@ -1,5 +1,6 @@
 import type { Locale } from '../../platform/i18n/index.ts';
-import { descriptionHtmlToText, type OfferDetails, FIELD_LABELS_DE, FIELD_LABELS_EN } from '../offers/index.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../../platform/vocabulary.ts';
+import { descriptionHtmlToText, type OfferDetails } from '../offers/index.ts';
 import type { PublicNetwork, PublicOrganisation } from './queries.ts';
 
 /* Rows as the API shows them: absolute links, ISO dates, nothing the public pages would not show. */

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
-import { COMMITMENTS, FIELDS, OFFER_STATUSES } from '../offers/index.ts';
+import { COMMITMENTS, FIELDS } from '../../platform/vocabulary.ts';
+import { OFFER_STATUSES } from '../offers/index.ts';
 
 /* The shapes of the public API's answers: they validate nothing coming in, but they are the contract
  * (fast serialisation drops anything not listed, so no column leaks by accident) and the documentation. */

@@ -1,5 +1,5 @@
 import type { Locale, T } from '../../platform/i18n/index.ts';
-import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../offers/index.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../../platform/vocabulary.ts';
 import { PLACEMENT_STATUSES } from '../placements/index.ts';
 import type { OverviewView } from './policy.ts';
 import type { OverviewFigures } from './queries.ts';

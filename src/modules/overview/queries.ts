@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../platform/db.ts';
-import { FIELDS, type Field } from '../offers/index.ts';
+import { FIELDS, type Field } from '../../platform/vocabulary.ts';
 import { PLACEMENT_STATUSES, type PlacementStatus, medianOf, responseMinutes } from '../placements/index.ts';
 import { addMonths, monthsBetween, TREND_MONTHS, type Period } from './params.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { offers } from '../offers/schema.ts';
-import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../offers/vocabulary.ts';
+import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../../platform/vocabulary.ts';
 import { parseSearchQuery, toSearchParams } from './params.ts';
 import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import type { Commitment, Field } from '../offers/index.ts';
+import type { Commitment, Field } from '../../platform/vocabulary.ts';
 import { coverageSql, distanceSql } from './database-search.ts';
 import type { ResolvedSearch } from './resolve.ts';
 import type { OfferHit } from './results.ts';

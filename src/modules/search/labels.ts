@@ -1,15 +1,5 @@
 import type { Locale, MessageKey, T } from '../../platform/i18n/index.ts';
-import {
-  COMMITMENTS,
-  FIELD_LABELS_DE,
-  FIELD_LABELS_EN,
-  FIELDS,
-  SUITABILITY,
-  TARGET_GROUPS,
-  TIMES_OF_DAY,
-  WEEKDAYS,
-  type Field,
-} from '../offers/index.ts';
+import { COMMITMENTS, FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, WEEKDAYS, type Field } from '../../platform/vocabulary.ts';
 import type { FacetGroup } from './params.ts';
 
 export function fieldLabel(locale: Locale, field: string): string {

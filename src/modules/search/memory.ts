@@ -1,4 +1,4 @@
-import { boundingBox } from '../volunteers/index.ts';
+import { boundingBox } from '../../platform/geo.ts';
 import { grow, sharedArray } from './arrays.ts';
 import { BitDictionary, Dictionary } from './dictionaries.ts';
 import { IdTable } from './ids.ts';

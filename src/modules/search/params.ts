@@ -1,18 +1,7 @@
 import { withoutGender } from './german.ts';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import {
-  COMMITMENTS,
-  FIELDS,
-  SUITABILITY,
-  TARGET_GROUPS,
-  TIMES_OF_DAY,
-  type Commitment,
-  type Field,
-  type Suitability,
-  type TargetGroup,
-  type TimeOfDay,
-} from '../offers/index.ts';
+import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, type Commitment, type Field, type Suitability, type TargetGroup, type TimeOfDay } from '../../platform/vocabulary.ts';
 
 export const SORTS = ['relevanz', 'neu', 'entfernung'] as const;
 export type Sort = (typeof SORTS)[number];

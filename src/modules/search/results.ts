@@ -1,4 +1,4 @@
-import type { Commitment, Field } from '../offers/index.ts';
+import type { Commitment, Field } from '../../platform/vocabulary.ts';
 import type { FacetGroup, Sort } from './params.ts';
 import type { ResolvedSearch } from './resolve.ts';
 

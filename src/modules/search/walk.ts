@@ -1,4 +1,4 @@
-import { distanceKm } from '../volunteers/index.ts';
+import { distanceKm } from '../../platform/geo.ts';
 import { compareIds } from './ids.ts';
 import { FACET_GROUPS, type FacetGroup, type Sort } from './params.ts';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import type { Field, TimeOfDay } from '../offers/index.ts';
+import type { Field, TimeOfDay } from '../../platform/vocabulary.ts';
 import { CONTACT_PURPOSE, recordConsent, withdrawConsent } from '../privacy/index.ts';
 import { findMunicipality } from './queries.ts';
 import { volunteerProfiles } from './schema.ts';

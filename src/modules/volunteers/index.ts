@@ -4,8 +4,6 @@
  */
 /** Splitting a typed list (skills, languages) as profiles do. */
 export { splitList } from './commands.ts';
-/** Distances and bounding boxes on the map (search and needs use them). */
-export { boundingBox, distanceKm } from './geo.ts';
 /** How well a volunteer matches an offer or a need, and whether it is within reach. */
 export { type MatchTarget, type MatchVolunteer, scoreMatch, withinReach } from './matching.ts';
 /** Volunteers who may be suggested for an offer or a need. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FIELDS, SUITABILITY, TIMES_OF_DAY, WEEKDAYS } from '../offers/vocabulary.ts';
-import { boundingBox, distanceKm } from './geo.ts';
+import { FIELDS, SUITABILITY, TIMES_OF_DAY, WEEKDAYS } from '../../platform/vocabulary.ts';
+import { boundingBox, distanceKm } from '../../platform/geo.ts';
 import { normaliseSkill, scoreMatch, WEIGHTS, type MatchTarget, type MatchVolunteer } from './matching.ts';
 
 // Krostitz and Delitzsch, from the demo region.

@@ -1,5 +1,5 @@
-import { SUITABILITY, TIMES_OF_DAY, WEEKDAYS, type Field, type Suitability, type TimeOfDay } from '../offers/index.ts';
-import { distanceKm } from './geo.ts';
+import { SUITABILITY, TIMES_OF_DAY, WEEKDAYS, type Field, type Suitability, type TimeOfDay } from '../../platform/vocabulary.ts';
+import { distanceKm } from '../../platform/geo.ts';
 
 /*
  * How well a volunteer fits an offer or a need: ONE pure function, used by every suggestion page.

@@ -2,9 +2,10 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL }
 import type { Db } from '../../platform/db.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities, networks } from '../../platform/networks/schema.ts';
-import { offers, type Field } from '../offers/index.ts';
+import { type Field } from '../../platform/vocabulary.ts';
+import { offers } from '../offers/index.ts';
 import { organisationMembers, organisations } from '../organisations/index.ts';
-import { boundingBox } from './geo.ts';
+import { boundingBox } from '../../platform/geo.ts';
 import { normaliseSkill } from './matching.ts';
 import { volunteerProfiles, type VolunteerProfile } from './schema.ts';
 

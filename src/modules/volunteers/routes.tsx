@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { allow, sendError } from '../../platform/http/errors.tsx';
 import { fieldErrorsFromValidation, type FieldErrors } from '../../platform/http/forms.ts';
-import { FIELDS, SUITABILITY, TIMES_OF_DAY, type Suitability } from '../offers/index.ts';
+import { FIELDS, SUITABILITY, TIMES_OF_DAY, type Suitability } from '../../platform/vocabulary.ts';
 import { saveVolunteerProfile, splitList } from './commands.ts';
 import { canEditOwnProfile, canSeeOwnSuggestions, canSeeVolunteersForOffer } from './policy.ts';
 import {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, integer, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.ts';
 import { municipalities } from '../../platform/networks/schema.ts';
-import type { Field, TimeOfDay } from '../offers/index.ts';
+import type { Field, TimeOfDay } from '../../platform/vocabulary.ts';
 
 /**
  * A volunteer's profile: what they like to do, when and how far they travel. Never public;

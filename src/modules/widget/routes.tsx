@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { Type } from 'typebox';
-import { FIELDS, type Field } from '../offers/index.ts';
+import { FIELDS, type Field } from '../../platform/vocabulary.ts';
 import { findNetworkBySlug } from '../../platform/networks/queries.ts';
 import { findMunicipalityByName, listNewOffers } from '../feeds/index.ts';
 import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';

@@ -1,6 +1,7 @@
 import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { SelectField } from '../../../platform/ui/field.tsx';
-import { fieldLabel, FIELDS } from '../../offers/index.ts';
+import { FIELDS } from '../../../platform/vocabulary.ts';
+import { fieldLabel } from '../../offers/index.ts';
 import type { EventListItem } from '../queries.ts';
 import { EVENT_KINDS } from '../schema.ts';
 import { kindLabel, statusLabel, Time } from './format.tsx';

@@ -4,7 +4,7 @@ import { SelectField } from '../../../platform/ui/field.tsx';
 import { listOf, textOf, type FormValues } from '../../../platform/ui/form-values.ts';
 import type { Locale, MessageKey, T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/ui/form.tsx';
-import { FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../offers/index.ts';
+import { FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../../platform/vocabulary.ts';
 import { fieldLabels } from '../../volunteers/index.ts';
 import type { Need } from '../schema.ts';
 

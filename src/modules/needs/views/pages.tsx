@@ -1,6 +1,6 @@
 import { formatDateTime, type Locale, type MessageKey, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField, Notice } from '../../../platform/ui/form.tsx';
-import { FIELDS, type Field } from '../../offers/index.ts';
+import { FIELDS, type Field } from '../../../platform/vocabulary.ts';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { SelectField } from '../../../platform/ui/field.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';

@@ -10,7 +10,7 @@ import { listOf as list, textOf as text, type FormValues } from '../../../platfo
 import { descriptionHtmlToText } from '../description.ts';
 import { OFFER_LIMITS } from '../form.ts';
 import type { Offer } from '../schema.ts';
-import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, WEEKDAYS } from '../vocabulary.ts';
+import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY, WEEKDAYS } from '../../../platform/vocabulary.ts';
 import { fieldLabel } from './labels.ts';
 
 export const OFFER_FORM_FIELDS = [

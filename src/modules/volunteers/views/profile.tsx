@@ -4,7 +4,7 @@ import { SelectField } from '../../../platform/ui/field.tsx';
 import { listOf, textOf, type FormValues } from '../../../platform/ui/form-values.ts';
 import type { Locale, MessageKey, T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
-import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../offers/index.ts';
+import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS, TIMES_OF_DAY, WEEKDAYS } from '../../../platform/vocabulary.ts';
 import type { MunicipalityGroup } from '../queries.ts';
 import type { VolunteerProfile } from '../schema.ts';
 

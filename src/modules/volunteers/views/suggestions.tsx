@@ -3,7 +3,7 @@ import { CheckboxGroup } from '../../../platform/ui/checkbox-group.tsx';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
 import { Notice } from '../../../platform/ui/form.tsx';
 import { DataTable } from '../../../platform/ui/table.tsx';
-import { SUITABILITY, type Suitability } from '../../offers/index.ts';
+import { SUITABILITY, type Suitability } from '../../../platform/vocabulary.ts';
 import type { OfferCandidate, VolunteerCandidate } from '../queries.ts';
 import type { Ranked } from '../suggestions.ts';
 import { ReasonList } from './reasons.tsx';

@@ -1,3 +1,5 @@
+/* Distances on the map (search, volunteers, needs): plain geometry, the ground floor of every module that places things. */
+
 /** Mean earth radius in km: the error against the ellipsoid stays below 0.5 %, far below a village's size. */
 const EARTH_RADIUS_KM = 6371;
 
