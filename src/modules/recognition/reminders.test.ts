@@ -7,7 +7,7 @@ import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import type { User } from '../accounts/schema.ts';
 import { chooseState } from './commands.ts';
-import { recognitionModule } from './index.ts';
+import { recognitionModule } from './manifest.ts';
 import { recognitionPersonalData } from './personal-data.ts';
 import { CARD_REMINDER_QUEUE, sendCardReminders } from './reminders.ts';
 import { addYears } from './rules/engine.ts';
