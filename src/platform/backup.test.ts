@@ -319,6 +319,11 @@ async function fillModuleRows(q: (text: string, params?: unknown[]) => Promise<u
      (NULL, $2, $3, NULL, NULL, '2023-12-31', 120.5, 'Vereinsarbeit 2023', 'organisation', 'confirmed', NULL, NULL, NULL)`,
     [ids.bernd, ids.gems, ids.organisation, ids.placement, AWKWARD, ids.anna, ids.event],
   );
+  await q(
+    `INSERT INTO hours_proposal_dismissals (user_id, kind, source_id, dismissed_at) VALUES
+     ($1, 'event', $2, '2024-10-28 08:00:00+00'), ($1, 'placement', $3, '2024-03-02 00:00:00.000001+00')`,
+    [ids.bernd, ids.event, ids.placement],
+  );
   await q(`INSERT INTO card_settings (network_id, state, overrides) VALUES ($1, 'SN', '{"hoursPerYear": 200, "minAge": null}')`, [ids.gems]);
   await q(
     `INSERT INTO card_applications (id, user_id, network_id, municipality_id, kind, holder_name, birth_date, allowance_euro,
@@ -334,6 +339,10 @@ async function fillModuleRows(q: (text: string, params?: unknown[]) => Promise<u
      ('SN-2024-0001', $1, $2, $3, $4, 'Landkreis Nordsachsen', 'standard', '2024-06-01', '2027-05-31', 'eyJhbGciOiJFZERTQSJ9.eyJuIjoxfQ.c2ln',
        'revoked', '2024-07-01 00:00:00+00', 'Karte verloren')`,
     [ids.application, ids.bernd, ids.gems, AWKWARD],
+  );
+  await q(
+    `INSERT INTO card_reminders (card_id, weeks, sent_at)
+     SELECT id, w, '2027-04-05 05:30:00+00' FROM cards, unnest(ARRAY[8, 2]) AS w WHERE number = 'SN-2024-0001'`,
   );
   await q(
     `INSERT INTO engagement_certificates (number, user_id, network_id, holder_name, issuer_name, issued_by, period_from,
