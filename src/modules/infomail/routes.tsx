@@ -445,6 +445,8 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   /** How many addresses a list reaches now, as the send would work it out (the compose page names it). */
   async function reachOf(networkId: string, listId: string): Promise<number | null> {
+    // A form sent with a broken list id comes back with its error; the database never sees the id.
+    if (!UUID.test(listId)) return null;
     const [list] = await db.select().from(infomailLists).where(and(eq(infomailLists.id, listId), eq(infomailLists.networkId, networkId)));
     return list ? (await resolveAudience(db, list)).length : null;
   }
