@@ -349,6 +349,16 @@ describe('attendance and certificates', () => {
     expect(altered.body).not.toContain('Gabi Gut');
     const otherId = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${absent!.id.replace(/-/g, '')}${code.slice(32)}`);
     expect(otherId.statusCode).toBe(404);
+
+    // The platform's one verification page for cards and certificates (/pruefen) checks it too.
+    const checked = await new Client(ctx.app).get(`/pruefen?code=${code}`);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain('Diese Teilnahmebescheinigung ist echt.');
+    expect(checked.body).toContain('Gabi Gut');
+    const forged = await new Client(ctx.app).get(`/pruefen?code=${code.slice(0, -1)}${last}`);
+    expect(forged.statusCode).toBe(422);
+    expect(forged.body).toContain('Zu diesem Code gibt es keine Teilnahmebescheinigung');
+    expect(forged.body).not.toContain('Gabi Gut');
   });
 });
 

@@ -8,6 +8,7 @@ import type { Locale, MessageKey } from '../../platform/i18n/index.ts';
 import { stringify } from 'csv-stringify/sync';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
+import { verifyEventCertificate } from '../events/index.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
 import { adminNetwork, networkOf } from '../../platform/networks/context.ts';
 import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
@@ -115,6 +116,9 @@ function errorOf(result: Result<object>, t: FastifyRequest['t'], fallbackField: 
   if (result.ok) return {};
   return { [result.field ?? fallbackField]: t(result.code as MessageKey) };
 }
+
+/** The shape of an event participation certificate's code: a registration id and its HMAC (events/certificate.ts). */
+const EVENT_CERTIFICATE_CODE = /^[0-9a-f]{32}-[A-Za-z0-9_-]{22}$/;
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db, clock, config } = app.deps;
@@ -695,7 +699,12 @@ export const routes: FastifyPluginAsync = async (app) => {
     let outcome: VerifyOutcome | null = null;
     if (code) {
       const verified = verifyCode(code, await publicKeys(db));
-      if (!verified.ok) outcome = { state: verified.code };
+      if (!verified.ok && EVENT_CERTIFICATE_CODE.test(code)) {
+        // An event's participation certificate carries the events module's own code (no dots, no signature
+        // to check offline); the events module checks it, so one page verifies every paper we issue.
+        const certificate = await verifyEventCertificate(db, secret, code, clock());
+        outcome = certificate ? { state: 'participation', certificate } : { state: 'participationInvalid' };
+      } else if (!verified.ok) outcome = { state: verified.code };
       else {
         const payload = verified.payload;
         const today = berlinDay(clock());
@@ -710,7 +719,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     }
     // The page shows a name: it must not end up in shared caches or a search engine.
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-    return reply.page(t('recognition.verify.title'), <VerifyPage t={t} locale={request.locale} code={code} outcome={outcome} />, { status: outcome && !('payload' in outcome) ? 422 : 200 });
+    return reply.page(t('recognition.verify.title'), <VerifyPage t={t} locale={request.locale} code={code} outcome={outcome} />, { status: outcome && !('payload' in outcome) && outcome.state !== 'participation' ? 422 : 200 });
   });
 
   app.get('/.well-known/mitmachnetz-keys.json', async (_request, reply) => {

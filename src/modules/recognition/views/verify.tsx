@@ -2,12 +2,16 @@ import type { Locale, T } from '../../../platform/i18n/index.ts';
 import { StatusBadge } from '../../../platform/ui/badge.tsx';
 import { DefinitionList } from '../../../platform/ui/definition-list.tsx';
 import { Field } from '../../../platform/ui/form.tsx';
+import { berlinDay } from '../../../platform/berlin-time.ts';
+import type { VerifiedCertificate } from '../../events/index.ts';
 import type { SignedPayload } from '../signing.ts';
 import { formatDay, formatHours } from './format.ts';
 
 export type VerifyOutcome =
   | { state: 'valid' | 'revoked' | 'expired'; payload: SignedPayload }
-  | { state: 'malformed' | 'unknown_key' | 'bad_signature' | 'unknownNumber' };
+  /** An event's participation certificate (checked by the events module). */
+  | { state: 'participation'; certificate: VerifiedCertificate }
+  | { state: 'malformed' | 'unknown_key' | 'bad_signature' | 'unknownNumber' | 'participationInvalid' };
 
 /** The verification page: a form for the code and, after a check, only what the card itself shows. */
 export function VerifyPage({ t, locale, code, outcome }: { t: T; locale: Locale; code: string; outcome: VerifyOutcome | null }) {
@@ -25,6 +29,26 @@ export function VerifyPage({ t, locale, code, outcome }: { t: T; locale: Locale;
 }
 
 function Outcome({ t, locale, outcome }: { t: T; locale: Locale; outcome: VerifyOutcome }) {
+  if (outcome.state === 'participation') {
+    const c = outcome.certificate;
+    const [from, to] = [berlinDay(c.startsAt), berlinDay(c.endsAt)];
+    return (
+      <div class="verify-result verify-result--valid" role="status">
+        <p>
+          <StatusBadge label={t('recognition.verify.valid')} tone="success" /> {t('recognition.verify.validParticipation')}
+        </p>
+        <DefinitionList
+          items={[
+            { term: t('recognition.verify.name'), value: c.name },
+            { term: t('recognition.card.kind'), value: t('recognition.verify.kindParticipation') },
+            { term: t('recognition.verify.event'), value: c.title },
+            { term: t('recognition.verify.date'), value: from === to ? formatDay(locale, from) : `${formatDay(locale, from)} – ${formatDay(locale, to)}` },
+            { term: t('recognition.verify.organiser'), value: c.organiser },
+          ]}
+        />
+      </div>
+    );
+  }
   if (!('payload' in outcome)) {
     return (
       <div class="verify-result verify-result--invalid" role="status">
