@@ -53,12 +53,15 @@ class Pace {
 
   async slot(ratePerMinute: number): Promise<void> {
     const rate = Math.max(1, Math.floor(ratePerMinute));
+    const now = Date.now();
     if (this.starts.length !== rate) {
+      // A new rate starts afresh: no catch-up carried over from the slots of the old one.
       this.starts = new Float64Array(rate);
       this.index = 0;
+      this.next = now;
+      this.last = now;
     }
     const gap = 60_000 / rate;
-    const now = Date.now();
     // After a pause in sending (no mail asked for a slot within a second) the pace starts afresh, without a burst.
     this.next = now - this.last > 1000 ? Math.max(this.next, now) : Math.max(this.next, now - 1000);
     this.last = now;
