@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import type { ParsedMail } from 'mailparser';
 import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuildOptions } from '../src/app.ts';
@@ -224,6 +226,80 @@ export function mailbox(dataDir: string): (to: string, subject?: string) => Prom
     const mail = await waitForMail(dataDir, (m) => !seen.has(m.file) && m.to.includes(to) && (subject === undefined || m.subject === subject));
     seen.add(mail.file);
     return mail;
+  };
+}
+
+/** A mail the SMTP inbox received: as mailparser reads it, with the envelope's recipients. */
+export interface ReceivedMail extends ParsedMail {
+  envelopeTo: string[];
+}
+
+export interface SmtpInbox {
+  port: number;
+  /** `SMTP_URL` for `createTestApp`. */
+  url: string;
+  /** Every mail received, in the order of arrival. */
+  mails: ReceivedMail[];
+  /** The mails received so far for `address` (an envelope recipient). */
+  to(address: string): ReceivedMail[];
+  /**
+   * Waits until at least `count` mails for `address` (and matching `where`, if given) are there, and returns
+   * all of them in the order of arrival.
+   */
+  waitFor(address: string, count?: number, options?: { timeoutMs?: number; where?: (mail: ReceivedMail) => boolean }): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server in the test process on a free port, for tests that send through `SMTP_URL` rather than
+ * the embedded mailer. `refuse` may answer a recipient with an SMTP error code (550: refused for good, 451:
+ * try again later) instead of accepting it.
+ */
+export async function smtpInbox(options: { refuse?: (address: string) => number | undefined } = {}): Promise<SmtpInbox> {
+  // Loaded here, not at the top: most test files import this module and never need a mail server.
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refuse?.(address.address);
+      if (code === undefined) return callback();
+      const error = new Error(code >= 500 ? 'mailbox unavailable' : 'try again later') as Error & { responseCode: number };
+      error.responseCode = code;
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      // keepCidLinks: inline images stay `cid:` links in the HTML, as a mail program sees them.
+      simpleParser(stream, { keepCidLinks: true })
+        .then((mail) => {
+          mails.push(Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const to = (address: string) => mails.filter((m) => m.envelopeTo.includes(address));
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    to,
+    async waitFor(address, count = 1, { timeoutMs = 15_000, where = () => true } = {}) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = to(address).filter(where);
+        if (found.length >= count) return found;
+        if (Date.now() > until) {
+          throw new Error(`expected ${count} mail(s) to ${address}, got: ${mails.map((m) => `${m.envelopeTo.join(',')}: ${m.subject}`).join('; ')}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 

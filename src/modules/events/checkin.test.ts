@@ -1,11 +1,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { PNG } from 'pngjs';
-import { SMTPServer } from 'smtp-server';
-import { freePort } from '../../../test/cli.ts';
-import { Client, createTestApp, ENGINE, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { Client, createTestApp, ENGINE, signedInClient, smtpInbox, type ReceivedMail, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { instantToBerlin } from '../../platform/berlin-time.ts';
 import { eventRegistrations, events } from './schema.ts';
 import { eventWorld } from './testing.ts';
@@ -19,45 +16,25 @@ import { eventWorld } from './testing.ts';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof eventWorld>>;
-let smtp: SMTPServer;
-const inbox: Array<{ to: string[]; mail: ParsedMail }> = [];
+let inbox: SmtpInbox;
 const DAY = 86_400_000;
 /** jsqr is CommonJS with its function on `default`. */
 const readQr = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null }).default;
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        void simpleParser(Buffer.concat(chunks), { keepCidLinks: true }).then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        });
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  inbox = await smtpInbox();
+  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
   world = await eventWorld(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await inbox?.close();
 });
 
-async function mailTo(address: string, subject: string, timeoutMs = 20_000): Promise<ParsedMail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = inbox.find((m) => m.to.includes(address) && (m.mail.subject ?? '').startsWith(subject));
-    if (found) return found.mail;
-    if (Date.now() > until) throw new Error(`no mail "${subject}" to ${address}; got ${inbox.map((m) => `${m.to.join(',')}: ${m.mail.subject}`).join('; ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The first mail to `address` whose subject starts with `subject`. */
+async function mailTo(address: string, subject: string): Promise<ReceivedMail> {
+  const [mail] = await inbox.waitFor(address, 1, { timeoutMs: 20_000, where: (m) => (m.subject ?? '').startsWith(subject) });
+  return mail!;
 }
 
 function local(days: number, time: string): string {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import type { ParsedMail } from 'mailparser';
+import { Client, createTestApp, createUser, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { demoRegion } from '../../../test/fixtures.ts';
 import type { User } from '../accounts/schema.ts';
 import type { Network } from '../../platform/networks/schema.ts';
@@ -16,61 +14,21 @@ import { runBatch } from './send.ts';
 import { unsubscribeUrl } from './subscriptions.ts';
 
 /**
- * A real SMTP server in the test process; addresses with "refuse" in them are refused (550), those with
- * "later" in them refused for now (451) at their first attempt.
+ * The SMTP server in the test process refuses addresses with "refuse" in them (550), and those with "later" in
+ * them for now (451) at their first attempt.
  */
-class Sink {
-  mails: ParsedMail[] = [];
-  refusedForNow = new Set<string>();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo: (address, _session, callback) => {
-      if (address.address.includes('refuse')) {
-        const error = new Error('mailbox unavailable') as Error & { responseCode: number };
-        error.responseCode = 550;
-        return callback(error);
-      }
-      if (address.address.includes('later') && !this.refusedForNow.has(address.address)) {
-        this.refusedForNow.add(address.address);
-        const error = new Error('try again later') as Error & { responseCode: number };
-        error.responseCode = 451;
-        return callback(error);
-      }
-      callback();
-    },
-    onData: (stream, _session, callback) => {
-      simpleParser(stream)
-        .then((mail) => {
-          this.mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return (this.server.server.address() as AddressInfo).port;
+const refusedForNow = new Set<string>();
+function refuse(address: string): number | undefined {
+  if (address.includes('refuse')) return 550;
+  if (address.includes('later') && !refusedForNow.has(address)) {
+    refusedForNow.add(address);
+    return 451;
   }
-  to(address: string) {
-    return this.mails.filter((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).some((a) => a.value.some((v) => v.address === address)));
-  }
-  async waitFor(address: string, count = 1, timeoutMs = 15_000) {
-    const until = Date.now() + timeoutMs;
-    while (this.to(address).length < count) {
-      if (Date.now() > until) throw new Error(`no mail for ${address}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return this.to(address);
-  }
-  close() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
+  return undefined;
 }
 
 let ctx: TestContext;
-let sink: Sink;
+let sink: SmtpInbox;
 let gems: Network;
 let office: User;
 let secondOffice: User;
@@ -78,9 +36,8 @@ let volunteer: User;
 let news: InfomailList;
 
 beforeAll(async () => {
-  sink = new Sink();
-  const port = await sink.start();
-  ctx = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, INFOMAIL_RATE_PER_MINUTE: '60000', INFOMAIL_BOUNCE_TOKEN: 'bounce-secret' }, workers: true });
+  sink = await smtpInbox({ refuse });
+  ctx = await createTestApp({ env: { SMTP_URL: sink.url, INFOMAIL_RATE_PER_MINUTE: '60000', INFOMAIL_BOUNCE_TOKEN: 'bounce-secret' }, workers: true });
   gems = (await demoRegion(ctx)).gems;
   office = await createUser(ctx, { email: 'office@gems.example', name: 'Nora Netzwerkstelle', roles: [{ networkId: gems.id, role: 'network_office' }] });
   secondOffice = await createUser(ctx, { email: 'office2@gems.example', name: 'Olaf Zweiter', roles: [{ networkId: gems.id, role: 'network_office' }] });

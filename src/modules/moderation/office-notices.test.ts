@@ -1,7 +1,5 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../test/cli.ts';
-import { Client, createTestApp, linkIn, parseEml, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { Client, createTestApp, linkIn, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
 import { createUser } from '../../../test/helpers.ts';
 import { castOf, offerForm, type Cast } from '../offers/test-support.ts';
@@ -15,51 +13,19 @@ import { runDailySummaries, runImmediateNotices } from './office-notices.ts';
  * through a real SMTP server in this process.
  */
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 let ctx: TestContext;
 let cast: Cast;
-let smtp: SMTPServer;
-const inbox: Received[] = [];
+let inbox: SmtpInbox;
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        const mail = parseEml(raw);
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject, text: mail.text });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  inbox = await smtpInbox();
+  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
   cast = await castOf(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await inbox?.close();
 });
-
-/** The mails to `address` that arrive by SMTP, waiting until at least `count` are there. */
-async function mailsTo(address: string, count = 1, timeoutMs = 15_000): Promise<Received[]> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = inbox.filter((m) => m.to.includes(address));
-    if (found.length >= count) return found;
-    if (Date.now() > until) throw new Error(`expected ${count} mail(s) to ${address}, got: ${inbox.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const QUEUE = '/netzwerk/gems/verwaltung/moderation';
 const MINUTE = 60_000;
@@ -88,7 +54,7 @@ describe('the office is told what waits', () => {
     ctx.clock.advance(MINUTE);
 
     expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(3);
-    const atOnce = await mailsTo(immediate.email, 3);
+    const atOnce = await inbox.waitFor(immediate.email, 3);
     expect(atOnce.map((m) => m.subject).sort()).toEqual(
       ['Neue Meldung: Notenwart gesucht', 'Neue Organisation wartet auf Prüfung: Chor Wiedemar', 'Neues Angebot wartet auf Prüfung: Notenwart gesucht'].sort(),
     );
@@ -96,7 +62,7 @@ describe('the office is told what waits', () => {
     expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(0);
 
     expect(await runDailySummaries(ctx.deps, ctx.clock.now)).toBe(1);
-    const [summary] = await mailsTo(daily.email);
+    const [summary] = await inbox.waitFor(daily.email);
     expect(summary?.subject).toMatch(/^Was heute wartet: /);
     expect(summary?.text).toContain('Organisationen zur Prüfung: 1');
     expect(summary?.text).toContain('Angebote zur Prüfung: 1');
@@ -104,8 +70,8 @@ describe('the office is told what waits', () => {
     // Once a day: the same day's second run sends nothing.
     expect(await runDailySummaries(ctx.deps, ctx.clock.now)).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(inbox.filter((m) => m.to.includes(off.email))).toEqual([]);
-    expect(inbox.filter((m) => m.to.includes(immediate.email)).map((m) => m.subject)).not.toContain(summary?.subject);
+    expect(inbox.to(off.email)).toEqual([]);
+    expect(inbox.to(immediate.email).map((m) => m.subject)).not.toContain(summary?.subject);
 
     // The dashboard shows the counts, whatever the mail setting.
     const dashboard = await third.get('/netzwerk/gems/verwaltung');
@@ -129,9 +95,9 @@ describe('an offer in review is announced once', () => {
     await member.get(`/angebote/${offer.id}`);
     expect((await member.submit(`/angebote/${offer.id}/status`, { action: 'submit' })).statusCode).toBe(303);
     ctx.clock.advance(MINUTE);
-    const before = inbox.filter((m) => m.to.includes(cast.office.email)).length;
+    const before = inbox.to(cast.office.email).length;
     expect(await runImmediateNotices(ctx.deps, ctx.clock.now)).toBe(1);
-    const announced = await mailsTo(cast.office.email, before + 1);
+    const announced = await inbox.waitFor(cast.office.email, before + 1);
     expect(announced.at(-1)?.subject).toBe('Neues Angebot wartet auf Prüfung: Noten sortieren');
 
     ctx.clock.advance(MINUTE);
@@ -148,19 +114,19 @@ describe('an organisation hears of the decision', () => {
     const office = await signedInClient(ctx, cast.office);
     await office.get(QUEUE);
     expect((await office.submit(`${QUEUE}/organisationen/${organisation.id}`, { decision: 'approve' })).statusCode).toBe(303);
-    const [approved] = await mailsTo('petri@angelverein-kletzen.de');
+    const [approved] = await inbox.waitFor('petri@angelverein-kletzen.de');
     expect(approved?.subject).toBe('Ihre Organisation ist freigegeben: Angelverein Kletzen');
-    const claim = linkIn({ file: '', raw: '', to: '', subject: approved!.subject, text: approved!.text }, `/organisationen/${organisation.id}/uebernehmen`);
+    const claim = linkIn({ file: '', raw: '', to: '', subject: approved!.subject ?? '', text: approved!.text ?? '' }, `/organisationen/${organisation.id}/uebernehmen`);
     expect((await new Client(ctx.app).get(claim)).statusCode).toBe(200);
 
     const offer = await createOffer(ctx, { networkId: cast.gems.id, organisationId: organisation.id, title: 'Gewässerpflege am Lober', status: 'in_review', publishedAt: null });
     expect((await office.submit(`${QUEUE}/angebote/${offer.id}`, { decision: 'reject', reason: 'Bitte einen Ort angeben.' })).statusCode).toBe(303);
-    const mails = await mailsTo('petri@angelverein-kletzen.de', 2);
+    const mails = await inbox.waitFor('petri@angelverein-kletzen.de', 2);
     expect(mails[1]?.text).toContain('Bitte einen Ort angeben.');
 
     const second = await createOffer(ctx, { networkId: cast.gems.id, organisationId: organisation.id, title: 'Jugendgruppe begleiten', status: 'in_review', publishedAt: null });
     expect((await office.submit(`${QUEUE}/angebote/${second.id}`, { decision: 'approve' })).statusCode).toBe(303);
-    const all = await mailsTo('petri@angelverein-kletzen.de', 3);
+    const all = await inbox.waitFor('petri@angelverein-kletzen.de', 3);
     expect(all[2]?.subject).toBe('Ihr Angebot ist veröffentlicht: Jugendgruppe begleiten');
     expect(all[2]?.text).toContain(`/angebote/${second.id}`);
     expect(all[2]?.text).toContain('/uebernehmen?zugang=');

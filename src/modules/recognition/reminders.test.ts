@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../test/cli.ts';
-import { createTestApp, createUser, parseEml, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { createTestApp, createUser, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import type { User } from '../accounts/schema.ts';
@@ -20,16 +18,9 @@ import { cardApplications, cardReminders, cards, hoursEntries } from './schema.t
  * this process.
  */
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 const DAY = 86_400_000;
 let ctx: TestContext;
-let smtp: SMTPServer;
-const inbox: Received[] = [];
+let inbox: SmtpInbox;
 let gemsId: string;
 let delitzschId: string;
 let clubId: string;
@@ -37,22 +28,8 @@ let helga: User;
 let otto: User;
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        const mail = parseEml(raw);
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject, text: mail.text });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  inbox = await smtpInbox();
+  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
   const region = await demoRegion(ctx);
   gemsId = region.gems.id;
   delitzschId = region.municipality('Delitzsch').id;
@@ -64,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await inbox?.close();
 });
 
 const today = () => berlinDay(ctx.clock.now);
@@ -95,17 +72,6 @@ async function issuedCard(userId: string, holderName: string, daysLeft: number):
   return card!.id;
 }
 
-/** The mails to `address` that arrived by SMTP, after waiting until at least `count` are there. */
-async function mailsTo(address: string, count: number, timeoutMs = 15_000): Promise<Received[]> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = inbox.filter((m) => m.to.includes(address));
-    if (found.length >= count) return found;
-    if (Date.now() > until) throw new Error(`expected ${count} mail(s) to ${address}, got: ${inbox.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Gives the mail worker time to deliver anything queued, so "no further mail" is a real observation. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
 
@@ -122,7 +88,7 @@ describe('expiry reminders', () => {
     // Four days on, 56 days are left: the 8-week reminder, through the queue worker as the schedule runs it.
     ctx.clock.advance(4 * DAY);
     await ctx.deps.jobs.send(CARD_REMINDER_QUEUE, {});
-    const [first] = await mailsTo(helga.email, 1, 30_000);
+    const [first] = await inbox.waitFor(helga.email, 1, { timeoutMs: 30_000 });
     expect(first!.subject).toBe(`Ihre Ehrenamtskarte läuft am ${addYears(today(), 0, 56).split('-').reverse().join('.')} ab`);
     expect(first!.text).toContain('Guten Tag Helga Sommer');
     expect(first!.text).toContain('etwa 8 Wochen');
@@ -136,7 +102,7 @@ describe('expiry reminders', () => {
     // 14 days left: the second reminder, once.
     ctx.clock.advance(41 * DAY);
     expect((await Promise.all([sendCardReminders(ctx.deps, ctx.clock.now), sendCardReminders(ctx.deps, ctx.clock.now)])).reduce((a, b) => a + b)).toBe(1);
-    const both = await mailsTo(helga.email, 2);
+    const both = await inbox.waitFor(helga.email, 2);
     expect(both[1]!.text).toContain('etwa 2 Wochen');
     expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
     expect((await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, cardId))).map((r) => r.weeks).sort()).toEqual([2, 8]);
@@ -145,7 +111,7 @@ describe('expiry reminders', () => {
     ctx.clock.advance(20 * DAY);
     expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
     await settle();
-    expect(inbox.filter((m) => m.to.includes(helga.email))).toHaveLength(2);
+    expect(inbox.to(helga.email)).toHaveLength(2);
   });
 
   it('send one mail, not two, for a card first seen inside both thresholds, and none to a holder who already applied again or whose card is revoked', async () => {
@@ -160,11 +126,11 @@ describe('expiry reminders', () => {
 
     expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(1);
     expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(0);
-    const [mail] = await mailsTo(late.email, 1);
+    const [mail] = await inbox.waitFor(late.email, 1);
     expect(mail!.text).toContain('etwa 2 Wochen');
     await settle();
-    expect(inbox.filter((m) => m.to.includes(late.email))).toHaveLength(1);
-    expect(inbox.filter((m) => m.to.includes(applied.email) || m.to.includes(revoked.email))).toHaveLength(0);
+    expect(inbox.to(late.email)).toHaveLength(1);
+    expect([...inbox.to(applied.email), ...inbox.to(revoked.email)]).toHaveLength(0);
   });
 
   it('lead to a renewal application that counts confirmed hours like a first one; another person cannot renew the card', async () => {
