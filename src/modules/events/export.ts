@@ -1,10 +1,10 @@
 import type { T } from '../../platform/i18n/index.ts';
-import type { ExportSheet } from '../overview/index.ts';
+import type { ExportSheet } from '../../platform/http/export.ts';
 import type { EventDetail } from './queries.ts';
 import type { EventRegistration } from './schema.ts';
 import { registrationStatusLabel } from './views/format.tsx';
 
-/** The registration list as a sheet for the overview's CSV/XLSX writers (formula injection is handled there). */
+/** The registration list as a sheet for the platform's CSV/XLSX writers (formula injection is handled there). */
 export function registrationSheet(t: T, event: EventDetail, registrations: EventRegistration[]): ExportSheet {
   const live = registrations.filter((r) => r.status !== 'cancelled');
   const attendance = (r: EventRegistration) => (r.attended === null ? '' : r.attended ? t('events.attendance.present') : t('events.attendance.absent'));

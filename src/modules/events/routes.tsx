@@ -9,7 +9,7 @@ import { networkOf } from '../../platform/networks/context.ts';
 import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../../platform/vocabulary.ts';
-import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../overview/index.ts';
+import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../../platform/http/export.ts';
 import { certificateAvailable, certificateCode, certificatePdf, verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 import {
   cancelRegistration,

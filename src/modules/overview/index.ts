@@ -4,8 +4,6 @@
  */
 /** The overview's figures (cached), for the API. */
 export { cachedOverviewFigures } from './cache.ts';
-/** CSV and XLSX downloads of tables (events export attendance lists the same way). */
-export { attachment, CSV_TYPE, csvStream, type ExportSheet, XLSX_TYPE, xlsxStream } from './export.ts';
 /** Approximate municipality outlines for the demo networks' maps. */
 export { approximateOutlines } from './outlines.ts';
 /** The overview's period: a month pattern and its resolution, for the API. */

@@ -1,3 +1,4 @@
+import type { ExportColumn } from '../../platform/http/export.ts';
 import type { Locale, T } from '../../platform/i18n/index.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN } from '../../platform/vocabulary.ts';
 import { PLACEMENT_STATUSES } from '../placements/index.ts';
@@ -11,12 +12,8 @@ export const SMALL_COUNT = 5;
 export const MASKED = Object.freeze({ masked: true as const });
 export type Cell = string | number | null | typeof MASKED;
 
-export interface Column {
-  label: string;
-  numeric?: boolean;
-  /** Digits after the decimal point for numeric columns. */
-  decimals?: number;
-}
+/** A table's column is a column of its exports. */
+export type Column = ExportColumn;
 
 /** One table of the page: shown in HTML, exported as CSV and XLSX, printed in the PDF. */
 export interface DataTable {
