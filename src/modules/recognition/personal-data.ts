@@ -59,6 +59,7 @@ export const recognitionPersonalData: PersonalDataPart[] = [
       const now = deps.clock();
       const pg = db as NodePgDatabase;
       // The reminders go first: once the card no longer names the person they cannot be found by them.
+      // This is their only erasure; the reminders part only exports.
       await pg.delete(cardReminders).where(inArray(cardReminders.cardId, pg.select({ id: cards.id }).from(cards).where(eq(cards.userId, subject.userId))));
       await pg.update(cards).set({ status: 'revoked', revokedAt: now, revokedReason: 'erasure' }).where(and(eq(cards.userId, subject.userId), eq(cards.status, 'valid')));
       await pg.update(cards).set({ userId: null, holderName: ERASED, code: '' }).where(eq(cards.userId, subject.userId));
@@ -75,10 +76,8 @@ export const recognitionPersonalData: PersonalDataPart[] = [
         .innerJoin(cards, eq(cards.id, cardReminders.cardId))
         .where(eq(cards.userId, subject.userId));
     },
-    async erase(db, subject) {
-      const pg = db as NodePgDatabase;
-      await pg.delete(cardReminders).where(inArray(cardReminders.cardId, pg.select({ id: cards.id }).from(cards).where(eq(cards.userId, subject.userId))));
-    },
+    // Deleted by the cards part, before it anonymises the cards (afterwards they no longer lead to the person).
+    async erase() {},
   },
   {
     name: 'stundenvorschlaege-verworfen',

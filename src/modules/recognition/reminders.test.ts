@@ -4,6 +4,8 @@ import { createTestApp, createUser, signedInClient, smtpInbox, type SmtpInbox, t
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import type { User } from '../accounts/schema.ts';
+import { carryOutErasure, requestErasure } from '../privacy/erasure.ts';
+import { erasureRequests } from '../privacy/schema.ts';
 import { chooseState } from './commands.ts';
 import { recognitionModule } from './manifest.ts';
 import { recognitionPersonalData } from './personal-data.ts';
@@ -182,5 +184,21 @@ describe('expiry reminders', () => {
     expect(await part.export(ctx.deps.db, subject)).toHaveLength(0);
     const [card] = await ctx.deps.db.select().from(cards).where(eq(cards.holderName, '–'));
     expect(await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, card!.id))).toHaveLength(0);
+  });
+
+  it('are gone after the erasure of the account, which anonymises the card', async () => {
+    const leaving = await createUser(ctx, { email: 'geht@example.org', name: 'Grete Geht' });
+    const cardId = await issuedCard(leaving.id, 'Grete Geht', 10);
+    expect(await sendCardReminders(ctx.deps, ctx.clock.now)).toBe(1);
+    // One mail inside both thresholds records both.
+    expect((await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, cardId))).map((r) => r.weeks).sort()).toEqual([2, 8]);
+
+    const { dueAt } = await requestErasure(ctx.deps, { userId: leaving.id, requestedBy: null, networkId: null });
+    const [request] = await ctx.deps.db.select().from(erasureRequests).where(eq(erasureRequests.userId, leaving.id));
+    expect(await carryOutErasure(ctx.deps, request!.id, new Date(dueAt.getTime() + 1000))).toBe(true);
+
+    const [card] = await ctx.deps.db.select().from(cards).where(eq(cards.id, cardId));
+    expect(card).toMatchObject({ userId: null, holderName: '–', status: 'revoked' });
+    expect(await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, cardId))).toHaveLength(0);
   });
 });
