@@ -3,6 +3,9 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
+import { certificateCode } from '../events/certificate.ts';
+import { eventRegistrations } from '../events/schema.ts';
+import { createEvent } from '../events/testing.ts';
 import { organisationMembers } from '../organisations/schema.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { addYears } from './rules/engine.ts';
@@ -242,6 +245,48 @@ describe('the Ehrenamtskarte', () => {
   function application() {
     return { kind: 'standard', holderName: 'Helga Sommer', birthDate: '1961-03-14', municipalityId: delitzschId, allowanceEuro: '0', alternative: '', note: '' };
   }
+});
+
+describe('the verification page in English', () => {
+  it('confirms an event participation certificate with name, event, date and organiser, and refuses an altered code with 422', async () => {
+    // A training of the Tafel on 14 March 2026 (Berlin), over; Gabi was there.
+    const event = await createEvent(ctx, {
+      networkId: gemsId,
+      organisationId: tafel.id,
+      kind: 'training',
+      title: 'Schulung Lebensmittelhygiene',
+      startsAt: new Date('2026-03-14T09:00:00Z'),
+      endsAt: new Date('2026-03-14T13:00:00Z'),
+    });
+    const [registration] = await ctx.deps.db
+      .insert(eventRegistrations)
+      .values({ eventId: event.id, name: 'Gabi Gut', email: 'gabi@example.org', status: 'confirmed', position: 1, tokenHash: 'f'.repeat(64), attended: true })
+      .returning();
+    const code = certificateCode(ctx.deps.config.cookieSecret!, registration!.id);
+
+    // A visitor switches the interface to English, as the language link in the header does.
+    const visitor = new Client(ctx.app);
+    const switched = await visitor.get(`/sprache/en?weiter=${encodeURIComponent(`/pruefen?code=${code}`)}`);
+    expect(switched.statusCode).toBe(303);
+    const checked = await visitor.get(`/pruefen?code=${code}`);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain('lang="en"');
+    expect(checked.body).toContain('This certificate of participation is genuine.');
+    expect(checked.body).toContain('<dt>Name</dt><dd>Gabi Gut</dd>');
+    expect(checked.body).toContain('<dd>Certificate of participation</dd>');
+    expect(checked.body).toContain('<dt>Event</dt><dd>Schulung Lebensmittelhygiene</dd>');
+    expect(checked.body).toContain('<dt>Date</dt><dd>14/03/2026</dd>');
+    expect(checked.body).toContain('<dt>Organised by</dt><dd>Tafel Delitzsch e. V.</dd>');
+    expect(checked.body).not.toContain('Teilnahmebescheinigung');
+    expect(checked.body).not.toContain('14.03.2026');
+
+    const last = code.at(-1) === 'A' ? 'B' : 'A';
+    const altered = await visitor.get(`/pruefen?code=${code.slice(0, -1)}${last}`);
+    expect(altered.statusCode).toBe(422);
+    expect(altered.body).toContain('There is no certificate of participation for this code. Please check every character; an altered code is never confirmed.');
+    expect(altered.body).not.toContain('Zu diesem Code gibt es keine Teilnahmebescheinigung');
+    expect(altered.body).not.toContain('Gabi Gut');
+  });
 });
 
 describe('acceptance points', () => {
