@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
+import { listMunicipalities } from '../../platform/networks/queries.ts';
 import { eventRegistrations, events } from '../events/schema.ts';
 import { organisationMembers } from '../organisations/schema.ts';
 import { placements } from '../placements/schema.ts';
@@ -299,4 +300,62 @@ describe('personal data', () => {
     await part.erase(ctx.deps.db, subject, ctx.deps);
     expect(await ctx.deps.db.select().from(hoursProposalDismissals).where(eq(hoursProposalDismissals.userId, erikaId))).toHaveLength(0);
   });
+});
+
+/*
+ * The office's hours page belongs to the network office alone (policy.ts, canSeeNetworkHours). The other
+ * roles of the network that look after municipalities — a guide (Engagementlotse) and a municipality
+ * contact — neither see it nor confirm or reject what waits there; the office then confirms the same entry.
+ */
+describe('the office hours page, for the other roles of the network', () => {
+  const OFFICE = '/netzwerk/gems/verwaltung/stunden';
+
+  for (const [role, who] of [
+    ['guide', 'a guide (Lotse)'],
+    ['municipality_contact', 'a municipality contact'],
+  ] as const) {
+    it(`is closed to ${who}: no page, no confirming, no rejecting`, async () => {
+      const db = ctx.deps.db;
+      const krostitz = (await listMunicipalities(db, gemsId)).find((m) => m.name === 'Krostitz')!;
+      const person = await createUser(ctx, { email: `${role}@gems.example`, roles: [{ networkId: gemsId, role, municipalityIds: [krostitz.id] }] });
+      const client = await signedInClient(ctx, person);
+      // Otto's hours at an event of the office, waiting for the office.
+      const startsAt = new Date(ctx.clock.now.getTime() - 5 * DAY);
+      const [event] = await db
+        .insert(events)
+        .values({ networkId: gemsId, organisationId: null, kind: 'workshop', status: 'published', title: `Treffen der Kommunen (${role})`, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR) })
+        .returning();
+      const activity = `Protokoll geschrieben (${role})`;
+      const [entry] = await db
+        .insert(hoursEntries)
+        .values({ userId: ottoId, networkId: gemsId, organisationId: null, eventId: event!.id, day: berlinDay(startsAt), hours: 2, activity, source: 'event', status: 'pending' })
+        .returning();
+      const statusOf = async () => (await db.select().from(hoursEntries).where(eq(hoursEntries.id, entry!.id)))[0]?.status;
+
+      const page = await client.get(OFFICE);
+      expect(page.statusCode).toBe(403);
+      expect(page.body).toContain('Kein Zugriff');
+      expect(page.body).not.toContain(activity);
+      expect((await client.get(`${OFFICE}?jahr=${today().slice(0, 4)}`)).statusCode).toBe(403);
+
+      // The confirming POST with a valid form token (from the person's own hours page) is refused, and so is a rejection.
+      const confirm = await client.submit(`${OFFICE}/entscheiden`, { entryIds: [entry!.id], decision: 'confirm' }, '/konto/stunden');
+      expect(confirm.statusCode).toBe(403);
+      // Refused for the role, not for the form (an expired form token is a 403 too).
+      expect(confirm.body).toContain('Kein Zugriff');
+      expect(confirm.body).not.toContain('Formular abgelaufen');
+      expect(await statusOf()).toBe('pending');
+      const reject = await client.submit(`${OFFICE}/entscheiden`, { entryIds: [entry!.id], decision: 'reject', reason: 'Nicht dabei gewesen' }, '/konto/stunden');
+      expect(reject.statusCode).toBe(403);
+      expect(reject.body).toContain('Kein Zugriff');
+      expect(await statusOf()).toBe('pending');
+
+      // The office sees the same entry and confirms it: the refusals above were the role's.
+      const officePage = await office.get(OFFICE);
+      expect(officePage.body).toContain(activity);
+      const confirmed = await office.submit(`${OFFICE}/entscheiden`, { entryIds: [entry!.id], decision: 'confirm' });
+      expect(confirmed.headers.location).toBe(`${OFFICE}?entschieden=1`);
+      expect(await statusOf()).toBe('confirmed');
+    });
+  }
 });
