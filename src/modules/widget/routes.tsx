@@ -4,17 +4,14 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { Type } from 'typebox';
 import { FIELDS, type Field } from '../../platform/vocabulary.ts';
-import { findNetworkBySlug } from '../../platform/networks/queries.ts';
-import { findMunicipalityByName, listNewOffers } from '../feeds/index.ts';
+import { listNewOffers } from '../feeds/index.ts';
 import { WidgetOffers, WidgetProblem, WidgetShell } from './views/offers.tsx';
 import { WidgetEvents } from './views/events.tsx';
 import { EVENT_KINDS, upcomingEvents, type EventKind } from '../events/index.ts';
 import { projectPath } from '../../platform/paths.ts';
+import { THEMES, widgetScope } from './scope.ts';
 
 const SCRIPT = fs.readFileSync(projectPath('public', 'widget.js'), 'utf8');
-
-export const THEMES = { hell: 'light', dunkel: 'dark' } as const;
-export const DEFAULT_LIMIT = 5;
 
 const WidgetQuery = Type.Object({
   netzwerk: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }),
@@ -94,25 +91,11 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   app.get('/widget/angebote', { schema: { querystring: WidgetQuery }, attachValidation: true }, async (request, reply) => {
     const t = request.t;
-    const query = request.query as { netzwerk: string; kommune?: string; feld?: Field; anzahl?: number; design?: keyof typeof THEMES };
-    const theme = THEMES[query.design ?? 'hell'] ?? 'light';
-    if (request.validationError) return problem(request, reply, 'light', t('widget.error.parameters'));
-    const network = await findNetworkBySlug(db, query.netzwerk);
-    if (!network) return problem(request, reply, theme, t('widget.error.network', { name: query.netzwerk }));
-    let municipality: { id: string; name: string } | undefined;
-    if (query.kommune) {
-      municipality = await findMunicipalityByName(db, network.id, query.kommune);
-      if (!municipality) return problem(request, reply, theme, t('widget.error.municipality', { name: query.kommune, network: network.name }));
-    }
-    const offers = await listNewOffers(db, {
-      networkId: network.id,
-      municipalityId: municipality?.id,
-      field: query.feld,
-      limit: query.anzahl ?? DEFAULT_LIMIT,
-    });
-    const search = new URLSearchParams();
-    if (municipality) search.set('kommune', municipality.id);
-    if (query.feld) search.set('feld', query.feld);
+    const scope = await widgetScope(request, { filter: 'feld', parametersError: 'widget.error.parameters' });
+    if ('refused' in scope) return problem(request, reply, scope.refused.theme, scope.refused.text);
+    const { network, municipality, theme } = scope;
+    const field = (request.query as { feld?: Field }).feld;
+    const offers = await listNewOffers(db, { networkId: network.id, municipalityId: municipality?.id, field, limit: scope.limit });
     const heading = municipality ? t('widget.titleIn', { municipality: municipality.name }) : t('widget.title', { network: network.name });
     return sendFrame(
       request,
@@ -125,7 +108,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         heading={heading}
         offers={offers}
         base={base}
-        allLink={`${base}/netzwerk/${network.slug}/angebote${search.size ? `?${search}` : ''}`}
+        allLink={`${base}/netzwerk/${network.slug}/angebote${scope.allQuery}`}
         networkName={network.name}
       />,
     );
@@ -134,21 +117,11 @@ export const routes: FastifyPluginAsync = async (app) => {
   /** Upcoming events of a network (or one municipality, one kind): the same frame, no personal data, no online link. */
   app.get('/widget/veranstaltungen', { schema: { querystring: EventWidgetQuery }, attachValidation: true }, async (request, reply) => {
     const t = request.t;
-    const query = request.query as { netzwerk: string; kommune?: string; art?: EventKind; anzahl?: number; design?: keyof typeof THEMES };
-    const theme = THEMES[query.design ?? 'hell'] ?? 'light';
-    const title = t('widget.events.problemTitle');
-    if (request.validationError) return problem(request, reply, 'light', t('widget.error.eventParameters'), title);
-    const network = await findNetworkBySlug(db, query.netzwerk);
-    if (!network) return problem(request, reply, theme, t('widget.error.network', { name: query.netzwerk }), title);
-    let municipality: { id: string; name: string } | undefined;
-    if (query.kommune) {
-      municipality = await findMunicipalityByName(db, network.id, query.kommune);
-      if (!municipality) return problem(request, reply, theme, t('widget.error.municipality', { name: query.kommune, network: network.name }), title);
-    }
-    const events = await upcomingEvents(db, { networkId: network.id, municipalityId: municipality?.id, kind: query.art }, app.deps.clock(), query.anzahl ?? DEFAULT_LIMIT);
-    const search = new URLSearchParams();
-    if (municipality) search.set('kommune', municipality.id);
-    if (query.art) search.set('art', query.art);
+    const scope = await widgetScope(request, { filter: 'art', parametersError: 'widget.error.eventParameters' });
+    if ('refused' in scope) return problem(request, reply, scope.refused.theme, scope.refused.text, t('widget.events.problemTitle'));
+    const { network, municipality, theme } = scope;
+    const kind = (request.query as { art?: EventKind }).art;
+    const events = await upcomingEvents(db, { networkId: network.id, municipalityId: municipality?.id, kind }, app.deps.clock(), scope.limit);
     const heading = municipality ? t('widget.events.titleIn', { municipality: municipality.name }) : t('widget.events.title', { network: network.name });
     return sendFrame(
       request,
@@ -162,7 +135,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         heading={heading}
         events={events}
         base={base}
-        allLink={`${base}/netzwerk/${network.slug}/veranstaltungen${search.size ? `?${search}` : ''}`}
+        allLink={`${base}/netzwerk/${network.slug}/veranstaltungen${scope.allQuery}`}
         networkName={network.name}
       />,
     );
