@@ -32,7 +32,9 @@ function random(seed: number) {
 
 const WORDS = ['Hausaufgaben', 'Garten', 'Vorlesen', 'Senioren', 'Fahrdienst', 'Küche', 'Begleitung', 'Fußball', 'Müll', 'Übersetzen', 'Chor', 'Tafel',
   // Compounds, related words and gender forms (issue 13): parts, concepts and partial matches in both searches.
-  'Vorlesepate', 'Lesepatin', 'Kinderturnen', 'Gartenarbeit', 'Geflüchtete', 'Asyl', 'Seniorinnen', 'Trainer:in'];
+  'Vorlesepate', 'Lesepatin', 'Kinderturnen', 'Gartenarbeit', 'Geflüchtete', 'Asyl', 'Seniorinnen', 'Trainer:in',
+  // Related words match neither as a mere beginning nor, when short, as a part ("ältere" → "alt", not "Altpapier").
+  'ältere', 'Altpapier', 'Asylberatung'];
 /** Also typed, never written: a part of a compound, a related word, filler words, gender forms. */
 const TYPED = [...WORDS, 'Pate', 'Lesepate', 'Flüchtlinge', 'Kindergarten', 'helfen', 'arbeiten', 'TrainerIn', 'Kinder'];
 const PLACES = ['Delitzsch', 'Krostitz', 'Löbnitz', 'Rackwitz', 'Weißwasser/O.L.'];

@@ -30,9 +30,13 @@ function coreConditions(search: ResolvedSearch, now: Date): SQL[] {
   return conditions;
 }
 
-/** The tsquery for one word: its stems as prefixes, and the compounds that have one as a later part. */
+/**
+ * The tsquery for one word: its stems as prefixes (a related word's: the lexemes it matches, listed), and
+ * the compounds that have one as a later part.
+ */
 export function wordTsquery(word: TextWord): string {
-  const terms = [...new Set([...word.terms.map((t) => quotePrefix(t.stem)), ...(word.parts ?? []).map(quoteExact)])];
+  const prefixes = word.prefixes ?? word.terms.map((t) => t.stem);
+  const terms = [...new Set([...prefixes.map(quotePrefix), ...(word.parts ?? []).map(quoteExact)])];
   return terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})`;
 }
 

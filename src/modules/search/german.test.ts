@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, matchKind, PART, partStarts, PREFIX, relatedWords, WHOLE, withoutGender } from './german.ts';
+import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, matchKind, PART, partStarts, PREFIX, RELATED, relatedWords, termMatch, WHOLE, withoutGender } from './german.ts';
 import { parseSearchQuery, toSearchParams, wordsOf } from './params.ts';
 import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
 
@@ -23,6 +23,20 @@ describe('German words (german.ts)', () => {
     expect(matchKind('pat', 'patientenbeteilig')).toBe(PREFIX);
     // Inside a word but not at a part: no match ("rat" in "beratung").
     expect(matchKind('rat', 'beratung')).toBe(0);
+  });
+
+  it('lets a related word match whole words and compounds, never a mere beginning, and a short one only whole words', () => {
+    // Typed words keep every kind of match.
+    expect(termMatch('pat', WHOLE, 'patientenbeteilig')).toBe(PREFIX);
+    expect(termMatch('alt', PART, 'altpapi')).toBe(matchKind('alt', 'altpapi'));
+    // "ältere", related to "Senioren", is stemmed to "alt": "alte" yes, "Altpapier" and "Altstadt" no.
+    expect(termMatch('alt', RELATED, 'alt')).toBe(WHOLE);
+    expect(termMatch('alt', RELATED, 'altpapi')).toBe(0);
+    expect(termMatch('alt', RELATED, 'altstadt')).toBe(0);
+    // Longer related words: parts of compounds yes, a word they only begin no.
+    expect(termMatch('asyl', RELATED, 'asylberat')).toBe(PART);
+    expect(termMatch('rentn', RELATED, 'rentn')).toBe(WHOLE);
+    expect(termMatch('pat', RELATED * PART, 'patientenbeteilig')).toBe(0);
   });
 
   it('reads gender forms as the base word, and leaves other words ending in -in alone', () => {
@@ -67,6 +81,9 @@ beforeAll(async () => {
   await offer('Trainer für die Fußballjugend', 'Training am Mittwoch.', 7);
   await offer('Gartenarbeit im Pfarrgarten', 'Rasen mähen und Hecken schneiden.', 8);
   await offer('Spielenachmittag im Garten der Kita', 'Mit den Kindern draußen spielen.', 9);
+  await offer('Besuchsdienst für ältere Menschen', 'Zuhören, vorlesen, spazieren gehen.', 10);
+  await offer('Altpapier sammeln für den Förderverein', 'Samstags mit dem Anhänger durchs Dorf.', 11);
+  await offer('Stadtführung durch die Altstadt', 'Gäste durch die historischen Gassen begleiten.', 12);
 });
 
 afterAll(async () => {
@@ -115,6 +132,13 @@ describe.each([
   it('finds related words below the word typed', async () => {
     expect(titles(await search('Flüchtlinge'))).toEqual(['Flüchtlinge begleiten', 'Sprachcafé für Geflüchtete']);
     expect(titles(await search('Kindergarten'))).toEqual(expect.arrayContaining(['Vorlesepate in der Kita']));
+  });
+
+  it('finds "ältere Menschen" for "Senioren", but not every word beginning with "alt"', async () => {
+    const found = titles(await search('Senioren'));
+    expect(found).toContain('Besuchsdienst für ältere Menschen');
+    expect(found).not.toContain('Altpapier sammeln für den Förderverein');
+    expect(found).not.toContain('Stadtführung durch die Altstadt');
   });
 
   it('reads a typo of a word it knows related words for as that word: "Flüchtlnge" finds the offers for refugees', async () => {

@@ -185,6 +185,27 @@ export function matchKind(stem: string, lexeme: string): number {
   return 0;
 }
 
+/**
+ * How a lexeme matches a term looked for with `factor`: `matchKind`, except that a related word
+ * (factor below PART) never matches as the mere beginning of a longer word, and a related word of
+ * fewer than four letters only as a whole word ("ältere" → "alt" finds "alte", not "Altstadt" or
+ * "Altpapier"). 0 when it does not match.
+ */
+export function termMatch(stem: string, factor: number, lexeme: string): number {
+  const kind = matchKind(stem, lexeme);
+  if (factor >= PART) return kind;
+  if (kind === PREFIX || (stem.length < MIN_RELATED_PART && kind !== WHOLE)) return 0;
+  return kind;
+}
+
+/** Whether a term looked for with `factor` is searched as a part of other compounds at all (see `termMatch`). */
+export function searchedAsPart(stem: string, factor: number): boolean {
+  return stem.length >= (factor >= PART ? MIN_PART : MIN_RELATED_PART);
+}
+
+/** A related word shorter than this matches only as a whole word. */
+const MIN_RELATED_PART = 4;
+
 /** Whether the stem begins one of the lexeme's parts after the first (what `partStarts` files under). */
 export function isPartOf(stem: string, lexeme: string): boolean {
   for (const s of partStarts(lexeme)) if (lexeme.startsWith(stem, s)) return true;

@@ -9,7 +9,7 @@ import { addTrigrams, ascending, cellKey, cellOf, lowerBound, addWord, mergeList
 import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
-import { COVERAGE, FILLER, isPartOf, matchKind, partStarts, PART } from './german.ts';
+import { COVERAGE, FILLER, isPartOf, partStarts, PART, searchedAsPart, termMatch } from './german.ts';
 import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
 import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
 
@@ -367,8 +367,11 @@ export class OfferIndex {
       const weight = new Map<string, number>();
       for (const { stem, factor } of terms) {
         const scale = factor * (filler ? FILLER : 1);
-        for (const lexeme of this.withPrefix(stem)) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * matchKind(stem, lexeme)));
-        if (stem.length >= 3) for (const lexeme of this.withPart(stem)) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * PART));
+        for (const lexeme of this.withPrefix(stem)) {
+          const kind = termMatch(stem, factor, lexeme);
+          if (kind > 0) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * kind));
+        }
+        if (searchedAsPart(stem, factor)) for (const lexeme of this.withPart(stem)) weight.set(lexeme, Math.max(weight.get(lexeme) ?? 0, scale * PART));
       }
       const exact = [...weight].map(([lexeme, scale]) => ({ list: this.postings.get(lexeme)!, gain: scaledGains(scale) }));
       const similar = query.mode === 'similar' && [...word].length >= 3 ? this.resembling(word) : [];

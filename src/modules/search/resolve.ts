@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { SearchParams, Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
-import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, joinPhrases, matchKind, PART, RELATED, relatedWords, WHOLE } from './german.ts';
+import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, joinPhrases, PART, RELATED, relatedWords, searchedAsPart, termMatch, WHOLE } from './german.ts';
 import { arrayLiteral, rows } from './sql.ts';
 import { plain } from './text.ts';
 
@@ -43,8 +43,13 @@ export interface TextWord {
    * for only by the typo search, when the words as typed find nothing (`withCorrections`).
    */
   corrections?: TextTerm[];
-  /** Lexemes of offers that have one of the stems as a part after the first ("vorlesepat" for "pat"); filled by `withParts`. */
+  /**
+   * Lexemes the word matches beyond its prefixes: those having one of the stems as a part after the first
+   * ("vorlesepat" for "pat"), and every lexeme a related word matches; filled by `withParts`.
+   */
   parts?: string[];
+  /** The stems looked for as prefixes (`'stem':*`); filled by `withParts` (before it: every stem). */
+  prefixes?: string[];
   /** Lexemes of offers containing a stem, with what a match counts (german.ts); for the database's ranking. */
   weighted?: Array<{ lexeme: string; weight: number }>;
   /** Stems whose lexemes were too many to list (or too short): ranked as prefixes. */
@@ -190,30 +195,49 @@ export function strictText(text: TextQuery): TextQuery {
  * what a match counts, for the database's ranking.
  */
 export async function withParts(db: Db, text: TextQuery): Promise<TextQuery> {
-  const stems = [...new Set(text.words.flatMap((w) => w.terms.map((t) => t.stem)).filter((s) => s.length >= 3))];
-  if (stems.length === 0) return text;
-  const found = await rows<{ stem: string; lexeme: string }>(
+  const terms = text.words.flatMap((w) => w.terms);
+  // A related word's short stem matches only whole words (termMatch): they begin with it and are at most
+  // three letters longer, so listing them is cheap and complete. Other stems: the lexemes containing them.
+  const wholeOnly = (t: TextTerm) => t.factor < PART && !searchedAsPart(t.stem, t.factor);
+  const contained = [...new Set(terms.filter((t) => !wholeOnly(t) && t.stem.length >= 3).map((t) => t.stem))];
+  const short = [...new Set(terms.filter(wholeOnly).map((t) => t.stem))];
+  if (contained.length === 0 && short.length === 0) return text;
+  const found = await rows<{ stem: string; lexeme: string; whole: boolean }>(
     db,
-    sql`select s as stem, w.lexeme from unnest(${arrayLiteral(stems)}::text[]) as s
-        cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' limit ${PARTS_LIMIT}) as w`,
+    sql`select s as stem, w.lexeme, false as whole from unnest(${arrayLiteral(contained)}::text[]) as s
+        cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' limit ${PARTS_LIMIT}) as w
+        union all
+        select s as stem, w.lexeme, true as whole from unnest(${arrayLiteral(short)}::text[]) as s
+        cross join lateral (select lexeme from search_words where lexeme like s || '%' and length(lexeme) <= length(s) + 3) as w`,
   );
   const lexemesOf = new Map<string, string[]>();
-  for (const { stem, lexeme } of found) lexemesOf.set(stem, [...(lexemesOf.get(stem) ?? []), lexeme]);
+  const wholeOf = new Map<string, string[]>();
+  for (const { stem, lexeme, whole } of found) {
+    const into = whole ? wholeOf : lexemesOf;
+    into.set(stem, [...(into.get(stem) ?? []), lexeme]);
+  }
   const words = text.words.map((w) => {
     const parts = new Set<string>();
     const weights = new Map<string, number>();
     const cut: string[] = [];
-    for (const { stem, factor } of w.terms) {
-      const lexemes = lexemesOf.get(stem) ?? [];
-      if (lexemes.length >= PARTS_LIMIT || stem.length < 3) cut.push(stem);
+    const prefixes: string[] = [];
+    for (const term of w.terms) {
+      const { stem, factor } = term;
+      const lexemes = (wholeOnly(term) ? wholeOf.get(stem) : lexemesOf.get(stem)) ?? [];
+      const complete = wholeOnly(term) || (lexemes.length < PARTS_LIMIT && stem.length >= 3);
+      if (!complete) cut.push(stem);
+      // A related word is looked for as the very lexemes it matches (termMatch leaves some beginnings
+      // out), unless they were too many to list.
+      const listed = complete && factor < PART;
+      if (!listed) prefixes.push(stem);
       for (const lexeme of lexemes) {
-        const kind = matchKind(stem, lexeme);
+        const kind = termMatch(stem, factor, lexeme);
         if (kind === 0) continue;
-        if (!lexeme.startsWith(stem)) parts.add(lexeme);
+        if (listed || !lexeme.startsWith(stem)) parts.add(lexeme);
         weights.set(lexeme, Math.max(weights.get(lexeme) ?? 0, factor * kind));
       }
     }
-    return { ...w, parts: [...parts], weighted: [...weights].map(([lexeme, weight]) => ({ lexeme, weight })), unweighted: cut };
+    return { ...w, parts: [...parts], prefixes, weighted: [...weights].map(([lexeme, weight]) => ({ lexeme, weight })), unweighted: cut };
   });
   return { ...text, words };
 }
