@@ -13,7 +13,7 @@ import { networks, type Network } from '../../platform/networks/schema.ts';
 import { FIELD_LABELS_DE, FIELD_LABELS_EN, FIELDS } from '../../platform/vocabulary.ts';
 import { normaliseAddress } from './address.ts';
 import { parseBounce, recordBounce, HARD_BOUNCE_LIMIT } from './bounces.ts';
-import { resolveAudience } from './audience.ts';
+import { countAudience } from './audience.ts';
 import { approve, pause, requestSend, resume, saveDraft, sendTest, settingsOf } from './mailings.ts';
 import { canManageInfomail } from './policy.ts';
 import { previewStylePolicy, renderMail } from './render.ts';
@@ -448,7 +448,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     // A form sent with a broken list id comes back with its error; the database never sees the id.
     if (!UUID.test(listId)) return null;
     const [list] = await db.select().from(infomailLists).where(and(eq(infomailLists.id, listId), eq(infomailLists.networkId, networkId)));
-    return list ? (await resolveAudience(db, list)).length : null;
+    return list ? countAudience(db, list) : null;
   }
 
   async function loadMailing(request: FastifyRequest, reply: FastifyReply, network: Network) {
