@@ -25,10 +25,14 @@ describe('German words (german.ts)', () => {
     expect(matchKind('rat', 'beratung')).toBe(0);
   });
 
-  it('lets a related word match whole words and compounds, never a mere beginning, and a short one only whole words', () => {
+  it('lets a part of a typed compound match only on its own or as a beginning, and a related word never as a mere beginning', () => {
     // Typed words keep every kind of match.
     expect(termMatch('pat', WHOLE, 'patientenbeteilig')).toBe(PREFIX);
-    expect(termMatch('alt', PART, 'altpapi')).toBe(matchKind('alt', 'altpapi'));
+    expect(termMatch('pat', WHOLE, 'vorlesepat')).toBe(PART);
+    // A part of a typed compound ("haus" of "Hausaufgaben"): on its own or as a beginning, not inside another compound.
+    expect(termMatch('haus', PART, 'haus')).toBe(WHOLE);
+    expect(termMatch('haus', PART, 'hausmeist')).toBe(matchKind('haus', 'hausmeist'));
+    expect(termMatch('haus', PART, 'pfarrhaus')).toBe(0);
     // "ältere", related to "Senioren", is stemmed to "alt": "alte" yes, "Altpapier" and "Altstadt" no.
     expect(termMatch('alt', RELATED, 'alt')).toBe(WHOLE);
     expect(termMatch('alt', RELATED, 'altpapi')).toBe(0);
@@ -84,6 +88,8 @@ beforeAll(async () => {
   await offer('Besuchsdienst für ältere Menschen', 'Zuhören, vorlesen, spazieren gehen.', 10);
   await offer('Altpapier sammeln für den Förderverein', 'Samstags mit dem Anhänger durchs Dorf.', 11);
   await offer('Stadtführung durch die Altstadt', 'Gäste durch die historischen Gassen begleiten.', 12);
+  await offer('Hausaufgabenhilfe im Jugendclub', 'Montags und mittwochs nach der Schule.', 13);
+  await offer('Kaffeenachmittag im Pfarrhaus', 'Kuchen backen und Gäste bewirten.', 14);
 });
 
 afterAll(async () => {
@@ -139,6 +145,12 @@ describe.each([
     expect(found).toContain('Besuchsdienst für ältere Menschen');
     expect(found).not.toContain('Altpapier sammeln für den Förderverein');
     expect(found).not.toContain('Stadtführung durch die Altstadt');
+  });
+
+  it('finds "Hausaufgabenhilfe" for "Hausaufgaben", but not "Pfarrhaus" for its part "Haus"', async () => {
+    const found = titles(await search('Hausaufgaben'));
+    expect(found).toContain('Hausaufgabenhilfe im Jugendclub');
+    expect(found).not.toContain('Kaffeenachmittag im Pfarrhaus');
   });
 
   it('reads a typo of a word it knows related words for as that word: "Flüchtlnge" finds the offers for refugees', async () => {

@@ -186,21 +186,25 @@ export function matchKind(stem: string, lexeme: string): number {
 }
 
 /**
- * How a lexeme matches a term looked for with `factor`: `matchKind`, except that a related word
- * (factor below PART) never matches as the mere beginning of a longer word, and a related word of
- * fewer than four letters only as a whole word ("ältere" → "alt" finds "alte", not "Altstadt" or
- * "Altpapier"). 0 when it does not match.
+ * How a lexeme matches a term looked for with `factor` (0: not at all). The word typed matches by
+ * `matchKind`, inside other compounds too ("pate" in "Vorlesepate"). A part of a typed compound
+ * matches only as a word of its own or a compound's beginning ("haus" of "Hausaufgaben" finds "Haus"
+ * and "Hausmeister", not "Pfarrhaus"). A related word (factor below PART) matches as a whole word or a
+ * part, never as the mere beginning of a longer word, and when shorter than four letters only as a
+ * whole word ("ältere" → "alt" finds "alte", not "Altpapier", "Altstadt" or "Altdorf").
  */
 export function termMatch(stem: string, factor: number, lexeme: string): number {
   const kind = matchKind(stem, lexeme);
-  if (factor >= PART) return kind;
+  if (factor >= WHOLE) return kind;
+  if (factor >= PART) return lexeme.startsWith(stem) ? kind : 0;
   if (kind === PREFIX || (stem.length < MIN_RELATED_PART && kind !== WHOLE)) return 0;
   return kind;
 }
 
-/** Whether a term looked for with `factor` is searched as a part of other compounds at all (see `termMatch`). */
+/** Whether a term looked for with `factor` is searched as a later part of other compounds (see `termMatch`). */
 export function searchedAsPart(stem: string, factor: number): boolean {
-  return stem.length >= (factor >= PART ? MIN_PART : MIN_RELATED_PART);
+  if (factor >= WHOLE) return stem.length >= MIN_PART;
+  return factor < PART && stem.length >= MIN_RELATED_PART;
 }
 
 /** A related word shorter than this matches only as a whole word. */
