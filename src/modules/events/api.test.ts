@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, ENGINE, type TestContext } from '../../../test/helpers.ts';
-import { createEvent, eventWorld } from './testing.ts';
+import { ENGINE, type TestContext } from '../../../test/helpers.ts';
+import { createEvent, DAY, startEventWorld, type EventWorld } from './testing.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-const DAY = 86_400_000;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
 interface ApiEvent {

@@ -2,10 +2,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { PNG } from 'pngjs';
-import { Client, createTestApp, ENGINE, signedInClient, smtpInbox, type ReceivedMail, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
-import { instantToBerlin } from '../../platform/berlin-time.ts';
+import { Client, ENGINE, signedInClient, smtpInbox, type ReceivedMail, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { eventRegistrations, events } from './schema.ts';
-import { eventWorld } from './testing.ts';
+import { gemsEvents, localInDays, startEventWorld, type EventWorld } from './testing.ts';
 
 /*
  * Check-in by QR code (issue 14, point 3): the organiser switches it on per event; the mail that gives a
@@ -15,16 +14,14 @@ import { eventWorld } from './testing.ts';
  */
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
+let world: EventWorld;
 let inbox: SmtpInbox;
-const DAY = 86_400_000;
 /** jsqr is CommonJS with its function on `default`. */
 const readQr = (createRequire(import.meta.url)('jsqr') as { default: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null }).default;
 
 beforeAll(async () => {
   inbox = await smtpInbox();
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
-  world = await eventWorld(ctx);
+  ({ ctx, world } = await startEventWorld({ workers: true, env: { SMTP_URL: inbox.url } }));
 });
 afterAll(async () => {
   await ctx?.close();
@@ -37,11 +34,7 @@ async function mailTo(address: string, subject: string): Promise<ReceivedMail> {
   return mail!;
 }
 
-function local(days: number, time: string): string {
-  return `${instantToBerlin(new Date(ctx.clock.now.getTime() + days * DAY)).slice(0, 10)}T${time}`;
-}
-
-const base = () => `/netzwerk/${world.gems.slug}/veranstaltungen`;
+const base = () => gemsEvents(world);
 
 async function createMeeting(office: Client, title: string, checkinQr: boolean): Promise<string> {
   const response = await office.submit(
@@ -51,8 +44,8 @@ async function createMeeting(office: Client, title: string, checkinQr: boolean):
       kind: 'network_meeting',
       title,
       description: '',
-      startsAt: local(8, '18:00'),
-      endsAt: local(8, '20:00'),
+      startsAt: localInDays(ctx, 8, '18:00'),
+      endsAt: localInDays(ctx, 8, '20:00'),
       mode: 'onsite',
       place: 'Rathaus, Markt 3, 04509 Krostitz',
       accessibility: '',

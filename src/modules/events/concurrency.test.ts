@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, ENGINE, type TestContext } from '../../../test/helpers.ts';
+import { ENGINE, type TestContext } from '../../../test/helpers.ts';
 import { cancelRegistration, register } from './commands.ts';
 import { eventRegistrations, events } from './schema.ts';
-import { createEvent, eventWorld } from './testing.ts';
+import { createEvent, startEventWorld, type EventWorld } from './testing.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
 describe(`registration under load (${ENGINE})`, () => {

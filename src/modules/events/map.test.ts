@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { Client, createTestApp, ENGINE, signedInClient, type TestContext } from '../../../test/helpers.ts';
-import { instantToBerlin } from '../../platform/berlin-time.ts';
+import { Client, ENGINE, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { certificateCode } from './certificate.ts';
 import { eventRegistrations, events } from './schema.ts';
-import { createEvent, eventWorld } from './testing.ts';
+import { createEvent, DAY, gemsEvents, localInDays, startEventWorld, type EventWorld } from './testing.ts';
 
 /*
  * Issue 14, points 2 and 5: on-site events are placed from the venue's postcode or municipality and shown
@@ -13,20 +12,11 @@ import { createEvent, eventWorld } from './testing.ts';
  */
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-const DAY = 86_400_000;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
-const base = () => `/netzwerk/${world.gems.slug}/veranstaltungen`;
-
-function local(days: number, time: string): string {
-  return `${instantToBerlin(new Date(ctx.clock.now.getTime() + days * DAY)).slice(0, 10)}T${time}`;
-}
+const base = () => gemsEvents(world);
 
 function form(overrides: Record<string, string>) {
   return {
@@ -34,8 +24,8 @@ function form(overrides: Record<string, string>) {
     kind: 'network_meeting',
     title: 'Treffen',
     description: '',
-    startsAt: local(12, '18:00'),
-    endsAt: local(12, '20:00'),
+    startsAt: localInDays(ctx, 12, '18:00'),
+    endsAt: localInDays(ctx, 12, '20:00'),
     mode: 'onsite',
     place: 'Rathaus',
     accessibility: '',

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../test/helpers.ts';
+import type { TestContext } from '../../../test/helpers.ts';
 import { register } from './commands.ts';
 import { eventFigures } from './figures.ts';
 import { eventsPersonalData } from './personal-data.ts';
 import { eventRegistrations, events } from './schema.ts';
-import { createEvent, eventWorld } from './testing.ts';
+import { createEvent, DAY, startEventWorld, type EventWorld } from './testing.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-const DAY = 86_400_000;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
 describe('personal data and figures of events', () => {

@@ -1,30 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ical from 'node-ical';
-import { Client, createTestApp, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { Client, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { queuedMails } from '../placements/testing.ts';
 import { certificateCode } from './certificate.ts';
 import { sendReminders } from './reminders.ts';
 import { eventRegistrations, events } from './schema.ts';
-import { createEvent, eventWorld } from './testing.ts';
+import { createEvent, DAY, gemsEvents, localInDays, startEventWorld, type EventWorld } from './testing.ts';
 import { instantToBerlin } from '../../platform/berlin-time.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-const DAY = 86_400_000;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
-/** A datetime-local value `days` ahead at `time` (Berlin). */
-function local(days: number, time: string): string {
-  return `${instantToBerlin(new Date(ctx.clock.now.getTime() + days * DAY)).slice(0, 10)}T${time}`;
-}
-
-const base = () => `/netzwerk/${world.gems.slug}/veranstaltungen`;
+const base = () => gemsEvents(world);
 
 function form(overrides: Record<string, string | string[]> = {}) {
   return {
@@ -32,8 +22,8 @@ function form(overrides: Record<string, string | string[]> = {}) {
     kind: 'network_meeting',
     title: 'Netzwerktreffen Herbst',
     description: 'Wir tauschen uns aus.',
-    startsAt: local(10, '18:00'),
-    endsAt: local(10, '20:30'),
+    startsAt: localInDays(ctx, 10, '18:00'),
+    endsAt: localInDays(ctx, 10, '20:30'),
     mode: 'onsite',
     place: 'Rathaus Krostitz',
     accessibility: 'Stufenloser Zugang',
@@ -59,10 +49,10 @@ async function eventIdFrom(location: string | undefined): Promise<string> {
 describe('creating and editing events', () => {
   it('refuses past dates and an end before the start with messages at the fields, keeping the input', async () => {
     const office = await signedInClient(ctx, world.office);
-    const past = await office.submit(`${base()}/neu`, form({ startsAt: local(-2, '18:00'), endsAt: local(-2, '19:00') }), `${base()}/neu`);
+    const past = await office.submit(`${base()}/neu`, form({ startsAt: localInDays(ctx, -2, '18:00'), endsAt: localInDays(ctx, -2, '19:00') }), `${base()}/neu`);
     expect(past.statusCode).toBe(422);
     expect(past.body).toContain('liegt in der Vergangenheit');
-    const backwards = await office.submit(`${base()}/neu`, form({ endsAt: local(10, '17:00'), title: 'Rückwärts' }));
+    const backwards = await office.submit(`${base()}/neu`, form({ endsAt: localInDays(ctx, 10, '17:00'), title: 'Rückwärts' }));
     expect(backwards.statusCode).toBe(422);
     expect(backwards.body).toContain('Das Ende muss nach dem Beginn liegen.');
     expect(backwards.body).toContain('value="Rückwärts"');
@@ -238,7 +228,7 @@ describe('registration, waiting list and the personal link', () => {
     await ctx.deps.db.update(events).set({ seatsTaken: 1, arrivals: 2 }).where(eq(events.id, event.id));
     const office = await signedInClient(ctx, world.office);
     const page = `${base()}/${event.id}`;
-    const values = { ...form(), title: event.title, kind: 'village_workshop', capacity: '5', questions: '', startsAt: local(12, '17:00'), endsAt: local(12, '19:00') };
+    const values = { ...form(), title: event.title, kind: 'village_workshop', capacity: '5', questions: '', startsAt: localInDays(ctx, 12, '17:00'), endsAt: localInDays(ctx, 12, '19:00') };
     const before = (await queuedMails(ctx)).length;
     expect((await office.submit(`${page}/bearbeiten`, values, `${page}/bearbeiten`)).statusCode).toBe(303);
     const mails = (await queuedMails(ctx)).slice(before);
@@ -293,7 +283,7 @@ describe('calendar files, feeds and the event page', () => {
     expect(rss.body).toContain('Kalendertest');
     const page = await new Client(ctx.app).get(`${base()}/${id}`);
     expect(page.body).toContain('"@type":"Event"');
-    const month = await new Client(ctx.app).get(`${base()}?ansicht=monat&monat=${local(10, '00:00').slice(0, 7)}`);
+    const month = await new Client(ctx.app).get(`${base()}?ansicht=monat&monat=${localInDays(ctx, 10, '00:00').slice(0, 7)}`);
     expect(month.body).toContain('Kalendertest');
     expect((await new Client(ctx.app).get('/veranstaltungen?format=online')).body).not.toContain('Kalendertest');
   });

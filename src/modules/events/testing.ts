@@ -1,6 +1,6 @@
-import type { TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { createUser } from '../../../test/helpers.ts';
+import { createTestApp, createUser, type TestContext } from '../../../test/helpers.ts';
+import { instantToBerlin } from '../../platform/berlin-time.ts';
 import { organisationMembers } from '../organisations/schema.ts';
 import { events, type Event } from './schema.ts';
 
@@ -33,7 +33,23 @@ export async function eventWorld(ctx: TestContext) {
   return { region, gems, krostitz, organisation, otherOrganisation, member, otherMember, office, otherOffice, volunteer };
 }
 
-const DAY = 86_400_000;
+export type EventWorld = Awaited<ReturnType<typeof eventWorld>>;
+
+/** A test app with the event world in it; the caller closes `ctx`. */
+export async function startEventWorld(options?: Parameters<typeof createTestApp>[0]): Promise<{ ctx: TestContext; world: EventWorld }> {
+  const ctx = await createTestApp(options);
+  return { ctx, world: await eventWorld(ctx) };
+}
+
+export const DAY = 86_400_000;
+
+/** The GEMS network's event calendar, where the event forms and pages live. */
+export const gemsEvents = (world: EventWorld) => `/netzwerk/${world.gems.slug}/veranstaltungen`;
+
+/** A datetime-local form value `days` after the app's clock, at `time` in Berlin. */
+export function localInDays(ctx: TestContext, days: number, time: string): string {
+  return `${instantToBerlin(new Date(ctx.clock.now.getTime() + days * DAY)).slice(0, 10)}T${time}`;
+}
 
 /** A published event a week ahead, straight in the database. */
 export async function createEvent(ctx: TestContext, values: Partial<typeof events.$inferInsert> & { networkId: string }): Promise<Event> {
