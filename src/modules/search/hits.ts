@@ -8,12 +8,13 @@ import { arrayLiteral, rows } from './sql.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain } from './text.ts';
 
 /** The texts of one page of hits, by id, in the given order; the snippet highlights the words searched. */
-export async function loadHits(db: Db, search: ResolvedSearch, ids: string[]): Promise<OfferHit[]> {
+export async function loadHits(db: Db, search: ResolvedSearch, ids: string[], options: { coverage: boolean } = { coverage: true }): Promise<OfferHit[]> {
   if (ids.length === 0) return [];
   const distance = search.position ? distanceSql(search.position) : sql`null::float8`;
-  // With several meaningful words, how many each hit matches (fewer than all: a partial match).
+  // With several meaningful words, how many each hit matches (fewer than all: a partial match); not
+  // asked when the search counted full matches only.
   const text = search.text;
-  const coverage = text && text.meaningful > 1 ? coverageSql(text, 'fulltext') : sql`null::int`;
+  const coverage = options.coverage && text && text.meaningful > 1 ? coverageSql(text, 'fulltext') : sql`null::int`;
   const found = await rows<{
     id: string;
     title: string;

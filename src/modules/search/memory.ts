@@ -11,7 +11,7 @@ import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
 import { COVERAGE, FILLER, isPartOf, partStarts, PART, searchedAsPart, termMatch } from './german.ts';
 import { walkAlone, walkPool, type WalkPool } from './walk-pool.ts';
-import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type WalkPlan } from './walk.ts';
+import { ALIVE, byValue, comparator, PIECE, EXPIRES, H_EXPIRES, H_GROUPS, H_KIND, H_MUNICIPALITY, H_PUBLISHED, H_SMALL, HOT, NEVER, REMOTE, type Columns, type Matches, type Walked, type WalkPlan } from './walk.ts';
 
 /**
  * The published offers as a search index in the process's memory (decision 005): posting lists per
@@ -58,6 +58,11 @@ export interface IndexQuery {
   words: Array<{ word: string; terms: TextTerm[]; filler: boolean }> | undefined;
   /** How many of the meaningful (not filler) words an offer must match. */
   required: number;
+  /**
+   * Partial matches only when fewer offers than this match every meaningful word (with the filters);
+   * else the answer holds the full matches alone. Undefined: always `required`.
+   */
+  fullFirst?: number;
   /** `similar`: a word also matches a title word resembling it (the typo search). */
   mode: 'fulltext' | 'similar';
   networkId: string | undefined;
@@ -84,6 +89,8 @@ export interface IndexAnswer {
   total: number;
   facets: Facets;
   ids: string[];
+  /** Only offers matching every meaningful word were counted (`fullFirst`: enough of them). */
+  fullOnly: boolean;
 }
 
 /** From this many matches on a second thread walks half of them (below, posting the search costs more than it saves). */
@@ -390,7 +397,7 @@ export class OfferIndex {
    * merged lists are merged in turn, each offer carrying the bits of the words it has. Filler words
    * find no offer of their own: their lists are searched only for the offers found, to add their weight.
    */
-  private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
+  private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array; covered?: Uint8Array } {
     const counted = words.filter((w) => w.meaningful);
     const fillers = words.filter((w) => !w.meaningful);
     if (words.length === 1) return mergeLists(words[0]!.lists, this.scratch, this.count, within);
@@ -430,7 +437,22 @@ export class OfferIndex {
     }
     for (const filler of fillers) addWord(docs, scores, n, filler.lists, this.scratch);
     for (let i = 0; i < n; i++) scores[i] = scores[i]! + COVERAGE * bits[i]!;
-    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), covered: counted.length > 1 ? bits.subarray(0, n) : undefined };
+  }
+
+  /** The matches covering all `words` meaningful words, in the same order, as matches of their own (in shared memory, for the walk's second thread). */
+  private fullMatches(docs: Uint32Array, scores: Float32Array, covered: Uint8Array, words: number, piece: number): Matches {
+    let n = 0;
+    for (let i = 0; i < docs.length; i++) if (covered[i] === words) n++;
+    const fullDocs = this.scratch.docs('full', n);
+    const fullScores = this.scratch.floats('full', n);
+    let k = 0;
+    for (let i = 0; i < docs.length; i++) {
+      if (covered[i] !== words) continue;
+      fullDocs[k] = docs[i]!;
+      fullScores[k++] = scores[i]!;
+    }
+    return { docs: fullDocs.subarray(0, n), scores: fullScores.subarray(0, n), n, piece };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -486,16 +508,27 @@ export class OfferIndex {
   }
 
   search(query: IndexQuery): IndexAnswer {
-    const { columns, plan, matches } = this.prepare(query);
-    const n = matches.n;
+    const { columns, plan, matches, full } = this.prepare(query);
+    // Enough offers with every word: the partial matches are neither walked nor counted.
+    if (full) {
+      const walked = this.walk(columns, plan, full);
+      if (walked.total >= query.fullFirst!) return this.answer(walked, columns, plan, query.offset, true);
+    }
+    return this.answer(this.walk(columns, plan, matches), columns, plan, query.offset, false);
+  }
+
+  private walk(columns: Columns, plan: WalkPlan, matches: Matches): Walked {
     // Many matches: a second thread walks half of them.
-    const pool = n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
-    const walked = pool?.walk(columns, plan, matches, this.options.workerOnly) ?? walkAlone(columns, plan, matches);
+    const pool = matches.n >= (this.options.parallelFrom ?? PARALLEL_FROM) ? (this.options.pool ?? walkPool()) : undefined;
+    return pool?.walk(columns, plan, matches, this.options.workerOnly) ?? walkAlone(columns, plan, matches);
+  }
+
+  private answer(walked: Walked, columns: Columns, plan: WalkPlan, offset: number, fullOnly: boolean): IndexAnswer {
     const ids = walked.heap
       .sort(comparator(columns, plan))
-      .slice(query.offset)
+      .slice(offset)
       .map((d) => this.ids.id(d));
-    return { total: walked.total, facets: this.facets(byValue(walked.counts)), ids };
+    return { total: walked.total, facets: this.facets(byValue(walked.counts)), ids, fullOnly };
   }
 
   /**
@@ -509,7 +542,7 @@ export class OfferIndex {
   }
 
   /** A search's matches (the words' offers, or the place's, or all) and its filters as the walk takes them. */
-  private prepare(query: IndexQuery): { columns: Columns; plan: WalkPlan; matches: Matches } {
+  private prepare(query: IndexQuery): { columns: Columns; plan: WalkPlan; matches: Matches; full?: Matches } {
     const lists = query.words?.length ? this.wordLists(query) : undefined;
     // Without words every offer ranks the same: newest first, as in the database.
     const sort: Sort = !lists && query.sort === 'relevanz' ? 'neu' : query.sort;
@@ -541,6 +574,8 @@ export class OfferIndex {
     // or the words' offers tested for the place). Sequential merging costs less per offer than touching it.
     let candidates: Uint32Array | undefined;
     let candidateScores: Float32Array | undefined;
+    let full: Matches | undefined;
+    const piece = this.options.piece ?? PIECE;
     if (lists) {
       // The rarest meaningful word: fillers find no offers of their own.
       const rarest = lists.find((w) => w.meaningful);
@@ -548,6 +583,8 @@ export class OfferIndex {
       const matched = this.matchWords(lists, query.required, near);
       candidates = matched.docs;
       candidateScores = matched.scores;
+      const counted = lists.filter((w) => w.meaningful).length;
+      if (query.fullFirst !== undefined && matched.covered && query.required < counted) full = this.fullMatches(matched.docs, matched.scores, matched.covered, Math.min(counted, 7), piece);
     } else if (box) candidates = this.inBox(box);
 
     const plan: WalkPlan = {
@@ -576,7 +613,7 @@ export class OfferIndex {
       wanted: query.offset + query.limit,
     };
     const n = candidates ? candidates.length : this.count;
-    return { columns: this.columns(), plan, matches: { docs: candidates, scores: candidateScores, n, piece: this.options.piece ?? PIECE } };
+    return { columns: this.columns(), plan, matches: { docs: candidates, scores: candidateScores, n, piece }, full };
   }
 
   private columns(): Columns {

@@ -70,6 +70,8 @@ export function indexQuery(search: ResolvedSearch, now: Date, mode: IndexQuery['
   return {
     words: search.text?.words.map(({ word, terms, filler }) => ({ word, terms, filler })),
     required: search.text?.required ?? 1,
+    // Partial matches only when the full ones do not fill a page (docs/search.md), as in the database.
+    fullFirst: mode === 'fulltext' ? PER_PAGE : undefined,
     mode,
     networkId: search.networkId,
     fields: p.fields,
@@ -119,8 +121,10 @@ async function runIndexed(
   if (await refreshFailed) return undefined;
   if (index.version !== version) answer = searched();
   const { found, mode, exact } = answer;
-  // Which hits match only some of the words is told by the database (with the compounds' lexemes), as for its own search.
-  const items = await loadHits(db, search.text && search.text.meaningful > 1 ? { ...search, text: await withParts(db, search.text) } : search, found.ids);
+  // Which hits match only some of the words is told by the database (with the compounds' lexemes), as
+  // for its own search; none does when only full matches were counted.
+  const partly = search.text && search.text.meaningful > 1 && !found.fullOnly;
+  const items = await loadHits(db, partly ? { ...search, text: await withParts(db, search.text!) } : search, found.ids, { coverage: Boolean(partly) });
   const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
   const suggested =
     similar && search.text && exact < FEW
@@ -168,7 +172,10 @@ async function runInDatabase(db: Db, asked: ResolvedSearch, now: Date, options: 
   let mode: SearchResult['mode'] = search.text ? 'fulltext' : 'all';
   // One transaction for the readings of a search: fewer round trips, which count on PGlite.
   const { scanned, items, suggestion } = await inSearchTransaction(db, { indexScans: Boolean(search.text) }, async (tx) => {
-    let found = await scan(tx, { search, now, mode: search.text ? 'fulltext' : undefined, limit }, slice);
+    // Partial matches only when the full ones do not fill a page (docs/search.md), as in the index.
+    const partly = search.text && search.text.required < search.text.meaningful;
+    let found = partly ? await scan(tx, { search: { ...search, text: strictText(search.text!) }, now, mode: 'fulltext', limit }, slice) : undefined;
+    if (!found || found.total < PER_PAGE) found = await scan(tx, { search, now, mode: search.text ? 'fulltext' : undefined, limit }, slice);
     const exact = found.total;
     if (search.text && found.total === 0 && similar) {
       mode = 'similar';
