@@ -7,8 +7,12 @@ import pg from 'pg';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { freePort } from '../test/cli.ts';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '../src/platform/db.ts';
+import { networks } from '../src/platform/networks/schema.ts';
+import { memberships, type Role } from '../src/platform/roles/schema.ts';
 import { confirmEmail, registerAccount } from '../src/modules/accounts/commands.ts';
+import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -145,6 +149,71 @@ export async function confirmedAccount(db: Db, name: string, email: string, pass
   const confirmed = await confirmEmail(db, { secret: registered.token, previousSessionId: null }, now);
   if (!confirmed.ok) throw new Error(`account ${email} not confirmed`);
   return registered.userId;
+}
+
+/**
+ * A confirmed account with `role` in the demo network `networkSlug`: roles are given by invitation mail in the
+ * app, the set-up grants the accepted role directly. Returns the account's id.
+ */
+export async function demoRoleAccount(
+  db: Db,
+  role: Role,
+  account: { name: string; email: string; password: string },
+  networkSlug = 'gems',
+): Promise<string> {
+  const [network] = await db.select().from(networks).where(eq(networks.slug, networkSlug));
+  if (!network) throw new Error(`demo network ${networkSlug} missing`);
+  const userId = await confirmedAccount(db, account.name, account.email, account.password);
+  await db.insert(memberships).values({ networkId: network.id, userId, role });
+  return userId;
+}
+
+export interface DemoWorld {
+  server: RunningServer;
+  browser: Browser;
+  /** The server's data folder: the embedded database and the outbox (`readMails`). */
+  dataDir: string;
+  /** A new browser window with its own cookies on the server: one per person. */
+  person(options?: BrowserContextOptions): Promise<Page>;
+  /** Closes the browser, stops the server, drops the PostgreSQL database and removes the data folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * The demo networks with their content as `npm start` seeds them, on the embedded database or, with
+ * TEST_DATABASE_URL set, on a fresh database of that PostgreSQL server; `prepare` adds what the story needs
+ * before the real server starts on it; then a browser. Each module's own demo part is seeded only when the
+ * test file has loaded the module list (`import '../src/modules/index.ts'`).
+ */
+export async function demoWorld(name: string, prepare: (db: Db) => Promise<void> = async () => {}): Promise<DemoWorld> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `mmn-e2e-${name}-`));
+  const postgres = await testPostgres();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    await postgres?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await withDatabase(
+      dataDir,
+      async (database) => {
+        await database.migrate();
+        if (!(await seedDemoNetworks(database.db, { content: true }))) throw new Error('demo networks not seeded');
+        await prepare(database.db);
+      },
+      postgres?.url,
+    );
+    server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
+    browser = await launchBrowser();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const running = { server, browser };
+  return { ...running, dataDir, close, person: (options) => newPerson(running.browser, running.server.url, options) };
 }
 
 export const CHROMIUM_ARGS = [

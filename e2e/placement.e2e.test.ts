@@ -1,29 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  arriveAt,
-  checkA11y,
-  confirmedAccount,
-  launchBrowser,
-  linkInMail,
-  logIn,
-  newPerson,
-  pathOf,
-  readMails,
-  startServer,
-  testPostgres,
-  waitForNewestMail,
-  withDatabase,
-  type RunningServer,
-  type TestPostgres,
-} from './harness.ts';
-import { memberships } from '../src/modules/roles/schema.ts';
-import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
-import { networks } from '../src/modules/networks/schema.ts';
+import type { Page } from 'playwright-core';
+import { arriveAt, checkA11y, confirmedAccount, demoRoleAccount, demoWorld, linkInMail, logIn, pathOf, readMails, waitForNewestMail, type DemoWorld } from './harness.ts';
 import { offers } from '../src/modules/offers/schema.ts';
 import { addOrganisationMember } from '../src/modules/organisations/commands.ts';
 
@@ -44,47 +22,24 @@ const PASSWORD = 'Pflaumenbaum-am-Lober-17';
 const VOLUNTEER = { name: 'Paul Neumann', email: `paul.neumann.${Date.now()}@beispiel.de` };
 const ANSWER = 'Hallo Herr Neumann, wir freuen uns! Kommen Sie am Montag um 14 Uhr ins Bürgerhaus?';
 
-let dataDir: string;
-/** The PostgreSQL database of this run, when TEST_DATABASE_URL is set. */
-let postgres: TestPostgres | undefined;
-let server: RunningServer;
-let browser: Browser;
+let world: DemoWorld;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-placement-'));
-  postgres = await testPostgres();
   // The demo networks with their content exactly as `npm start` seeds them, a member of the organisation
   // behind the homework offer, and a person in the GEMS network office.
-  await withDatabase(
-    dataDir,
-    async (database) => {
-      await database.migrate();
-      const db = database.db;
-      if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
-      const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
-      const [gems] = await db.select().from(networks).where(eq(networks.slug, 'gems'));
-      if (!offer || !gems) throw new Error('demo offer missing');
-      await confirmedAccount(db, 'Sabine Krüger', ORGANISATION_EMAIL, PASSWORD);
-      const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
-      if (!added.ok) throw new Error(`member not added: ${added.code}`);
-      // Network roles are given by invitation mail in the app; the setup grants the accepted role directly.
-      const officeId = await confirmedAccount(db, 'Netzwerkstelle GEMS', OFFICE_EMAIL, PASSWORD);
-      await db.insert(memberships).values({ networkId: gems.id, userId: officeId, role: 'network_office' });
-    },
-    postgres?.url,
-  );
-  server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
-  browser = await launchBrowser();
+  world = await demoWorld('placement', async (db) => {
+    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+    if (!offer) throw new Error('demo offer missing');
+    await confirmedAccount(db, 'Sabine Krüger', ORGANISATION_EMAIL, PASSWORD);
+    const added = await addOrganisationMember(db, offer.organisationId, ORGANISATION_EMAIL, 'admin', new Date());
+    if (!added.ok) throw new Error(`member not added: ${added.code}`);
+    await demoRoleAccount(db, 'network_office', { name: 'Netzwerkstelle GEMS', email: OFFICE_EMAIL, password: PASSWORD });
+  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await postgres?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
-const person = (): Promise<Page> => newPerson(browser, server.url);
+const person = (): Promise<Page> => world.person();
 
 /** The login form, checked, then signing in. */
 async function checkAndLogIn(page: Page, email: string) {
@@ -141,10 +96,10 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   await arriveAt(visitor, /\/anfragen\/gesendet$/);
   await checkA11y(visitor);
   // Nobody but the visitor hears of it before the address is confirmed.
-  expect(readMails(dataDir).filter((m) => m.to.includes(ORGANISATION_EMAIL))).toEqual([]);
+  expect(readMails(world.dataDir).filter((m) => m.to.includes(ORGANISATION_EMAIL))).toEqual([]);
 
   // ——— Confirms through the link in the mail. ———
-  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  const confirmation = await waitForNewestMail(world.dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
   expect(confirmation.subject).toContain(OFFER);
   await visitor.goto(linkInMail(confirmation, '/vermittlungen/bestaetigen/'));
   await checkA11y(visitor);
@@ -156,7 +111,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   expect(await visitor.locator('strong.tag').innerText()).toBe('angefragt');
 
   // ——— The organisation gets the inquiry by mail, logs in from its link and answers. ———
-  const inquiry = await waitForNewestMail(dataDir, (m) => m.to.includes(ORGANISATION_EMAIL) && m.subject === `Neue Anfrage: ${OFFER}`);
+  const inquiry = await waitForNewestMail(world.dataDir, (m) => m.to.includes(ORGANISATION_EMAIL) && m.subject === `Neue Anfrage: ${OFFER}`);
   const organisation = await person();
   await organisation.goto(linkInMail(inquiry, '/vermittlungen/'));
   await arriveAt(organisation, /\/anmelden\?weiter=/);
@@ -187,7 +142,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
   expect(await ownRow.locator('th, td').allInnerTexts()).toContain('vermittelt');
 
   // The volunteer is told, and sees the answer behind the private link.
-  await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
+  await waitForNewestMail(world.dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
   await visitor.goto(volunteerLink);
   expect(await visitor.locator('strong.tag').innerText()).toBe('vermittelt');
   expect(await visitor.locator('.messages').innerText()).toContain(ANSWER);
@@ -222,7 +177,7 @@ test('a visitor finds the homework offer, asks to help, the organisation places 
 
 test('the same search and inquiry work without JavaScript, by keyboard alone', async () => {
   // axe runs inside the page and needs JavaScript; the first test checks these pages with it.
-  const page = await newPerson(browser, server.url, { javaScriptEnabled: false });
+  const page = await world.person({ javaScriptEnabled: false });
   const email = `lena.vogt.${Date.now()}@beispiel.de`;
   /** Tabs forward until an element matching `selector` (and with `text`, when given) has the focus. */
   async function tabTo(selector: string, limit = 60, text?: string) {
@@ -282,6 +237,6 @@ test('the same search and inquiry work without JavaScript, by keyboard alone', a
   await page.keyboard.press('Space');
   await tabTo('main button[type="submit"]');
   await Promise.all([page.waitForURL(/\/anfragen\/gesendet$/), page.keyboard.press('Enter')]);
-  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  const confirmation = await waitForNewestMail(world.dataDir, (m) => m.to.includes(email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
   expect(confirmation.subject).toContain(OFFER);
 }, 120_000);
