@@ -126,9 +126,12 @@ async function runIndexed(
   const partly = search.text && search.text.meaningful > 1 && !found.fullOnly;
   const items = await loadHits(db, partly ? { ...search, text: await withParts(db, search.text!) } : search, found.ids, { coverage: Boolean(partly) });
   const similarTitles = mode === 'similar' && found.total > 0 ? items.map((i) => i.title) : undefined;
+  // After the typo search, the suggestion is read from its titles: no database (and no transaction) needed.
   const suggested =
     similar && search.text && exact < FEW
-      ? await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now, similarTitles))
+      ? similarTitles
+        ? await suggest(db, search, now, similarTitles)
+        : await inSearchTransaction(db, { indexScans: true }, (tx) => suggest(tx, search, now))
       : undefined;
   // A suggestion only where it finds more than the words typed.
   const suggestion =
