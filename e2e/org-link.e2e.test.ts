@@ -1,25 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  arriveAt,
-  checkBothWidths,
-  launchBrowser,
-  linkInMail,
-  logIn,
-  newPerson,
-  pathOf,
-  startServer,
-  testPostgres,
-  waitForNewestMail,
-  withDatabase,
-  type RunningServer,
-  type TestPostgres,
-} from './harness.ts';
-import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
+import type { Page } from 'playwright-core';
+import { arriveAt, checkBothWidths, demoWorld, linkInMail, logIn, pathOf, waitForNewestMail, type DemoWorld } from './harness.ts';
 import { offers } from '../src/modules/offers/schema.ts';
 import { organisationMembers, organisations } from '../src/modules/organisations/schema.ts';
 
@@ -36,46 +18,27 @@ const PASSWORD = 'Apfelbaum-im-Pfarrgarten-23';
 const VOLUNTEER = { name: 'Jonas Richter', email: `jonas.richter.${Date.now()}@beispiel.de` };
 const ANSWER = 'Hallo Herr Richter, wie schön! Passt Ihnen Dienstag um 15 Uhr im Bürgerhaus?';
 
-let dataDir: string;
-let postgres: TestPostgres | undefined;
-let server: RunningServer;
-let browser: Browser;
+let world: DemoWorld;
 let offerId: string;
 let contact: string;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-orglink-'));
-  postgres = await testPostgres();
   // The demo networks as `npm start` seeds them; the organisation behind the offer has no account.
-  await withDatabase(
-    dataDir,
-    async (database) => {
-      await database.migrate();
-      const db = database.db;
-      if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
-      const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
-      if (!offer) throw new Error('demo offer missing');
-      const members = await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, offer.organisationId));
-      if (members.length > 0) throw new Error('the demo organisation should have no account');
-      const [organisation] = await db.select().from(organisations).where(eq(organisations.id, offer.organisationId));
-      offerId = offer.id;
-      contact = (offer.contactEmail || organisation?.email || '').toLowerCase();
-      if (!contact) throw new Error('the demo offer should have a contact address');
-    },
-    postgres?.url,
-  );
-  server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
-  browser = await launchBrowser();
+  world = await demoWorld('orglink', async (db) => {
+    const [offer] = await db.select().from(offers).where(eq(offers.title, OFFER));
+    if (!offer) throw new Error('demo offer missing');
+    const members = await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, offer.organisationId));
+    if (members.length > 0) throw new Error('the demo organisation should have no account');
+    const [organisation] = await db.select().from(organisations).where(eq(organisations.id, offer.organisationId));
+    offerId = offer.id;
+    contact = (offer.contactEmail || organisation?.email || '').toLowerCase();
+    if (!contact) throw new Error('the demo offer should have a contact address');
+  });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await postgres?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
-const person = (): Promise<Page> => newPerson(browser, server.url);
+const person = (): Promise<Page> => world.person();
 
 test('an organisation without an account answers through the link in its mail, places the volunteer, then claims the organisation and logs in', async () => {
   // ——— A visitor asks to help, without an account, and confirms by mail. ———
@@ -92,7 +55,7 @@ test('an organisation without an account answers through the link in its mail, p
   await visitor.getByRole('button', { name: 'Anfrage senden' }).click();
   await arriveAt(visitor, /\/anfragen\/gesendet$/);
   await checkBothWidths(visitor);
-  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
+  const confirmation = await waitForNewestMail(world.dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject.startsWith('Bitte bestätigen Sie Ihre Anfrage'));
   await visitor.goto(linkInMail(confirmation, '/vermittlungen/bestaetigen/'));
   await checkBothWidths(visitor);
   await visitor.getByRole('button', { name: 'Anfrage jetzt bestätigen' }).click();
@@ -102,7 +65,7 @@ test('an organisation without an account answers through the link in its mail, p
   const volunteerLink = pathOf(visitor);
 
   // ——— The organisation's contact answers through the link in its mail, without an account. ———
-  const inquiry = await waitForNewestMail(dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject === `Neue Anfrage: ${OFFER}`);
+  const inquiry = await waitForNewestMail(world.dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject === `Neue Anfrage: ${OFFER}`);
   const link = linkInMail(inquiry, '/vermittlungen/');
   expect(link).toMatch(new RegExp(`^${placementPath}\\?zugang=`));
   const organisation = await person();
@@ -122,7 +85,7 @@ test('an organisation without an account answers through the link in its mail, p
   expect(await organisation.locator('strong.tag').innerText()).toBe('vermittelt');
 
   // The volunteer is told and sees the answer.
-  await waitForNewestMail(dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
+  await waitForNewestMail(world.dataDir, (m) => m.to.includes(VOLUNTEER.email) && m.subject === `Neuer Stand Ihrer Anfrage: ${OFFER}`);
   await visitor.goto(volunteerLink);
   expect(await visitor.locator('strong.tag').innerText()).toBe('vermittelt');
   expect(await visitor.locator('.messages').innerText()).toContain(ANSWER);
@@ -135,7 +98,7 @@ test('an organisation without an account answers through the link in its mail, p
   await organisation.getByRole('button', { name: 'Bestätigungslink senden' }).click();
   await arriveAt(organisation, /hinweis=gesendet/);
   await checkBothWidths(organisation);
-  const claim = await waitForNewestMail(dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject.startsWith('Organisation übernehmen'));
+  const claim = await waitForNewestMail(world.dataDir, (m) => m.to.toLowerCase().includes(contact) && m.subject.startsWith('Organisation übernehmen'));
   await organisation.goto(linkInMail(claim, '/organisationen/uebernehmen/'));
   await checkBothWidths(organisation);
   await organisation.getByLabel('Ihr Name').fill('Sabine Krüger');
