@@ -21,7 +21,8 @@ import {
   type RunningServer,
 } from './harness.ts';
 import '../src/modules/index.ts';
-import { certificateCode } from '../src/modules/events/certificate.ts';
+import { eventCertificateCode } from '../src/modules/events/certificate.ts';
+import { findEvent } from '../src/modules/events/queries.ts';
 import { eventRegistrations, events } from '../src/modules/events/schema.ts';
 import { instantToBerlin } from '../src/platform/berlin-time.ts';
 import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
@@ -61,7 +62,7 @@ beforeAll(async () => {
     // The demo's past training: someone marked present gets a certificate.
     const [training] = await db.select().from(events).where(eq(events.title, 'Schulung: Vereinsrecht kompakt'));
     const [present] = await db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, training!.id), eq(eventRegistrations.attended, true)));
-    certificate = certificateCode(SECRET, present!.id);
+    certificate = await eventCertificateCode(db, SECRET, (await findEvent(db, training!.id))!, present!, new Date());
   });
   server = await startServer({ DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
   browser = await launchBrowser();

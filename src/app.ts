@@ -18,6 +18,7 @@ import { safeRedirects } from './platform/http/redirect.ts';
 import { serializeRequest } from './platform/http/log.ts';
 import { requestContext } from './platform/http/context.tsx';
 import { rateLimitBacking } from './platform/ratelimit/index.ts';
+import { signingRoutes } from './platform/signing/routes.ts';
 import { modules } from './modules/index.ts';
 import { openApiOptions } from './modules/openapi/document.ts';
 import { projectPath } from './platform/paths.ts';
@@ -147,6 +148,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   // Before the modules: the OpenAPI document is built from the schemas of the routes registered after it.
   await app.register(swagger, openApiOptions(deps.config));
+  // The public keys of the platform's signed codes (cards and certificates of every module).
+  await app.register(signingRoutes);
 
   for (const module of modules) {
     if (module.routes) await app.register(module.routes);

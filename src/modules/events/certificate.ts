@@ -1,46 +1,55 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { formatDateTime, type T } from '../../platform/i18n/index.ts';
+import { looksSigned, publicKeys, signPayload, verifyCode, type SignedPayload } from '../../platform/signing/index.ts';
+import { isLegacyCertificateCode, legacyRegistrationId } from './legacy-certificate.ts';
 import { findEvent, type EventDetail } from './queries.ts';
 import { eventRegistrations, type Event, type EventRegistration } from './schema.ts';
 
 /*
- * Participation certificates (Teilnahmebescheinigungen) for trainings. The verification code is the
- * registration's id and an HMAC-SHA256 over it, keyed by a key derived from the platform's secret:
- * anyone can check a code on the verification page, nobody can make one, and changing a single
- * character makes it fail. No list of certificates is kept: the registration is the record.
+ * Participation certificates (Teilnahmebescheinigungen) for trainings. Their code is signed with the
+ * platform's signing (platform/signing, decision 007): the payload carries what the certificate prints, so
+ * anyone can check it with the published public keys, also offline, and changing a single character makes it
+ * fail. No list of certificates is kept: the registration is the record. Codes printed before carry the old
+ * HMAC shape (legacy-certificate.ts) and still verify.
  */
 
-const CODE = /^([0-9a-f]{32})-([A-Za-z0-9_-]{22})$/;
+export const EVENT_CERTIFICATE = 'event-certificate';
 
-function key(secret: string): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', secret, 'mitmachnetz', 'event-certificate-v1', 32));
+/** What a certificate of participation's code says. */
+export interface EventCertificatePayload {
+  t: typeof EVENT_CERTIFICATE;
+  /** The registration's id: the certificate's number */
+  no: string;
+  /** Participant's name */
+  n: string;
+  /** Event title */
+  e: string;
+  /** Start and end, ISO 8601 instants joined by "–" */
+  p: string;
+  /** Organiser (organisation, or the network for the office's events) */
+  o: string;
 }
 
-function mac(secret: string, id: string): string {
-  return crypto.createHmac('sha256', key(secret)).update(id).digest('base64url').slice(0, 22);
+function payloadOf(event: EventDetail, registration: Pick<EventRegistration, 'id' | 'name'>): EventCertificatePayload {
+  return {
+    t: EVENT_CERTIFICATE,
+    no: registration.id,
+    n: registration.name,
+    e: event.title,
+    p: `${event.startsAt.toISOString()}–${event.endsAt.toISOString()}`,
+    o: event.organiserName ?? event.networkName,
+  };
 }
 
-export function certificateCode(secret: string, registrationId: string): string {
-  const id = registrationId.replace(/-/g, '').toLowerCase();
-  return `${id}-${mac(secret, id)}`;
+/** The code printed on a certificate; the same payload and key give the same code (Ed25519 is deterministic). */
+export async function eventCertificateCode(db: Db, secret: string, event: EventDetail, registration: Pick<EventRegistration, 'id' | 'name'>, now: Date): Promise<string> {
+  return signPayload(db, secret, payloadOf(event, registration), now);
 }
 
-/** The registration id a code stands for, or null when it was not made by this platform. */
-export function verifyCertificateCode(secret: string, code: string): string | null {
-  const match = CODE.exec(code.trim());
-  if (!match) return null;
-  const [, id, given] = match as unknown as [string, string, string];
-  const expected = Buffer.from(mac(secret, id));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual)) return null;
-  return `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
-}
-
-/** What the verification page shows for a genuine certificate. */
+/** What the verification pages show for a genuine certificate. */
 export interface VerifiedCertificate {
   name: string;
   title: string;
@@ -49,17 +58,44 @@ export interface VerifiedCertificate {
   organiser: string;
 }
 
+function readPayload(payload: SignedPayload): VerifiedCertificate | null {
+  const { t, no, n, e, p, o } = payload;
+  if (t !== EVENT_CERTIFICATE || typeof no !== 'string' || typeof n !== 'string' || typeof e !== 'string' || typeof p !== 'string' || typeof o !== 'string') return null;
+  const [startsAt, endsAt] = p.split('–').map((instant) => new Date(instant));
+  if (!startsAt || !endsAt || Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) return null;
+  return { name: n, title: e, startsAt, endsAt, organiser: o };
+}
+
 /**
- * Checks a certificate code and returns what it certifies, or null (made elsewhere, altered, or the
- * registration no longer earns a certificate). Exported through index.ts so that another verification
- * page (recognition's /pruefen) could check event certificates too.
+ * What a verified signed code (platform/signing's verifyCode) certifies, or null when it is no certificate of
+ * participation or the registration, if still there, no longer earns one (attendance corrected). A registration
+ * removed or anonymised later does not undo the paper: the code carries what it printed.
  */
-export async function verifyEventCertificate(db: Db, secret: string, code: string, now: Date): Promise<VerifiedCertificate | null> {
-  const id = verifyCertificateCode(secret, code);
+export async function eventCertificateOf(db: Db, payload: SignedPayload, now: Date): Promise<VerifiedCertificate | null> {
+  const certificate = readPayload(payload);
+  const id = payload.no as string;
+  if (!certificate || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [registration] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id));
+  const event = registration ? await findEvent(db, registration.eventId) : undefined;
+  if (registration && event && !certificateAvailable(event, registration, now)) return null;
+  return certificate;
+}
+
+/** LEGACY: what an old HMAC code certifies, read from the registration it names (legacy-certificate.ts). */
+export async function verifyLegacyEventCertificate(db: Db, secret: string, code: string, now: Date): Promise<VerifiedCertificate | null> {
+  const id = legacyRegistrationId(secret, code);
   const [registration] = id ? await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)) : [];
   const event = registration ? await findEvent(db, registration.eventId) : undefined;
   if (!registration || !event || !certificateAvailable(event, registration, now)) return null;
   return { name: registration.name, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, organiser: event.organiserName ?? event.networkName };
+}
+
+/** Checks a code of either shape (signed, or the legacy HMAC) and returns what it certifies, or null. */
+export async function verifyEventCertificate(db: Db, secret: string, code: string, now: Date): Promise<VerifiedCertificate | null> {
+  if (isLegacyCertificateCode(code)) return verifyLegacyEventCertificate(db, secret, code, now);
+  if (!looksSigned(code)) return null;
+  const verified = verifyCode(code, await publicKeys(db));
+  return verified.ok ? eventCertificateOf(db, verified.payload, now) : null;
 }
 
 /** Trainings and workshops give certificates to those marked present, once the event is over. */

@@ -11,8 +11,12 @@ export { attendedEventsOf } from './attended.ts';
 export { type EventListItem, listEvents, upcomingEvents } from './queries.ts';
 /** The event tables and kinds: knowledge links documentation to an event, info mails list coming events. */
 export { EVENT_KINDS, type EventKind, eventRegistrations, events } from './schema.ts';
-/** A participation certificate's code (HMAC, see certificate.ts), for a verification page outside events. */
-export { verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
+/**
+ * Participation certificates for the verification page /pruefen (recognition): what a verified signed code of
+ * type EVENT_CERTIFICATE certifies, and the legacy HMAC codes printed before decision 007.
+ */
+export { EVENT_CERTIFICATE, eventCertificateOf, verifyLegacyEventCertificate, type VerifiedCertificate } from './certificate.ts';
+export { isLegacyCertificateCode } from './legacy-certificate.ts';
 /** Who counts as a member of a network (members see members-only events and knowledge). */
 export { isNetworkMember } from './policy.ts';
 /** An event as its page shows it. */

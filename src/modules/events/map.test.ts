@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, ENGINE, signedInClient, type TestContext } from '../../../test/helpers.ts';
-import { certificateCode } from './certificate.ts';
+import { eventCertificateCode } from './certificate.ts';
+import { findEvent } from './queries.ts';
 import { eventRegistrations, events } from './schema.ts';
 import { createEvent, DAY, gemsEvents, localInDays, startEventWorld, type EventWorld } from './testing.ts';
 
@@ -132,7 +133,7 @@ describe(`the certificate names its verification page (${ENGINE})`, () => {
     const { extractText, getDocumentProxy } = await import('unpdf');
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
     const publicUrl = ctx.deps.config.publicUrl;
-    const code = certificateCode(ctx.deps.config.cookieSecret!, present!.id);
+    const code = await eventCertificateCode(ctx.deps.db, ctx.deps.config.cookieSecret!, (await findEvent(ctx.deps.db, event.id))!, present!, ctx.clock.now);
     expect(text).toContain('Teilnahmebescheinigung prüfen');
     expect(text).toContain(`${publicUrl}/veranstaltungen/nachweis`);
     expect(text.replace(/\s+/g, '')).toContain(`${publicUrl}/veranstaltungen/nachweis?code=${code}`);

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import ical from 'node-ical';
 import { Client, linkIn, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { queuedMails } from '../placements/testing.ts';
-import { certificateCode } from './certificate.ts';
+import crypto from 'node:crypto';
+import { publicKeys, verifyCode } from '../../platform/signing/index.ts';
+import { eventCertificateCode } from './certificate.ts';
+import { findEvent } from './queries.ts';
 import { sendReminders } from './reminders.ts';
 import { eventRegistrations, events } from './schema.ts';
 import { createEvent, DAY, gemsEvents, localInDays, startEventWorld, type EventWorld } from './testing.ts';
@@ -327,7 +330,7 @@ describe('attendance and certificates', () => {
     const volunteer = await signedInClient(ctx, world.volunteer);
     expect((await volunteer.get(`${page}/teilnahme/${present!.id}/bescheinigung.pdf`)).statusCode).toBe(200);
 
-    const code = certificateCode(ctx.deps.config.cookieSecret!, present!.id);
+    const code = await eventCertificateCode(ctx.deps.db, ctx.deps.config.cookieSecret!, (await findEvent(ctx.deps.db, event.id))!, present!, ctx.clock.now);
     const valid = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${code}`);
     expect(valid.statusCode).toBe(200);
     expect(valid.body).toContain('Die Bescheinigung ist echt.');
@@ -337,7 +340,10 @@ describe('attendance and certificates', () => {
     expect(altered.statusCode).toBe(404);
     expect(altered.body).toContain('Dieser Code ist nicht gültig.');
     expect(altered.body).not.toContain('Gabi Gut');
-    const otherId = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${absent!.id.replace(/-/g, '')}${code.slice(32)}`);
+    // The content of another registration under this signature.
+    const [payload, keyId, signature] = code.split('.') as [string, string, string];
+    const otherPayload = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(present!.id, absent!.id)).toString('base64url');
+    const otherId = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${otherPayload}.${keyId}.${signature}`);
     expect(otherId.statusCode).toBe(404);
 
     // The platform's one verification page for cards and certificates (/pruefen) checks it too.
@@ -345,12 +351,105 @@ describe('attendance and certificates', () => {
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toContain('Diese Teilnahmebescheinigung ist echt.');
     expect(checked.body).toContain('Gabi Gut');
+    expect(checked.body).toContain('Schulung Vereinsrecht');
+    const forged = await new Client(ctx.app).get(`/pruefen?code=${code.slice(0, -1)}${last}`);
+    expect(forged.statusCode).toBe(422);
+    expect(forged.body).toContain('Der Code wurde verändert oder ist gefälscht.');
+    expect(forged.body).not.toContain('Gabi Gut');
+    const swapped = await new Client(ctx.app).get(`/pruefen?code=${otherPayload}.${keyId}.${signature}`);
+    expect(swapped.statusCode).toBe(422);
+    expect(swapped.body).toContain('Der Code wurde verändert oder ist gefälscht.');
+  });
+
+  it('signs the certificate’s content: the published public keys alone verify it, and a corrected attendance withdraws it online', async () => {
+    const starts = new Date(ctx.clock.now.getTime() - 5 * DAY);
+    const event = await createEvent(ctx, { networkId: world.gems.id, kind: 'workshop', title: 'Workshop Fördermittel', startsAt: starts, endsAt: new Date(starts.getTime() + 3 * 3_600_000) });
+    const [present] = await ctx.deps.db
+      .insert(eventRegistrations)
+      .values({ eventId: event.id, name: 'Olga Offline', email: 'olga@example.org', status: 'confirmed', position: 1, attended: true, tokenHash: '1'.repeat(64) })
+      .returning();
+    const detail = (await findEvent(ctx.deps.db, event.id))!;
+    const code = await eventCertificateCode(ctx.deps.db, ctx.deps.config.cookieSecret!, detail, present!, ctx.clock.now);
+
+    // What an offline checker has: the key list from /.well-known, nothing from the database or the secret.
+    const published = JSON.parse((await new Client(ctx.app).get('/.well-known/mitmachnetz-keys.json')).body) as { keys: Array<{ id: string; publicKey: string; retired: boolean }> };
+    expect(verifyCode(code, published.keys)).toEqual({
+      ok: true,
+      keyId: code.split('.')[1],
+      payload: {
+        t: 'event-certificate',
+        no: present!.id,
+        n: 'Olga Offline',
+        e: 'Workshop Fördermittel',
+        p: `${detail.startsAt.toISOString()}–${detail.endsAt.toISOString()}`,
+        o: detail.organiserName ?? detail.networkName,
+      },
+    });
+    // The same with node:crypto alone, as a script of an employer would do it.
+    const [payload, keyId, signature] = code.split('.') as [string, string, string];
+    const key = published.keys.find((k) => k.id === keyId)!;
+    const publicKey = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey }, format: 'jwk' });
+    expect(crypto.verify(null, Buffer.from(`${payload}.${keyId}`), publicKey, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(verifyCode(code, [])).toEqual({ ok: false, code: 'unknown_key' });
+    expect(await publicKeys(ctx.deps.db)).toEqual(published.keys);
+
+    // The office corrects the attendance: the paper no longer counts where the registration can be asked.
+    await ctx.deps.db.update(eventRegistrations).set({ attended: false }).where(eq(eventRegistrations.id, present!.id));
+    const withdrawn = await new Client(ctx.app).get(`/pruefen?code=${code}`);
+    expect(withdrawn.statusCode).toBe(422);
+    expect(withdrawn.body).toContain('Diese Teilnahmebescheinigung gilt nicht mehr');
+    expect((await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${code}`)).statusCode).toBe(404);
+    const english = await new Client(ctx.app).get(`/pruefen?code=${code}`, { 'accept-language': 'en' });
+    expect(english.body).toContain('This certificate of participation is no longer valid');
+
+    // Anonymised after the retention period, the registration no longer names anyone; the paper still does.
+    await ctx.deps.db.update(eventRegistrations).set({ attended: true, name: '' }).where(eq(eventRegistrations.id, present!.id));
+    const kept = await new Client(ctx.app).get(`/pruefen?code=${code}`, { 'accept-language': 'en' });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.body).toContain('This certificate of participation is genuine.');
+    expect(kept.body).toContain('Olga Offline');
+  });
+
+  it('still verifies the HMAC codes printed before certificates were signed (legacy), and no altered one', async () => {
+    const starts = new Date(ctx.clock.now.getTime() - 4 * DAY);
+    const event = await createEvent(ctx, { networkId: world.gems.id, kind: 'training', title: 'Schulung Datenschutz', startsAt: starts, endsAt: new Date(starts.getTime() + 2 * 3_600_000) });
+    const [present, absent] = await ctx.deps.db
+      .insert(eventRegistrations)
+      .values([
+        { eventId: event.id, name: 'Lena Langzeit', email: 'lena@example.org', status: 'confirmed', position: 1, attended: true, tokenHash: '2'.repeat(64) },
+        { eventId: event.id, name: 'Max Fehlt', email: 'max@example.org', status: 'confirmed', position: 2, attended: false, tokenHash: '3'.repeat(64) },
+      ])
+      .returning();
+    const code = legacyCode(ctx.deps.config.cookieSecret!, present!.id);
+    const valid = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${code}`);
+    expect(valid.statusCode).toBe(200);
+    expect(valid.body).toContain('Die Bescheinigung ist echt.');
+    expect(valid.body).toContain('Lena Langzeit');
+    const last = code.at(-1) === 'A' ? 'B' : 'A';
+    const altered = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${code.slice(0, -1)}${last}`);
+    expect(altered.statusCode).toBe(404);
+    expect(altered.body).toContain('Dieser Code ist nicht gültig.');
+    expect(altered.body).not.toContain('Lena Langzeit');
+    const otherId = await new Client(ctx.app).get(`/veranstaltungen/nachweis?code=${absent!.id.replace(/-/g, '')}${code.slice(32)}`);
+    expect(otherId.statusCode).toBe(404);
+
+    const checked = await new Client(ctx.app).get(`/pruefen?code=${code}`);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain('Diese Teilnahmebescheinigung ist echt.');
+    expect(checked.body).toContain('Lena Langzeit');
     const forged = await new Client(ctx.app).get(`/pruefen?code=${code.slice(0, -1)}${last}`);
     expect(forged.statusCode).toBe(422);
     expect(forged.body).toContain('Zu diesem Code gibt es keine Teilnahmebescheinigung');
-    expect(forged.body).not.toContain('Gabi Gut');
+    expect(forged.body).not.toContain('Lena Langzeit');
   });
 });
+
+/** A code as certificates were printed before they were signed: the old algorithm, written out independently. */
+function legacyCode(secret: string, registrationId: string): string {
+  const id = registrationId.replace(/-/g, '');
+  const key = Buffer.from(crypto.hkdfSync('sha256', secret, 'mitmachnetz', 'event-certificate-v1', 32));
+  return `${id}-${crypto.createHmac('sha256', key).update(id).digest('base64url').slice(0, 22)}`;
+}
 
 describe('documentation flows into the knowledge base', () => {
   it('turns the minutes of a past meeting into a knowledge entry, linked both ways and found by full-text search', async () => {

@@ -10,7 +10,7 @@ import { listMunicipalities } from '../../platform/networks/queries.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { FIELDS, type Field } from '../../platform/vocabulary.ts';
 import { attachment, csvStream, CSV_TYPE, xlsxStream, XLSX_TYPE } from '../../platform/http/export.ts';
-import { certificateAvailable, certificateCode, certificatePdf, verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
+import { certificateAvailable, certificatePdf, eventCertificateCode, verifyEventCertificate, type VerifiedCertificate } from './certificate.ts';
 import {
   cancelRegistration,
   confirmRegistration,
@@ -710,9 +710,9 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   // ---- Certificates ----
 
-  function sendCertificate(request: FastifyRequest, reply: FastifyReply, event: EventDetail, registration: typeof eventRegistrations.$inferSelect) {
+  async function sendCertificate(request: FastifyRequest, reply: FastifyReply, event: EventDetail, registration: typeof eventRegistrations.$inferSelect) {
     if (!certificateAvailable(event, registration, now())) return sendError(request, reply, 404);
-    const code = certificateCode(app.deps.config.cookieSecret!, registration.id);
+    const code = await eventCertificateCode(db, app.deps.config.cookieSecret!, event, registration, now());
     const pdf = certificatePdf({
       t: request.t,
       event,
@@ -746,7 +746,8 @@ export const routes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/veranstaltungen/nachweis', async (request, reply) => {
-    const code = one((request.query as Record<string, unknown>).code).trim().slice(0, 100);
+    // A signed code is a few hundred characters (the certificate's content); the old HMAC ones were 55.
+    const code = one((request.query as Record<string, unknown>).code).trim().slice(0, 2000);
     let result: 'none' | 'valid' | 'invalid' = 'none';
     let details: VerifiedCertificate | null = null;
     if (code) {

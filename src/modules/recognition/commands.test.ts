@@ -15,7 +15,7 @@ import {
 } from './commands.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { cards, hoursEntries } from './schema.ts';
-import { publicKeys, rotateSigningKey, signPayload, verifyCode } from './signing.ts';
+import { publicKeys, rotateSigningKey, signPayload, verifyCode } from '../../platform/signing/index.ts';
 import { addYears } from './rules/engine.ts';
 
 const SECRET = 'test-cookie-secret-that-is-long-enough-0123456789';

@@ -15,7 +15,8 @@ import {
   hoursEntries,
   type HoursSource,
 } from './schema.ts';
-import { shortNumber, signPayload } from './signing.ts';
+import { signPayload } from '../../platform/signing/index.ts';
+import { shortNumber, type CardPayload, type CertificatePayload } from './signing.ts';
 import { confirmedHoursOf } from './queries.ts';
 import { dismissProposal, type Proposal } from './proposals.ts';
 
@@ -277,7 +278,7 @@ export async function decideApplication(
     const [network] = await tx.select({ name: networks.name, region: networks.region }).from(networks).where(eq(networks.id, application.networkId));
     const region = network?.region || network?.name || '';
     const number = shortNumber('EK');
-    const code = await signPayload(asDb(tx), secret, { t: 'card', no: number, n: application.holderName, r: region, k: application.kind, u: validUntil }, now);
+    const code = await signPayload<CardPayload>(asDb(tx), secret, { t: 'card', no: number, n: application.holderName, r: region, k: application.kind, u: validUntil }, now);
     const [card] = await tx
       .insert(cards)
       .values({
@@ -376,7 +377,7 @@ export async function issueCertificate(
   }));
   const hours = Math.round(lines.reduce((sum, line) => sum + line.hours, 0) * 100) / 100;
   const number = shortNumber('EN');
-  const code = await signPayload(db, secret, { t: 'certificate', no: number, n: input.holderName, i: input.issuer.name, p: `${input.from}–${input.to}`, h: hours }, now);
+  const code = await signPayload<CertificatePayload>(db, secret, { t: 'certificate', no: number, n: input.holderName, i: input.issuer.name, p: `${input.from}–${input.to}`, h: hours }, now);
   const [row] = await pg(db)
     .insert(engagementCertificates)
     .values({

@@ -177,7 +177,7 @@ export const de = {
 
   'recognition.verify.title': 'Karte oder Nachweis prüfen',
   'recognition.verify.intro':
-    'Scannen Sie den QR-Code einer Ehrenamtskarte oder eines Engagementnachweises mit der Handykamera – oder fügen Sie den Code hier ein. Sie sehen nur, was auf der Karte steht.',
+    'Scannen Sie den QR-Code einer Ehrenamtskarte oder eines Engagementnachweises mit der Handykamera – oder fügen Sie den Code hier ein, auch den einer Teilnahmebescheinigung. Sie sehen nur, was auf dem Papier steht.',
   'recognition.verify.code': 'Code',
   'recognition.verify.check': 'Prüfen',
   'recognition.verify.valid': 'Gültig',
@@ -196,6 +196,7 @@ export const de = {
   'recognition.verify.validParticipation': 'Diese Teilnahmebescheinigung ist echt.',
   'recognition.verify.participationInvalid':
     'Zu diesem Code gibt es keine Teilnahmebescheinigung. Bitte prüfen Sie jedes Zeichen; ein veränderter Code wird nie bestätigt.',
+  'recognition.verify.participationWithdrawn': 'Diese Teilnahmebescheinigung gilt nicht mehr: Die Teilnahme ist nicht mehr bestätigt.',
   'recognition.verify.event': 'Veranstaltung',
   'recognition.verify.date': 'Datum',
   'recognition.verify.organiser': 'Veranstaltet von',
@@ -491,7 +492,7 @@ export const en: { [K in keyof typeof de]: string } = {
 
   'recognition.verify.title': 'Check a card or certificate',
   'recognition.verify.intro':
-    'Scan the QR code of a volunteer card or a certificate of engagement with a phone camera – or paste the code here. You see only what the card shows.',
+    'Scan the QR code of a volunteer card or a certificate of engagement with a phone camera – or paste the code here, also that of a certificate of participation. You see only what the paper shows.',
   'recognition.verify.code': 'Code',
   'recognition.verify.check': 'Check',
   'recognition.verify.valid': 'Valid',
@@ -509,6 +510,7 @@ export const en: { [K in keyof typeof de]: string } = {
   'recognition.verify.kindParticipation': 'Certificate of participation',
   'recognition.verify.validParticipation': 'This certificate of participation is genuine.',
   'recognition.verify.participationInvalid': 'There is no certificate of participation for this code. Please check every character; an altered code is never confirmed.',
+  'recognition.verify.participationWithdrawn': 'This certificate of participation is no longer valid: the attendance is no longer confirmed.',
   'recognition.verify.event': 'Event',
   'recognition.verify.date': 'Date',
   'recognition.verify.organiser': 'Organised by',

@@ -8,7 +8,8 @@ import type { Locale, MessageKey } from '../../platform/i18n/index.ts';
 import { stringify } from 'csv-stringify/sync';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import { isNetworkAdmin } from '../../platform/policy.ts';
-import { verifyEventCertificate } from '../events/index.ts';
+import { EVENT_CERTIFICATE, eventCertificateOf, isLegacyCertificateCode, verifyLegacyEventCertificate } from '../events/index.ts';
+import { publicKeys, verifyCode } from '../../platform/signing/index.ts';
 import { ConfirmStep, isConfirmed } from '../../platform/ui/confirm.tsx';
 import { adminNetwork, networkOf } from '../../platform/networks/context.ts';
 import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platform/networks/queries.ts';
@@ -65,7 +66,7 @@ import { ALTERNATIVES, CARD_KINDS, type Alternative, type CardKind } from './rul
 import { STATE_RULES } from './rules/states.ts';
 import { addYears } from './rules/engine.ts';
 import { REMINDER_WEEKS } from './reminders.ts';
-import { publicKeys, verifyCode } from './signing.ts';
+import { recognitionPayload } from './signing.ts';
 import { ACCEPTANCE_CATEGORIES, AcceptancePage } from './views/acceptance.tsx';
 import { ApplicationsPage } from './views/admin.tsx';
 import { CardPage, CardView, cardState } from './views/card.tsx';
@@ -116,9 +117,6 @@ function errorOf(result: Result<object>, t: FastifyRequest['t'], fallbackField: 
   if (result.ok) return {};
   return { [result.field ?? fallbackField]: t(result.code as MessageKey) };
 }
-
-/** The shape of an event participation certificate's code: a registration id and its HMAC (events/certificate.ts). */
-const EVENT_CERTIFICATE_CODE = /^[0-9a-f]{32}-[A-Za-z0-9_-]{22}$/;
 
 export const routes: FastifyPluginAsync = async (app) => {
   const { db, clock, config } = app.deps;
@@ -699,16 +697,20 @@ export const routes: FastifyPluginAsync = async (app) => {
     let outcome: VerifyOutcome | null = null;
     if (code) {
       const verified = verifyCode(code, await publicKeys(db));
-      if (!verified.ok && EVENT_CERTIFICATE_CODE.test(code)) {
-        // An event's participation certificate carries the events module's own code (no dots, no signature
-        // to check offline); the events module checks it, so one page verifies every paper we issue.
-        const certificate = await verifyEventCertificate(db, secret, code, clock());
+      const today = berlinDay(clock());
+      if (!verified.ok && isLegacyCertificateCode(code)) {
+        // LEGACY: participation certificates printed before decision 007 carry the events module's HMAC code.
+        const certificate = await verifyLegacyEventCertificate(db, secret, code, clock());
         outcome = certificate ? { state: 'participation', certificate } : { state: 'participationInvalid' };
       } else if (!verified.ok) outcome = { state: verified.code };
-      else {
-        const payload = verified.payload;
-        const today = berlinDay(clock());
-        if (payload.t === 'card') {
+      else if (verified.payload.t === EVENT_CERTIFICATE) {
+        // One page checks every paper the platform signs; the events module reads its own payload.
+        const certificate = await eventCertificateOf(db, verified.payload, clock());
+        outcome = certificate ? { state: 'participation', certificate } : { state: 'participationWithdrawn' };
+      } else {
+        const payload = recognitionPayload(verified.payload);
+        if (!payload) outcome = { state: 'malformed' };
+        else if (payload.t === 'card') {
           const card = await cardByNumber(db, payload.no);
           outcome = card ? { state: cardState(card, today), payload } : { state: 'unknownNumber' };
         } else {
@@ -720,15 +722,6 @@ export const routes: FastifyPluginAsync = async (app) => {
     // The page shows a name: it must not end up in shared caches or a search engine.
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
     return reply.page(t('recognition.verify.title'), <VerifyPage t={t} locale={request.locale} code={code} outcome={outcome} />, { status: outcome && !('payload' in outcome) && outcome.state !== 'participation' ? 422 : 200 });
-  });
-
-  app.get('/.well-known/mitmachnetz-keys.json', async (_request, reply) => {
-    const keys = await publicKeys(db);
-    return reply.header('cache-control', 'public, max-age=300').send({
-      algorithm: 'Ed25519',
-      format: 'payload.keyId.signature (base64url); the signature covers "payload.keyId"',
-      keys: keys.map((k) => ({ id: k.id, publicKey: k.publicKey, retired: k.retired })),
-    });
   });
 
   // ---- Acceptance points ------------------------------------------------------------------------------

@@ -212,17 +212,6 @@ export const engagementCertificates = pgTable(
   (t) => [index('engagement_certificates_user').on(t.userId)],
 );
 
-/** Ed25519 keys that sign cards and certificates; retired keys stay to verify what they signed. */
-export const signingKeys = pgTable('signing_keys', {
-  id: varchar('id', { length: 24 }).primaryKey(),
-  /** Raw 32-byte public key, base64url. */
-  publicKey: text('public_key').notNull(),
-  /** PKCS#8 private key encrypted with a key derived from the cookie secret (AES-256-GCM), base64url. */
-  privateKey: text('private_key').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  retiredAt: timestamp('retired_at', { withTimezone: true }),
-});
-
 /** A business or institution that grants card holders a discount (Akzeptanzstelle). */
 export const acceptancePoints = pgTable(
   'acceptance_points',

@@ -17,7 +17,7 @@ export function VerifyPage(props: {
       <form method="get" action="/veranstaltungen/nachweis" role="search" aria-label={t('events.verify.title')}>
         <div class="field">
           <label for="f-code">{t('events.verify.code')}</label>
-          <input id="f-code" name="code" value={props.code} maxLength={100} autoComplete="off" spellcheck={false} />
+          <input id="f-code" name="code" value={props.code} maxLength={2000} autoComplete="off" spellcheck={false} />
         </div>
         <button type="submit">{t('events.verify.submit')}</button>
       </form>

@@ -4,14 +4,14 @@ import { DefinitionList } from '../../../platform/ui/definition-list.tsx';
 import { Field } from '../../../platform/ui/form.tsx';
 import { berlinDay } from '../../../platform/berlin-time.ts';
 import type { VerifiedCertificate } from '../../events/index.ts';
-import type { SignedPayload } from '../signing.ts';
+import type { RecognitionPayload } from '../signing.ts';
 import { formatDay, formatHours } from './format.ts';
 
 export type VerifyOutcome =
-  | { state: 'valid' | 'revoked' | 'expired'; payload: SignedPayload }
-  /** An event's participation certificate (checked by the events module). */
+  | { state: 'valid' | 'revoked' | 'expired'; payload: RecognitionPayload }
+  /** An event's participation certificate (read by the events module). */
   | { state: 'participation'; certificate: VerifiedCertificate }
-  | { state: 'malformed' | 'unknown_key' | 'bad_signature' | 'unknownNumber' | 'participationInvalid' };
+  | { state: 'malformed' | 'unknown_key' | 'bad_signature' | 'unknownNumber' | 'participationInvalid' | 'participationWithdrawn' };
 
 /** The verification page: a form for the code and, after a check, only what the card itself shows. */
 export function VerifyPage({ t, locale, code, outcome }: { t: T; locale: Locale; code: string; outcome: VerifyOutcome | null }) {
