@@ -1,9 +1,11 @@
+import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { certificateCode } from '../events/certificate.ts';
+import { eventCertificateCode } from '../events/certificate.ts';
+import { findEvent } from '../events/queries.ts';
 import { eventRegistrations } from '../events/schema.ts';
 import { createEvent } from '../events/testing.ts';
 import { organisationMembers } from '../organisations/schema.ts';
@@ -262,23 +264,28 @@ describe('the verification page in English', () => {
       .insert(eventRegistrations)
       .values({ eventId: event.id, name: 'Gabi Gut', email: 'gabi@example.org', status: 'confirmed', position: 1, tokenHash: 'f'.repeat(64), attended: true })
       .returning();
-    const code = certificateCode(ctx.deps.config.cookieSecret!, registration!.id);
+    const secret = ctx.deps.config.cookieSecret!;
+    // The code new certificates carry (signed, decision 007), and one printed before (legacy HMAC): both read alike.
+    const signed = await eventCertificateCode(ctx.deps.db, secret, (await findEvent(ctx.deps.db, event.id))!, registration!, ctx.clock.now);
+    const code = legacyCode(secret, registration!.id);
 
     // A visitor switches the interface to English, as the language link in the header does.
     const visitor = new Client(ctx.app);
     const switched = await visitor.get(`/sprache/en?weiter=${encodeURIComponent(`/pruefen?code=${code}`)}`);
     expect(switched.statusCode).toBe(303);
-    const checked = await visitor.get(`/pruefen?code=${code}`);
-    expect(checked.statusCode).toBe(200);
-    expect(checked.body).toContain('lang="en"');
-    expect(checked.body).toContain('This certificate of participation is genuine.');
-    expect(checked.body).toContain('<dt>Name</dt><dd>Gabi Gut</dd>');
-    expect(checked.body).toContain('<dd>Certificate of participation</dd>');
-    expect(checked.body).toContain('<dt>Event</dt><dd>Schulung Lebensmittelhygiene</dd>');
-    expect(checked.body).toContain('<dt>Date</dt><dd>14/03/2026</dd>');
-    expect(checked.body).toContain('<dt>Organised by</dt><dd>Tafel Delitzsch e. V.</dd>');
-    expect(checked.body).not.toContain('Teilnahmebescheinigung');
-    expect(checked.body).not.toContain('14.03.2026');
+    for (const printed of [signed, code]) {
+      const checked = await visitor.get(`/pruefen?code=${printed}`);
+      expect(checked.statusCode).toBe(200);
+      expect(checked.body).toContain('lang="en"');
+      expect(checked.body).toContain('This certificate of participation is genuine.');
+      expect(checked.body).toContain('<dt>Name</dt><dd>Gabi Gut</dd>');
+      expect(checked.body).toContain('<dd>Certificate of participation</dd>');
+      expect(checked.body).toContain('<dt>Event</dt><dd>Schulung Lebensmittelhygiene</dd>');
+      expect(checked.body).toContain('<dt>Date</dt><dd>14/03/2026</dd>');
+      expect(checked.body).toContain('<dt>Organised by</dt><dd>Tafel Delitzsch e. V.</dd>');
+      expect(checked.body).not.toContain('Teilnahmebescheinigung');
+      expect(checked.body).not.toContain('14.03.2026');
+    }
 
     const last = code.at(-1) === 'A' ? 'B' : 'A';
     const altered = await visitor.get(`/pruefen?code=${code.slice(0, -1)}${last}`);
@@ -286,8 +293,21 @@ describe('the verification page in English', () => {
     expect(altered.body).toContain('There is no certificate of participation for this code. Please check every character; an altered code is never confirmed.');
     expect(altered.body).not.toContain('Zu diesem Code gibt es keine Teilnahmebescheinigung');
     expect(altered.body).not.toContain('Gabi Gut');
+    const signedLast = signed.at(-1) === 'A' ? 'B' : 'A';
+    const alteredSigned = await visitor.get(`/pruefen?code=${signed.slice(0, -1)}${signedLast}`);
+    expect(alteredSigned.statusCode).toBe(422);
+    expect(alteredSigned.body).toContain('The code has been changed or forged.');
+    expect(alteredSigned.body).not.toContain('Der Code wurde verändert');
+    expect(alteredSigned.body).not.toContain('Gabi Gut');
   });
 });
+
+/** A certificate code as printed before decision 007: the old HMAC algorithm, written out independently. */
+function legacyCode(secret: string, registrationId: string): string {
+  const id = registrationId.replace(/-/g, '');
+  const key = Buffer.from(crypto.hkdfSync('sha256', secret, 'mitmachnetz', 'event-certificate-v1', 32));
+  return `${id}-${crypto.createHmac('sha256', key).update(id).digest('base64url').slice(0, 22)}`;
+}
 
 describe('acceptance points', () => {
   it('are read from the office’s CSV, listed with filters, and served by the API', async () => {
