@@ -1,30 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  arriveAt,
-  checkBothWidths,
-  confirmedAccount,
-  DESKTOP,
-  launchBrowser,
-  linkInMail,
-  logIn,
-  newPerson,
-  PHONE,
-  startServer,
-  testPostgres,
-  waitForNewestMail,
-  withDatabase,
-  type RunningServer,
-  type TestPostgres,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { arriveAt, checkBothWidths, demoRoleAccount, demoWorld, DESKTOP, linkInMail, logIn, PHONE, waitForNewestMail, type DemoWorld } from './harness.ts';
+// The module list, so that the demo seeds each module's own part too (the infomail lists among them).
 import '../src/modules/index.ts';
-import { seedDemoNetworks } from '../src/modules/networks/demo.ts';
-import { networks } from '../src/modules/networks/schema.ts';
-import { memberships } from '../src/platform/roles/schema.ts';
 
 /*
  * Issue 15 in a real browser against the real server with the demo networks: a citizen subscribes to the
@@ -47,44 +27,21 @@ const NEWS = 'Neues aus GEMS: Freiwilligentag im Frühjahr';
 const GUIDE_NEWS = 'Für Lotsinnen und Lotsen: Schulungstermine';
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 
-let dataDir: string;
-let postgres: TestPostgres | undefined;
-let server: RunningServer;
-let browser: Browser;
+let world: DemoWorld;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmn-e2e-infomail-'));
-  postgres = await testPostgres();
-  await withDatabase(
-    dataDir,
-    async (database) => {
-      await database.migrate();
-      const db = database.db;
-      if (!(await seedDemoNetworks(db, { content: true }))) throw new Error('demo networks not seeded');
-      const [gems] = await db.select().from(networks).where(eq(networks.slug, SLUG));
-      if (!gems) throw new Error('demo network gems missing');
-      const office = await confirmedAccount(db, 'Koordination GEMS', OFFICE, PASSWORD);
-      await db.insert(memberships).values({ networkId: gems.id, userId: office, role: 'network_office' });
-      for (const [i, email] of GUIDES.entries()) {
-        const guide = await confirmedAccount(db, `Lotsin ${i + 1}`, email, PASSWORD);
-        await db.insert(memberships).values({ networkId: gems.id, userId: guide, role: 'guide' });
-      }
-    },
-    postgres?.url,
-  );
-  server = await startServer({ DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL: postgres.url } : {}) });
-  browser = await launchBrowser();
+  world = await demoWorld('infomail', async (db) => {
+    await demoRoleAccount(db, 'network_office', { name: 'Koordination GEMS', email: OFFICE, password: PASSWORD }, SLUG);
+    for (const [i, email] of GUIDES.entries()) {
+      await demoRoleAccount(db, 'guide', { name: `Lotsin ${i + 1}`, email, password: PASSWORD }, SLUG);
+    }
+  });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await postgres?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
-const person = (options: { javaScriptEnabled?: boolean } = {}): Promise<Page> => newPerson(browser, server.url, options);
+const person = (options: { javaScriptEnabled?: boolean } = {}): Promise<Page> => world.person(options);
 
 /** Full-page screenshots at phone and desktop width (docs/screenshots/infomail-<name>[-phone].png), then axe at both. */
 async function check(page: Page, name: string): Promise<void> {
@@ -135,7 +92,7 @@ test('a citizen subscribes by double opt-in; the office composes with preview, t
   await main(citizen).getByRole('button', { name: 'Abonnieren' }).click();
   await arriveAt(citizen, /\/infomail\?gesendet=1$/);
   expect(await main(citizen).innerText()).toContain('Fast geschafft');
-  const confirmation = await waitForNewestMail(dataDir, (m) => m.to.includes(CITIZEN) && m.subject.startsWith('Bitte bestätigen Sie Ihr Infomail-Abonnement'));
+  const confirmation = await waitForNewestMail(world.dataDir, (m) => m.to.includes(CITIZEN) && m.subject.startsWith('Bitte bestätigen Sie Ihr Infomail-Abonnement'));
 
   // The confirming step works without JavaScript: the link shows a button, the plain form POST confirms.
   const withoutScript = await person({ javaScriptEnabled: false });
@@ -190,7 +147,7 @@ test('a citizen subscribes by double opt-in; the office composes with preview, t
   await main(office).getByRole('button', { name: 'Testmail an mich' }).click();
   await office.waitForLoadState();
   expect(await main(office).innerText()).toContain(`Die Testmail geht an ${OFFICE}`);
-  const testMail = await waitForNewestMail(dataDir, (m) => m.to.includes(OFFICE) && m.subject === `[Test] ${NEWS}`);
+  const testMail = await waitForNewestMail(world.dataDir, (m) => m.to.includes(OFFICE) && m.subject === `[Test] ${NEWS}`);
   expect(testMail.text).toContain('Lesepatenschaften');
 
   // ——— It sends; the mailing's page shows each recipient's state. ———
@@ -202,7 +159,7 @@ test('a citizen subscribes by double opt-in; the office composes with preview, t
   await check(office, 'mailing');
 
   // The citizen's mail leads to the archive and to the preferences.
-  const news = await waitForNewestMail(dataDir, (m) => m.to.includes(CITIZEN) && m.subject === NEWS);
+  const news = await waitForNewestMail(world.dataDir, (m) => m.to.includes(CITIZEN) && m.subject === NEWS);
   expect(news.text).toContain('Freiwilligentag am 18. April');
   await citizen.goto(linkInMail(news, `/netzwerk/${SLUG}/infomail/archiv/`));
   expect(await citizen.locator('h1').innerText()).toBe(NEWS);
@@ -232,7 +189,7 @@ test('a citizen subscribes by double opt-in; the office composes with preview, t
   for (const guide of GUIDES) expect(await stateOf(office, guide)).toBe('Gesendet');
   expect(await main(office).locator('tbody tr').count()).toBe(GUIDES.length);
   expect(await main(office).innerText()).toContain(SEGMENT);
-  for (const guide of GUIDES) await waitForNewestMail(dataDir, (m) => m.to.includes(guide) && m.subject === GUIDE_NEWS);
+  for (const guide of GUIDES) await waitForNewestMail(world.dataDir, (m) => m.to.includes(guide) && m.subject === GUIDE_NEWS);
   await citizen.goto(`/netzwerk/${SLUG}/infomail/archiv`);
   expect(await main(citizen).getByRole('link', { name: GUIDE_NEWS }).count()).toBe(0);
 
