@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureBuilt } from '../../../bin/build.js';
 import { matchKind } from './german.ts';
 import { OfferIndex, parseVector, type IndexedOffer, type IndexQuery } from './memory.ts';
@@ -118,6 +118,11 @@ describe.each([
   { threads: 'two threads', options: { parallelFrom: 0, piece: 16 } },
   { threads: 'the second thread', options: { parallelFrom: 0, piece: 64, workerOnly: true } },
 ])('OfferIndex, $threads', ({ options }) => {
+  // Left every piece, the second thread must be running: it may not start while the main thread blocks.
+  beforeAll(async () => {
+    if (options.workerOnly) await walkPool()?.ready();
+  });
+
   it('finds what testing every offer finds, after replacing and removing many (and compacting)', () => {
     const index = new OfferIndex(options);
     const all = new Map<string, IndexedOffer>();
@@ -229,6 +234,7 @@ describe('the second thread as bundled for `npm start`', () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     expect(await ensureBuilt(root)).toBe(true);
     const pool = new WalkPool(new URL('dist/search-walk.js', `file://${root}/`));
+    await pool.ready();
     const alone = new OfferIndex({ parallelFrom: Infinity });
     const together = new OfferIndex({ parallelFrom: 0, piece: 32, workerOnly: true, pool });
     for (const o of offers(1500, 6)) {
@@ -249,7 +255,8 @@ describe('the second thread as bundled for `npm start`', () => {
 });
 
 describe('the second thread while the index grows', () => {
-  it('reads the columns as they are at each search, after they were reallocated', () => {
+  it('reads the columns as they are at each search, after they were reallocated', async () => {
+    await walkPool()?.ready();
     const alone = new OfferIndex({ parallelFrom: Infinity });
     const together = new OfferIndex({ parallelFrom: 0, piece: 16, workerOnly: true });
     const q = query({ words: [w('garten', 'garten')], sort: 'relevanz', limit: 30 });

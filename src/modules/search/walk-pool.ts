@@ -18,6 +18,8 @@ import { combine, walk, type Columns, type Matches, type WalkPlan, type Walked }
 export const STATE = 0;
 export const SEQUENCE = 1;
 export const CURSOR = 2;
+/** Set to 1 by the worker once it waits for jobs. */
+export const READY = 3;
 // States.
 export const IDLE = 0;
 export const POSTED = 1;
@@ -123,6 +125,20 @@ export class WalkPool {
     this.workerVisited = reply.walked.visited;
     combine(mine, reply.walked, columns, plan);
     return mine;
+  }
+
+  /**
+   * Resolves once the worker waits for jobs. Searches need not wait (they walk alone until then); a walk
+   * that leaves every piece to the worker (tests) must, since a worker thread may not start while the
+   * main thread blocks.
+   */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Atomics.load(this.control, READY) !== 1) {
+      if (this.failure) throw new Error(this.failure);
+      if (Date.now() > until) throw new Error(`the search walk's worker did not start within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   private fail(reason: string): void {

@@ -1,5 +1,5 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { CURSOR, DONE, IDLE, POSTED, RUNNING, SEQUENCE, STATE, type WalkJob, type WalkReply } from './walk-pool.ts';
+import { CURSOR, DONE, IDLE, POSTED, READY, RUNNING, SEQUENCE, STATE, type WalkJob, type WalkReply } from './walk-pool.ts';
 import { walk } from './walk.ts';
 
 /*
@@ -10,6 +10,7 @@ import { walk } from './walk.ts';
  */
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
+Atomics.store(control, READY, 1);
 
 for (;;) {
   Atomics.wait(control, STATE, IDLE);
