@@ -254,6 +254,32 @@ describe('the second thread as bundled for `npm start`', () => {
   });
 });
 
+describe('full matches first (fullFirst)', () => {
+  it('answers with the offers having every word when enough of them pass the filters, else with the partial matches too', () => {
+    const index = new OfferIndex({ parallelFrom: Infinity });
+    for (const o of offers(3000, 4)) index.put(o.id, o);
+    const filler = { word: 'helfen', terms: [{ stem: 'hilf', factor: 1 }], filler: true };
+    let both = 0;
+    for (const words of [[w('garten', 'garten'), w('kind', 'kind')], [w('lesen', 'lesen'), w('senior', 'senior'), filler], [w('garten', 'garten'), w('selten', 'selten')]]) {
+      for (const filters of [{}, { fields: ['umwelt'] }, { fields: ['umwelt'], networkId: 'n1', weekdays: [2] }]) {
+        for (const sort of ['relevanz', 'neu'] as const) {
+          const meaningful = words.filter((x) => !x.filler).length;
+          const partly = query({ words, required: 1, sort, limit: 20, ...filters });
+          const strict = index.search({ ...partly, required: meaningful });
+          const answer = index.search({ ...partly, fullFirst: 20 });
+          if (strict.total >= 20) {
+            both++;
+            expect(answer).toEqual({ ...strict, fullOnly: true });
+          } else expect(answer).toEqual({ ...index.search(partly), fullOnly: false });
+        }
+      }
+    }
+    // Both ways were taken.
+    expect(both).toBeGreaterThan(0);
+    expect(both).toBeLessThan(18);
+  });
+});
+
 describe('the second thread while the index grows', () => {
   it('reads the columns as they are at each search, after they were reallocated', async () => {
     await walkPool()?.ready();

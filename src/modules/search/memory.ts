@@ -5,7 +5,7 @@ import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
 import type { TextTerm } from './resolve.ts';
 import type { Facets } from './results.ts';
-import { addTrigrams, ascending, cellKey, cellOf, lowerBound, addWord, mergeLists, pushDoc, pushPosting, sortPostings, unionInto, type DocList, type Postings, type WordLists } from './postings.ts';
+import { addTrigrams, ascending, cellKey, cellOf, intersectInto, lowerBound, addWord, mergeLists, pushDoc, pushPosting, sortPostings, unionInto, type DocList, type Postings, type WordLists } from './postings.ts';
 import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
@@ -397,7 +397,7 @@ export class OfferIndex {
    * merged lists are merged in turn, each offer carrying the bits of the words it has. Filler words
    * find no offer of their own: their lists are searched only for the offers found, to add their weight.
    */
-  private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array; covered?: Uint8Array } {
+  private matchWords(words: WordLists[], required: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
     const counted = words.filter((w) => w.meaningful);
     const fillers = words.filter((w) => !w.meaningful);
     if (words.length === 1) return mergeLists(words[0]!.lists, this.scratch, this.count, within);
@@ -437,22 +437,36 @@ export class OfferIndex {
     }
     for (const filler of fillers) addWord(docs, scores, n, filler.lists, this.scratch);
     for (let i = 0; i < n; i++) scores[i] = scores[i]! + COVERAGE * bits[i]!;
-    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), covered: counted.length > 1 ? bits.subarray(0, n) : undefined };
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 
-  /** The matches covering all `words` meaningful words, in the same order, as matches of their own (in shared memory, for the walk's second thread). */
-  private fullMatches(docs: Uint32Array, scores: Float32Array, covered: Uint8Array, words: number, piece: number): Matches {
+  /**
+   * The offers matching every meaningful word (and, with `within`, among those), with their scores as
+   * `matchWords` gives them: each word's lists merged, the words' offers intersected (the rarest word
+   * first), the fillers' weight added, COVERAGE for each word.
+   */
+  private matchAllWords(words: WordLists[], within?: Uint32Array): { docs: Uint32Array; scores: Float32Array; n: number } {
+    const counted = words.filter((w) => w.meaningful);
+    let into = { docs: this.scratch.docs('all-a', 0), scores: this.scratch.floats('all-a', 0) };
     let n = 0;
-    for (let i = 0; i < docs.length; i++) if (covered[i] === words) n++;
-    const fullDocs = this.scratch.docs('full', n);
-    const fullScores = this.scratch.floats('full', n);
-    let k = 0;
-    for (let i = 0; i < docs.length; i++) {
-      if (covered[i] !== words) continue;
-      fullDocs[k] = docs[i]!;
-      fullScores[k++] = scores[i]!;
-    }
-    return { docs: fullDocs.subarray(0, n), scores: fullScores.subarray(0, n), n, piece };
+    counted.forEach((word, w) => {
+      const merged = mergeLists(word.lists, this.scratch, this.count, within);
+      if (w === 0) {
+        into = { docs: this.scratch.docs('all-a', merged.docs.length), scores: this.scratch.floats('all-a', merged.docs.length) };
+        into.docs.set(merged.docs);
+        into.scores.set(merged.scores);
+        n = merged.docs.length;
+        return;
+      }
+      n = intersectInto(into.docs, into.scores, n, merged.docs, merged.scores);
+    });
+    const docs = into.docs.subarray(0, n);
+    const scores = into.scores.subarray(0, n);
+    for (const filler of words.filter((w) => !w.meaningful)) addWord(docs, scores, n, filler.lists, this.scratch);
+    // As in matchWords: seven words are counted.
+    const coverage = COVERAGE * Math.min(counted.length, 7);
+    for (let i = 0; i < n; i++) scores[i] = scores[i]! + coverage;
+    return { docs, scores, n };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -509,12 +523,12 @@ export class OfferIndex {
 
   search(query: IndexQuery): IndexAnswer {
     const { columns, plan, matches, full } = this.prepare(query);
-    // Enough offers with every word: the partial matches are neither walked nor counted.
+    // Enough offers with every word: the partial matches are neither merged, walked nor counted.
     if (full) {
       const walked = this.walk(columns, plan, full);
       if (walked.total >= query.fullFirst!) return this.answer(walked, columns, plan, query.offset, true);
     }
-    return this.answer(this.walk(columns, plan, matches), columns, plan, query.offset, false);
+    return this.answer(this.walk(columns, plan, matches()), columns, plan, query.offset, false);
   }
 
   private walk(columns: Columns, plan: WalkPlan, matches: Matches): Walked {
@@ -538,11 +552,11 @@ export class OfferIndex {
    */
   countUpTo(query: IndexQuery, enough: number): number {
     const { columns, plan, matches } = this.prepare(query);
-    return walkAlone(columns, { ...plan, wanted: 0, enough }, matches).total;
+    return walkAlone(columns, { ...plan, wanted: 0, enough }, matches()).total;
   }
 
   /** A search's matches (the words' offers, or the place's, or all) and its filters as the walk takes them. */
-  private prepare(query: IndexQuery): { columns: Columns; plan: WalkPlan; matches: Matches; full?: Matches } {
+  private prepare(query: IndexQuery): { columns: Columns; plan: WalkPlan; matches: () => Matches; full?: Matches } {
     const lists = query.words?.length ? this.wordLists(query) : undefined;
     // Without words every offer ranks the same: newest first, as in the database.
     const sort: Sort = !lists && query.sort === 'relevanz' ? 'neu' : query.sort;
@@ -572,20 +586,25 @@ export class OfferIndex {
     const box = around && { south: around.minLat, north: around.maxLat, west: around.minLng, east: around.maxLng };
     // Words and place: the way in is the smaller (the place's offers merged with the words' postings,
     // or the words' offers tested for the place). Sequential merging costs less per offer than touching it.
-    let candidates: Uint32Array | undefined;
-    let candidateScores: Float32Array | undefined;
     let full: Matches | undefined;
     const piece = this.options.piece ?? PIECE;
+    let matches: () => Matches;
     if (lists) {
       // The rarest meaningful word: fillers find no offers of their own.
       const rarest = lists.find((w) => w.meaningful);
       const near = box && rarest && this.boxSize(box) < 2 * rarest.size ? this.inBox(box) : undefined;
-      const matched = this.matchWords(lists, query.required, near);
-      candidates = matched.docs;
-      candidateScores = matched.scores;
       const counted = lists.filter((w) => w.meaningful).length;
-      if (query.fullFirst !== undefined && matched.covered && query.required < counted) full = this.fullMatches(matched.docs, matched.scores, matched.covered, Math.min(counted, 7), piece);
-    } else if (box) candidates = this.inBox(box);
+      // Full matches first: the offers with every word, found by intersecting; the union with the
+      // partial matches is merged only when they are too few.
+      if (query.fullFirst !== undefined && counted > 1 && query.required < counted) full = { ...this.matchAllWords(lists, near), piece };
+      matches = () => {
+        const { docs, scores } = this.matchWords(lists, query.required, near);
+        return { docs, scores, n: docs.length, piece };
+      };
+    } else {
+      const candidates = box ? this.inBox(box) : undefined;
+      matches = () => ({ docs: candidates, scores: undefined, n: candidates ? candidates.length : this.count, piece });
+    }
 
     const plan: WalkPlan = {
       sizes: {
@@ -612,8 +631,7 @@ export class OfferIndex {
       byDistance: sort === 'entfernung' && position !== undefined,
       wanted: query.offset + query.limit,
     };
-    const n = candidates ? candidates.length : this.count;
-    return { columns: this.columns(), plan, matches: { docs: candidates, scores: candidateScores, n, piece }, full };
+    return { columns: this.columns(), plan, matches, full };
   }
 
   private columns(): Columns {

@@ -291,6 +291,27 @@ export function unionInto(
   return k;
 }
 
+/**
+ * Keeps of the first `n` offers of `docs` (ascending, with their scores) those also in `wordDocs`
+ * (ascending), adding that word's score; in place. Gives how many are kept. Gallops through the
+ * longer of the two, so that a rare word costs little against a common one.
+ */
+export function intersectInto(docs: Uint32Array, scores: Float32Array, n: number, wordDocs: Uint32Array, wordScores: Float32Array): number {
+  const length = wordDocs.length;
+  let k = 0;
+  let j = 0;
+  for (let i = 0; i < n && j < length; i++) {
+    const d = docs[i]!;
+    j = seek(wordDocs, j, length, d);
+    if (j < length && wordDocs[j] === d) {
+      docs[k] = d;
+      scores[k++] = scores[i]! + wordScores[j]!;
+      j++;
+    }
+  }
+  return k;
+}
+
 /** The list itself when it is in ascending order already (offers numbered by place), else sorted. */
 export function ascending(docs: Uint32Array): Uint32Array {
   for (let i = 1; i < docs.length; i++) if (docs[i - 1]! > docs[i]!) return docs.sort();
