@@ -137,6 +137,7 @@ export class LiveOfferIndex {
     }
     index.compact(true);
     index.trim();
+    index.startThreads();
     this.unseen = { xmax: first?.xmax ?? '0', xip: first?.xip ?? [] };
     this.lastLook = started;
     this.index = index;

@@ -5,7 +5,7 @@ import { IdTable } from './ids.ts';
 import type { FacetGroup, Sort } from './params.ts';
 import type { TextTerm } from './resolve.ts';
 import type { Facets } from './results.ts';
-import { addTrigrams, ascending, cellKey, cellOf, intersectInto, lowerBound, addWord, mergeLists, pushDoc, pushPosting, sortPostings, unionInto, type DocList, type Postings, type WordLists } from './postings.ts';
+import { addTrigrams, ascending, cellKey, cellOf, keepWord, lowerBound, addWord, mergeLists, pushDoc, pushPosting, sortPostings, unionInto, type DocList, type Postings, type WordLists } from './postings.ts';
 import { Scratch } from './scratch.ts';
 import { wordSimilarity, wordTrigrams } from './text.ts';
 import { IN_TITLE, parseVector, SIMILARITY_THRESHOLD, titleGains, WEIGHT_GAINS } from './vector.ts';
@@ -442,31 +442,24 @@ export class OfferIndex {
 
   /**
    * The offers matching every meaningful word (and, with `within`, among those), with their scores as
-   * `matchWords` gives them: each word's lists merged, the words' offers intersected (the rarest word
-   * first), the fillers' weight added, COVERAGE for each word.
+   * `matchWords` gives them: the rarest word's lists merged, then each other word's lists searched for
+   * those offers (never merged: a common word after a rare one costs little), the fillers' weight
+   * added, COVERAGE for each word.
    */
   private matchAllWords(words: WordLists[], within?: Uint32Array): { docs: Uint32Array; scores: Float32Array; n: number } {
-    const counted = words.filter((w) => w.meaningful);
-    let into = { docs: this.scratch.docs('all-a', 0), scores: this.scratch.floats('all-a', 0) };
-    let n = 0;
-    counted.forEach((word, w) => {
-      const merged = mergeLists(word.lists, this.scratch, this.count, within);
-      if (w === 0) {
-        into = { docs: this.scratch.docs('all-a', merged.docs.length), scores: this.scratch.floats('all-a', merged.docs.length) };
-        into.docs.set(merged.docs);
-        into.scores.set(merged.scores);
-        n = merged.docs.length;
-        return;
-      }
-      n = intersectInto(into.docs, into.scores, n, merged.docs, merged.scores);
-    });
-    const docs = into.docs.subarray(0, n);
-    const scores = into.scores.subarray(0, n);
+    const [rarest, ...others] = words.filter((w) => w.meaningful);
+    const merged = mergeLists(rarest!.lists, this.scratch, this.count, within);
+    let n = merged.docs.length;
+    const docs = this.scratch.docs('all', n).subarray(0, n);
+    const scores = this.scratch.floats('all', n).subarray(0, n);
+    docs.set(merged.docs);
+    scores.set(merged.scores);
+    for (const word of others) n = keepWord(docs, scores, n, word.lists, this.scratch);
     for (const filler of words.filter((w) => !w.meaningful)) addWord(docs, scores, n, filler.lists, this.scratch);
     // As in matchWords: seven words are counted.
-    const coverage = COVERAGE * Math.min(counted.length, 7);
+    const coverage = COVERAGE * Math.min(others.length + 1, 7);
     for (let i = 0; i < n; i++) scores[i] = scores[i]! + coverage;
-    return { docs, scores, n };
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), n };
   }
 
   /** How many offers the grid cells overlapping the box and the remote ones hold (an upper bound of `inBox`). */
@@ -529,6 +522,14 @@ export class OfferIndex {
       if (walked.total >= query.fullFirst!) return this.answer(walked, columns, plan, query.offset, true);
     }
     return this.answer(this.walk(columns, plan, matches()), columns, plan, query.offset, false);
+  }
+
+  /**
+   * Starts the walk's second thread when the index is large enough for searches to use it, so that the
+   * first searches neither wait for it nor share the processor with its start.
+   */
+  startThreads(): void {
+    if (this.size >= (this.options.parallelFrom ?? PARALLEL_FROM) && !this.options.pool) walkPool();
   }
 
   private walk(columns: Columns, plan: WalkPlan, matches: Matches): Walked {

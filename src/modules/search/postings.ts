@@ -178,6 +178,29 @@ function seek(docs: Uint32Array, from: number, length: number, d: number): numbe
  * are searched for the offers rather than merged: they may hold most offers ("arbeiten", "hilfe").
  */
 export function addWord(docs: Uint32Array, scores: Float32Array, n: number, lists: WordLists['lists'], scratch: Scratch): void {
+  const extra = weightOf(docs, n, lists, scratch, undefined);
+  for (let i = 0; i < n; i++) if (extra[i] !== 0) scores[i] = scores[i]! + extra[i]!;
+}
+
+/**
+ * Keeps of the first `n` offers of `docs` (ascending, with their scores) those the word matches (a
+ * posting in one of its lists that counts), adding its weight as `mergeLists` would sum it; in place.
+ * Gives how many are kept. Reads only the word's lists, so a common word costs little after a rare one.
+ */
+export function keepWord(docs: Uint32Array, scores: Float32Array, n: number, lists: WordLists['lists'], scratch: Scratch): number {
+  const found = scratch.small('found', n).fill(0, 0, n);
+  const extra = weightOf(docs, n, lists, scratch, found);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (!found[i]) continue;
+    docs[k] = docs[i]!;
+    scores[k++] = scores[i]! + extra[i]!;
+  }
+  return k;
+}
+
+/** A word's weight in each of the first `n` offers of `docs`, summed over its lists shortest first; `found` marks the offers a counting posting was found for. */
+function weightOf(docs: Uint32Array, n: number, lists: WordLists['lists'], scratch: Scratch, found: Uint8Array | undefined): Float32Array {
   const extra = scratch.floats('extra', n);
   extra.fill(0, 0, n);
   const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
@@ -189,7 +212,9 @@ export function addWord(docs: Uint32Array, scores: Float32Array, n: number, list
         const d = docs[i]!;
         j = seek(posted, j, length, d);
         if (j < length && posted[j] === d) {
-          extra[i] = extra[i]! + gain[marks[j]!]!;
+          const g = gain[marks[j]!]!;
+          extra[i] = extra[i]! + g;
+          if (found && g !== 0) found[i] = 1;
           j++;
         }
       }
@@ -199,13 +224,15 @@ export function addWord(docs: Uint32Array, scores: Float32Array, n: number, list
         const y = posted[j]!;
         while (i < n && docs[i]! < y) i++;
         if (i < n && docs[i] === y) {
-          extra[i] = extra[i]! + gain[marks[j]!]!;
+          const g = gain[marks[j]!]!;
+          extra[i] = extra[i]! + g;
+          if (found && g !== 0) found[i] = 1;
           i++;
         }
       }
     }
   }
-  for (let i = 0; i < n; i++) if (extra[i] !== 0) scores[i] = scores[i]! + extra[i]!;
+  return extra;
 }
 
 /**
@@ -287,27 +314,6 @@ export function unionInto(
     intoDocs[k] = docs[i]!;
     intoBits[k] = bits[i]!;
     intoScores[k++] = scores[i]!;
-  }
-  return k;
-}
-
-/**
- * Keeps of the first `n` offers of `docs` (ascending, with their scores) those also in `wordDocs`
- * (ascending), adding that word's score; in place. Gives how many are kept. Gallops through the
- * longer of the two, so that a rare word costs little against a common one.
- */
-export function intersectInto(docs: Uint32Array, scores: Float32Array, n: number, wordDocs: Uint32Array, wordScores: Float32Array): number {
-  const length = wordDocs.length;
-  let k = 0;
-  let j = 0;
-  for (let i = 0; i < n && j < length; i++) {
-    const d = docs[i]!;
-    j = seek(wordDocs, j, length, d);
-    if (j < length && wordDocs[j] === d) {
-      docs[k] = d;
-      scores[k++] = scores[i]! + wordScores[j]!;
-      j++;
-    }
   }
   return k;
 }
