@@ -8,7 +8,7 @@ import { networkOf } from '../../platform/networks/context.ts';
 import type { Network } from '../../platform/networks/schema.ts';
 import { deleteSavedSearch, isUnsubscribeToken, MAX_SAVED_SEARCHES, saveSearch, setSavedSearchAlerts } from './commands.ts';
 import { fieldLabel, valueLabel } from './labels.ts';
-import { MAX_PAGE, parseSearchQuery, SearchQuery, toSearchParams, withoutEmptyValues, FACET_GROUPS, type FacetGroup } from './params.ts';
+import { MAX_PAGE, parseSearchQuery, PER_PAGE, SearchQuery, toSearchParams, withoutEmptyValues, FACET_GROUPS, type FacetGroup } from './params.ts';
 import { canManageSavedSearch, canSaveSearch } from './policy.ts';
 import { COUNT_LIMIT, findSavedSearch, labelsFor, listSavedSearches, resolveSearch, runSearch, type SearchProblem, type SearchResult } from './queries.ts';
 import { plainSnippet } from './text.ts';
@@ -57,7 +57,7 @@ const facetGroups = <S extends TSchema>(schema: S) =>
 
 export const SearchResponseSchema = Type.Object({
   total: Type.Integer({
-    description: `the number of matching offers; exact unless totalExact is false (then more offers match and pages end at ${COUNT_LIMIT}: only when the server searches its database instead of its in-memory index); pages end at ${MAX_PAGE}`,
+    description: `the number of matching offers; exact unless totalExact is false (then more offers match and pages end at ${COUNT_LIMIT}: only when the server searches its database instead of its in-memory index); pages end at ${MAX_PAGE}. With several words: the offers containing all of them, and only when fewer than ${PER_PAGE} do, also those containing some (each hit's partial says which)`,
   }),
   totalExact: Type.Boolean(),
   page: Type.Integer(),
