@@ -3,8 +3,8 @@ import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { offers } from '../offers/schema.ts';
 import { COMMITMENTS, FIELDS, SUITABILITY, TARGET_GROUPS, TIMES_OF_DAY } from '../../platform/vocabulary.ts';
-import { parseSearchQuery, toSearchParams } from './params.ts';
-import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
+import { searchAs } from './testing.ts';
+import type { SearchResult } from './queries.ts';
 
 /*
  * The two searches (decision 005) must agree: random offers, random searches, each asked of the
@@ -115,12 +115,7 @@ function randomQuery(r: ReturnType<typeof random>): Record<string, string | stri
   return query;
 }
 
-async function search(query: Record<string, string | string[]>, memory: boolean): Promise<SearchResult> {
-  const parsed = parseSearchQuery(query);
-  if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
-  const { search: resolved } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
-  return runSearch(ctx.deps.db, resolved, ctx.clock.now, { memory });
-}
+const search = (query: Record<string, string | string[]>, memory: boolean): Promise<SearchResult> => searchAs(ctx, query, { memory });
 
 describe('the in-memory index and the database search', () => {
   it('give the same totals, counts and pages for 150 random searches (the typo search: a part of the same)', { timeout: 180_000 }, async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
-import { parseSearchQuery, PER_PAGE, toSearchParams } from './params.ts';
-import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
+import { PER_PAGE } from './params.ts';
+import { searchAs } from './testing.ts';
+import type { SearchResult } from './queries.ts';
 
 /*
  * Several words: offers with only some of them are shown (after the full matches) only when the full
@@ -40,12 +41,7 @@ describe.each([
   ['the in-memory index', true],
   ['the database', false],
 ])('Full matches first in %s', (_name, memory) => {
-  async function search(query: Record<string, string>): Promise<SearchResult> {
-    const parsed = parseSearchQuery(query);
-    if (!parsed) throw new Error(`invalid query ${JSON.stringify(query)}`);
-    const { search: resolved } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
-    return runSearch(ctx.deps.db, resolved, ctx.clock.now, { memory });
-  }
+  const search = (query: Record<string, string>): Promise<SearchResult> => searchAs(ctx, query, { memory });
 
   it('lists and counts only the offers with every word when they fill a page', async () => {
     const result = await search({ q: 'Garten Kita' });

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, matchKind, PART, partStarts, PREFIX, RELATED, relatedWords, termMatch, WHOLE, withoutGender } from './german.ts';
-import { parseSearchQuery, toSearchParams, wordsOf } from './params.ts';
-import { resolveSearch, runSearch, type SearchResult } from './queries.ts';
+import { wordsOf } from './params.ts';
+import { searchAs } from './testing.ts';
+import type { SearchResult } from './queries.ts';
 
 describe('German words (german.ts)', () => {
   it('splits compounds at their parts with the hunspell word list, linking letters included', () => {
@@ -100,12 +101,7 @@ describe.each([
   ['the in-memory index', true],
   ['the database', false],
 ])('German searches in %s', (_name, memory) => {
-  async function search(q: string, similar = true): Promise<SearchResult> {
-    const parsed = parseSearchQuery({ q });
-    if (!parsed) throw new Error(`invalid query ${q}`);
-    const { search: resolved } = await resolveSearch(ctx.deps.db, toSearchParams(parsed));
-    return runSearch(ctx.deps.db, resolved, ctx.clock.now, { memory, similar });
-  }
+  const search = (q: string, similar = true): Promise<SearchResult> => searchAs(ctx, { q }, { memory, similar });
   const titles = (result: SearchResult) => result.items.map((i) => i.title);
 
   it('finds a word as a part of compounds, above a word it only begins', async () => {
