@@ -341,8 +341,8 @@ async function fillModuleRows(q: (text: string, params?: unknown[]) => Promise<u
     [ids.application, ids.bernd, ids.gems, AWKWARD],
   );
   await q(
-    `INSERT INTO card_reminders (card_id, weeks, sent_at)
-     SELECT id, w, '2027-04-05 05:30:00+00' FROM cards, unnest(ARRAY[8, 2]) AS w WHERE number = 'SN-2024-0001'`,
+    `INSERT INTO card_reminders (card_id, reminder, weeks, sent_at)
+     SELECT id, r, w, '2027-04-05 05:30:00+00' FROM cards, unnest(ARRAY[1, 2], ARRAY[8, 2]) AS x(r, w) WHERE number = 'SN-2024-0001'`,
   );
   await q(
     `INSERT INTO engagement_certificates (number, user_id, network_id, holder_name, issuer_name, issued_by, period_from,

@@ -19,6 +19,7 @@ import { signPayload } from '../../platform/signing/index.ts';
 import { shortNumber, type CardPayload, type CertificatePayload } from './signing.ts';
 import { confirmedHoursOf } from './queries.ts';
 import { dismissProposal, type Proposal } from './proposals.ts';
+import { reminderWeeksProblem, type ReminderWeeks } from './reminders.ts';
 
 /** Both engines' databases take the same calls; TypeScript cannot unite their `returning` overloads. */
 const pg = (db: Db) => db as NodePgDatabase;
@@ -334,6 +335,23 @@ export async function chooseState(db: Db, networkId: string, state: string, now:
     .insert(cardSettings)
     .values({ networkId, state, updatedAt: now })
     .onConflictDoUpdate({ target: cardSettings.networkId, set: { state, updatedAt: now } });
+  return { ok: true };
+}
+
+/**
+ * The office's settings of the card in one go: the state whose rules apply and the weeks before expiry at
+ * which holders are reminded (second: null for none). Nothing is saved when a value breaks its rule; the
+ * database checks the weeks as well.
+ */
+export async function saveCardSettings(db: Db, networkId: string, input: { state: string; reminders: ReminderWeeks }, now: Date): Promise<Result> {
+  if (!rulesOfState(input.state)) return { ok: false, code: 'recognition.settings.unknownState', field: 'state' };
+  const problem = reminderWeeksProblem(input.reminders);
+  if (problem) return { ok: false, ...problem };
+  const values = { state: input.state, reminderFirstWeeks: input.reminders.first, reminderSecondWeeks: input.reminders.second, updatedAt: now };
+  await pg(db)
+    .insert(cardSettings)
+    .values({ networkId, ...values })
+    .onConflictDoUpdate({ target: cardSettings.networkId, set: values });
   return { ok: true };
 }
 

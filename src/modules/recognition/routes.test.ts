@@ -151,9 +151,9 @@ describe('the Ehrenamtskarte', () => {
   let code = '';
 
   it('refuses an application below the threshold and names the missing hours', async () => {
-    expect((await volunteer.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/land`, { state: 'SN' })).statusCode).toBe(403);
-    expect((await office.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/land`, { state: 'XX' }, `/netzwerk/${slug}/verwaltung/ehrenamtskarte`)).statusCode).toBe(422);
-    const chosen = await office.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/land`, { state: 'SN' });
+    expect((await volunteer.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/einstellungen`, { state: 'SN', reminderFirst: '8', reminderSecond: '2' })).statusCode).toBe(403);
+    expect((await office.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/einstellungen`, { state: 'XX', reminderFirst: '8', reminderSecond: '2' }, `/netzwerk/${slug}/verwaltung/ehrenamtskarte`)).statusCode).toBe(422);
+    const chosen = await office.submit(`/netzwerk/${slug}/verwaltung/ehrenamtskarte/einstellungen`, { state: 'SN', reminderFirst: '8', reminderSecond: '2' });
     expect(chosen.statusCode).toBe(303);
 
     const page = await volunteer.get(`/konto/ehrenamtskarte?netzwerk=${slug}`);

@@ -16,7 +16,6 @@ import { findNetworkBySlug, listMunicipalities, listNetworks } from '../../platf
 import { importAcceptancePoints } from './acceptance-import.ts';
 import {
   applyForCard,
-  chooseState,
   confirmEngagementDirectly,
   decideApplication,
   decideHours,
@@ -25,6 +24,7 @@ import {
   logHours,
   networkRules,
   revokeCard,
+  saveCardSettings,
   withdrawHours,
   type Result,
 } from './commands.ts';
@@ -65,10 +65,10 @@ import {
 import { ALTERNATIVES, CARD_KINDS, type Alternative, type CardKind } from './rules/types.ts';
 import { STATE_RULES } from './rules/states.ts';
 import { addYears } from './rules/engine.ts';
-import { REMINDER_WEEKS } from './reminders.ts';
+import { REMINDER_WEEKS, reminderWeeksOfNetworks } from './reminders.ts';
 import { recognitionPayload } from './signing.ts';
 import { ACCEPTANCE_CATEGORIES, AcceptancePage } from './views/acceptance.tsx';
-import { ApplicationsPage } from './views/admin.tsx';
+import { ApplicationsPage, type SettingsValues } from './views/admin.tsx';
 import { CardPage, CardView, cardState } from './views/card.tsx';
 import { formatDay, formatHours, parseDay, parseHours } from './views/format.ts';
 import { HoursPage, ProposalPage } from './views/hours.tsx';
@@ -481,11 +481,12 @@ export const routes: FastifyPluginAsync = async (app) => {
     const query = request.query as { beantragt?: string; verlaengern?: string };
     const today = berlinDay(clock());
     const own = await cardsOfUser(db, userId);
-    // Renewable: a valid card that ends within the reminder's eight weeks, or has ended.
-    const soon = addYears(today, 0, Math.max(...REMINDER_WEEKS) * 7);
+    // Renewable: a valid card that ends within its network's first reminder (eight weeks unless the office chose others), or has ended.
     const slugOf = new Map(networks.map((n) => [n.id, n.slug]));
+    const reminderWeeks = await reminderWeeksOfNetworks(db, [...new Set(own.map((c) => c.networkId))]);
+    const soon = (c: { networkId: string }) => addYears(today, 0, (reminderWeeks.get(c.networkId)?.first ?? REMINDER_WEEKS.first) * 7);
     const renewable = Object.fromEntries(
-      own.filter((c) => c.status === 'valid' && c.validUntil !== null && c.validUntil <= soon && slugOf.has(c.networkId)).map((c) => [c.id, slugOf.get(c.networkId)!]),
+      own.filter((c) => c.status === 'valid' && c.validUntil !== null && c.validUntil <= soon(c) && slugOf.has(c.networkId)).map((c) => [c.id, slugOf.get(c.networkId)!]),
     );
     const renewalId = values.renewalOf ?? query.verlaengern;
     const renewal = renewalId ? (own.find((c) => c.id === renewalId && c.networkId === network?.id) ?? null) : null;
@@ -625,12 +626,26 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   // ---- Ehrenamtskarte: municipality contact and office ---------------------------------------------
 
-  const showApplications = async (request: FastifyRequest, reply: FastifyReply, network: { id: string; slug: string; name: string }, errors: FieldErrors, status = 200) => {
+  const showApplications = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    network: { id: string; slug: string; name: string },
+    errors: FieldErrors,
+    status = 200,
+    typed?: SettingsValues,
+  ) => {
     const t = request.t;
     const chosen = await networkRules(db, network.id);
-    const query = request.query as { entschieden?: string; gesperrt?: string; land?: string };
+    const reminders = (await reminderWeeksOfNetworks(db, [network.id])).get(network.id)!;
+    const settings: SettingsValues = typed ?? {
+      state: chosen?.rules.state ?? '',
+      reminderFirst: String(reminders.first),
+      reminderSecond: String(reminders.second ?? REMINDER_WEEKS.second),
+      reminderSecondOff: reminders.second === null,
+    };
+    const query = request.query as { entschieden?: string; gesperrt?: string; einstellungen?: string };
     const notice =
-      status !== 200 ? null : query.entschieden ? t('recognition.admin.decided') : query.gesperrt ? t('recognition.admin.revoked') : query.land ? t('recognition.admin.stateSaved') : null;
+      status !== 200 ? null : query.entschieden ? t('recognition.admin.decided') : query.gesperrt ? t('recognition.admin.revoked') : query.einstellungen ? t('recognition.admin.stateSaved') : null;
     return reply.page(
       t('recognition.admin.title', { network: network.name }),
       <ApplicationsPage
@@ -639,7 +654,7 @@ export const routes: FastifyPluginAsync = async (app) => {
         csrfToken={reply.generateCsrf()}
         network={network}
         canConfigure={canConfigureCards(request.actor, network.id)}
-        state={chosen?.rules.state ?? null}
+        settings={settings}
         states={STATE_RULES}
         applications={await applicationsOfNetwork(db, network.id, applicationScope(request.actor, network.id))}
         errors={errors}
@@ -655,12 +670,21 @@ export const routes: FastifyPluginAsync = async (app) => {
     return showApplications(request, reply, network, {});
   });
 
-  app.post('/netzwerk/:slug/verwaltung/ehrenamtskarte/land', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+  /** The state's rules and the reminder weeks, in one form of the network office. */
+  app.post('/netzwerk/:slug/verwaltung/ehrenamtskarte/einstellungen', { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     const network = await adminNetwork(request, reply, canConfigureCards);
     if (!network) return reply;
-    const result = await chooseState(db, network.id, formValues(request.body, ['state']).state, clock());
-    if (!result.ok) return showApplications(request, reply, network, errorOf(result, request.t, 'state'), 422);
-    return reply.redirect(`/netzwerk/${network.slug}/verwaltung/ehrenamtskarte?land=1`, 303);
+    const values = formValues(request.body, ['state', 'reminderFirst', 'reminderSecond', 'reminderSecondOff']);
+    const typed: SettingsValues = { state: values.state, reminderFirst: values.reminderFirst, reminderSecond: values.reminderSecond, reminderSecondOff: values.reminderSecondOff === '1' };
+    const weeks = (text: string) => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text) : Number.NaN);
+    const result = await saveCardSettings(
+      db,
+      network.id,
+      { state: values.state, reminders: { first: weeks(values.reminderFirst), second: typed.reminderSecondOff ? null : weeks(values.reminderSecond) } },
+      clock(),
+    );
+    if (!result.ok) return showApplications(request, reply, network, errorOf(result, request.t, 'state'), 422, typed);
+    return reply.redirect(`/netzwerk/${network.slug}/verwaltung/ehrenamtskarte?einstellungen=1`, 303);
   });
 
   app.post('/netzwerk/:slug/verwaltung/ehrenamtskarte/:id/entscheiden', { schema: { params: SlugIdParams, body: FormBody }, attachValidation: true }, async (request, reply) => {

@@ -9,6 +9,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   type AnyPgColumn,
   timestamp,
@@ -90,15 +91,30 @@ export const hoursProposalDismissals = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind, t.sourceId] })],
 );
 
-/** Which state's card rules a network follows, and the values it changes. */
-export const cardSettings = pgTable('card_settings', {
-  networkId: uuid('network_id')
-    .primaryKey()
-    .references(() => networks.id, { onDelete: 'cascade' }),
-  state: varchar('state', { length: 2 }).notNull(),
-  overrides: jsonb('overrides').$type<RuleOverrides>().notNull().default({}),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Which state's card rules a network follows, the values it changes, and how many weeks before a card expires
+ * its holder is reminded (reminders.ts; a network without a row uses the defaults there).
+ */
+export const cardSettings = pgTable(
+  'card_settings',
+  {
+    networkId: uuid('network_id')
+      .primaryKey()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    state: varchar('state', { length: 2 }).notNull(),
+    overrides: jsonb('overrides').$type<RuleOverrides>().notNull().default({}),
+    reminderFirstWeeks: integer('reminder_first_weeks').notNull().default(8),
+    /** Null: the network sends no second reminder. */
+    reminderSecondWeeks: integer('reminder_second_weeks').default(2),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'card_settings_reminder_weeks',
+      sql`${t.reminderFirstWeeks} between 1 and 26 and (${t.reminderSecondWeeks} is null or (${t.reminderSecondWeeks} >= 1 and ${t.reminderSecondWeeks} < ${t.reminderFirstWeeks}))`,
+    ),
+  ],
+);
 
 export const APPLICATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -172,8 +188,9 @@ export const cards = pgTable(
 );
 
 /**
- * Expiry reminders sent for a card, one row per card and threshold (weeks before expiry): the daily job
- * inserts the row before it mails, so a second run, a restart or a second process sends nothing twice.
+ * Expiry reminders sent for a card, one row per card and reminder (1: the first, 2: the second): the daily
+ * job inserts the row before it mails, so a second run, a restart or a second process sends nothing twice,
+ * and an office changing its weeks does not make a card get its first or second reminder again.
  */
 export const cardReminders = pgTable(
   'card_reminders',
@@ -181,10 +198,12 @@ export const cardReminders = pgTable(
     cardId: uuid('card_id')
       .notNull()
       .references(() => cards.id, { onDelete: 'cascade' }),
+    reminder: smallint('reminder').notNull(),
+    /** The network's weeks before expiry for this reminder when it was sent. */
     weeks: integer('weeks').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cardId, t.weeks] })],
+  (t) => [primaryKey({ columns: [t.cardId, t.reminder] }), check('card_reminders_reminder', sql`${t.reminder} in (1, 2)`)],
 );
 
 /** An Engagementnachweis: confirmed hours at organisations over a period, issued by one of them or the office. */

@@ -2,11 +2,18 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import type { Locale, MessageKey, T } from '../../../platform/i18n/index.ts';
 import { StatusBadge } from '../../../platform/ui/badge.tsx';
 import { EmptyState } from '../../../platform/ui/empty-state.tsx';
-import { SelectField } from '../../../platform/ui/field.tsx';
-import { CsrfField, ErrorSummary, Field, Notice } from '../../../platform/ui/form.tsx';
+import { Field, SelectField } from '../../../platform/ui/field.tsx';
+import { CsrfField, ErrorSummary, Notice } from '../../../platform/ui/form.tsx';
 import type { ApplicationRow } from '../queries.ts';
 import type { CardRules } from '../rules/types.ts';
 import { formatDay, formatHours } from './format.ts';
+
+export interface SettingsValues {
+  state: string;
+  reminderFirst: string;
+  reminderSecond: string;
+  reminderSecondOff: boolean;
+}
 
 interface AdminPageProps {
   t: T;
@@ -14,7 +21,8 @@ interface AdminPageProps {
   csrfToken: string;
   network: { slug: string; name: string };
   canConfigure: boolean;
-  state: string | null;
+  /** The settings form's values: saved, or as typed after an error. */
+  settings: SettingsValues;
   states: readonly CardRules[];
   applications: ApplicationRow[];
   errors: FieldErrors;
@@ -29,19 +37,60 @@ export function ApplicationsPage(props: AdminPageProps) {
     <>
       <h1>{t('recognition.admin.title', { network: props.network.name })}</h1>
       {props.notice && <Notice kind="success">{props.notice}</Notice>}
-      <ErrorSummary errors={props.errors} labels={{ reason: t('recognition.admin.reason'), state: t('recognition.admin.state') }} t={t} />
+      <ErrorSummary
+        errors={props.errors}
+        labels={{
+          reason: t('recognition.admin.reason'),
+          state: t('recognition.admin.state'),
+          reminderFirst: t('recognition.admin.reminderFirst'),
+          reminderSecond: t('recognition.admin.reminderSecond'),
+        }}
+        t={t}
+      />
       {props.canConfigure && (
-        <form method="post" action={`${base}/land`} class="stack-form">
+        <form method="post" action={`${base}/einstellungen`} class="stack-form">
+          <h2>{t('recognition.admin.settings')}</h2>
           <CsrfField token={props.csrfToken} />
           <SelectField
             name="state"
             label={t('recognition.admin.state')}
             hint={t('recognition.admin.stateHint')}
             options={props.states.map((s) => ({ value: s.state, label: s.name }))}
-            value={props.state ?? undefined}
+            value={props.settings.state || undefined}
             placeholder=""
             error={props.errors.state}
           />
+          <fieldset>
+            <legend>{t('recognition.admin.reminders')}</legend>
+            <p class="hint">{t('recognition.admin.remindersHint')}</p>
+            <Field
+              name="reminderFirst"
+              label={t('recognition.admin.reminderFirst')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={26}
+              required
+              value={props.settings.reminderFirst}
+              error={props.errors.reminderFirst}
+            />
+            <Field
+              name="reminderSecond"
+              label={t('recognition.admin.reminderSecond')}
+              hint={t('recognition.admin.reminderSecondHint')}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={25}
+              value={props.settings.reminderSecond}
+              error={props.errors.reminderSecond}
+            />
+            <div class="field">
+              <label>
+                <input type="checkbox" name="reminderSecondOff" value="1" checked={props.settings.reminderSecondOff} /> {t('recognition.admin.reminderSecondOff')}
+              </label>
+            </div>
+          </fieldset>
           <button type="submit" class="secondary">
             {t('recognition.admin.stateSave')}
           </button>
