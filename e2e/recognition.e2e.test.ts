@@ -310,9 +310,17 @@ test('hours confirmed at two organisations lead to a card whose QR code verifies
   expect(await text(shop)).toContain('Der Code wurde verändert oder ist gefälscht.');
   expect(await text(shop)).not.toContain('echt und gültig');
 
-  step('the office revokes the card; the same code now shows as revoked');
+  step('the office sets the reminder weeks of its network (axe at both widths)');
   const office = await person();
   await logInTo(office, OFFICE, ADMIN);
+  await office.getByLabel('Erste Erinnerung: Wochen vor Ablauf').fill('6');
+  await office.getByLabel('Zweite Erinnerung: Wochen vor Ablauf').fill('1');
+  await office.getByRole('button', { name: 'Einstellungen speichern' }).click();
+  expect(await text(office)).toContain('Die Einstellungen sind gespeichert.');
+  expect(await office.getByLabel('Erste Erinnerung: Wochen vor Ablauf').inputValue()).toBe('6');
+  await check(office, 'office-settings');
+
+  step('the office revokes the card; the same code now shows as revoked');
   await office.getByLabel('Grund der Sperrung').fill('Karte als verloren gemeldet');
   await office.getByRole('button', { name: 'Karte sperren' }).click();
   await arriveAt(office, /gesperrt=1/);
