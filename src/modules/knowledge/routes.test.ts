@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { Client, createTestApp, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
-import { eventWorld } from '../events/testing.ts';
+import { Client, createUser, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { startEventWorld, type EventWorld } from '../events/testing.ts';
 import { createEntry } from './commands.ts';
 import { knowledgeEntries, knowledgeFiles, knowledgeRevisions } from './schema.ts';
 import { pdfWith, uploadFile } from './testing.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  world = await eventWorld(ctx);
-});
+let world: EventWorld;
+beforeAll(async () => ({ ctx, world } = await startEventWorld()));
 afterAll(() => ctx.close());
 
 const base = () => `/netzwerk/${world.gems.slug}/wissen`;

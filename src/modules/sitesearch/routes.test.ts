@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, signedInClient, type TestContext } from '../../../test/helpers.ts';
+import { Client, signedInClient, type TestContext } from '../../../test/helpers.ts';
 import { createOffer } from '../../../test/fixtures.ts';
-import { createEvent, eventWorld } from '../events/testing.ts';
+import { createEvent, startEventWorld, type EventWorld } from '../events/testing.ts';
 import { createEntry } from '../knowledge/commands.ts';
 
 let ctx: TestContext;
-let world: Awaited<ReturnType<typeof eventWorld>>;
+let world: EventWorld;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { SEARCH_INDEX: 'database' } });
-  world = await eventWorld(ctx);
+  ({ ctx, world } = await startEventWorld({ env: { SEARCH_INDEX: 'database' } }));
   await createOffer(ctx, { networkId: world.gems.id, organisationId: world.organisation.id, title: 'Helfende Hände für die Apfelernte', municipalityId: world.krostitz.id });
   await createEvent(ctx, { networkId: world.gems.id, title: 'Apfelernte-Fest in Krostitz' });
   const content = { kind: 'article' as const, summary: '', situation: '', approach: '', result: '', contact: '', municipalityId: null, theme: null, tags: [] };
