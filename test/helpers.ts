@@ -251,6 +251,23 @@ export interface SmtpInbox {
 }
 
 /**
+ * A test app whose job workers run and whose mail goes to an in-process SMTP inbox (`smtpInbox`); closing the
+ * app closes the inbox too.
+ */
+export async function createTestAppWithInbox(): Promise<{ ctx: TestContext; inbox: SmtpInbox }> {
+  const inbox = await smtpInbox();
+  const app = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
+  const ctx: TestContext = {
+    ...app,
+    async close() {
+      await app.close();
+      await inbox.close();
+    },
+  };
+  return { ctx, inbox };
+}
+
+/**
  * A real SMTP server in the test process on a free port, for tests that send through `SMTP_URL` rather than
  * the embedded mailer. `refuse` may answer a recipient with an SMTP error code (550: refused for good, 451:
  * try again later) instead of accepting it.

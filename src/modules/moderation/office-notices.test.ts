@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, linkIn, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
+import { Client, createTestAppWithInbox, linkIn, signedInClient, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOffer, createOrganisation } from '../../../test/fixtures.ts';
 import { createUser } from '../../../test/helpers.ts';
 import { castOf, offerForm, type Cast } from '../offers/test-support.ts';
@@ -18,13 +18,11 @@ let cast: Cast;
 let inbox: SmtpInbox;
 
 beforeAll(async () => {
-  inbox = await smtpInbox();
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
+  ({ ctx, inbox } = await createTestAppWithInbox());
   cast = await castOf(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
-  await inbox?.close();
 });
 
 const QUEUE = '/netzwerk/gems/verwaltung/moderation';

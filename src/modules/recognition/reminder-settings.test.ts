@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createUser, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
+import { Client, createTestAppWithInbox, createUser, signedInClient, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
@@ -25,8 +25,7 @@ let settingsPage: string;
 let settingsUrl: string;
 
 beforeAll(async () => {
-  inbox = await smtpInbox();
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
+  ({ ctx, inbox } = await createTestAppWithInbox());
   const region = await demoRegion(ctx);
   gems = region.gems;
   weisswasser = region.weisswasser;
@@ -37,7 +36,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
-  await inbox?.close();
 });
 
 const today = () => berlinDay(ctx.clock.now);

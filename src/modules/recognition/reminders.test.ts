@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signedInClient, smtpInbox, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
+import { createTestAppWithInbox, createUser, signedInClient, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { berlinDay } from '../../platform/berlin-time.ts';
 import type { User } from '../accounts/schema.ts';
@@ -30,8 +30,7 @@ let helga: User;
 let otto: User;
 
 beforeAll(async () => {
-  inbox = await smtpInbox();
-  ctx = await createTestApp({ workers: true, env: { SMTP_URL: inbox.url } });
+  ({ ctx, inbox } = await createTestAppWithInbox());
   const region = await demoRegion(ctx);
   gemsId = region.gems.id;
   delitzschId = region.municipality('Delitzsch').id;
@@ -43,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
-  await inbox?.close();
 });
 
 const today = () => berlinDay(ctx.clock.now);
