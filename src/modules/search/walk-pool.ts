@@ -29,11 +29,26 @@ export const DONE = 3;
 /** The worker needs longer than this for its pieces only when something is badly wrong. */
 const WORKER_TIMEOUT_MS = 5_000;
 
+/**
+ * A typed array over shared memory as a job names it: the buffer by number (sent to the worker once,
+ * see `SharedBuffers`), the view by offset and length.
+ */
+export interface SharedView {
+  buffer: number;
+  type: 'Uint32Array' | 'Float32Array' | 'Float64Array';
+  byteOffset: number;
+  length: number;
+}
+
 export interface WalkJob {
   sequence: number;
-  columns: Columns;
+  columns: Record<keyof Columns, SharedView>;
   plan: WalkPlan;
-  matches: Matches;
+  matches: { docs: SharedView | undefined; scores: SharedView | undefined; n: number; piece: number };
+  /** Buffers the worker has not been sent yet, by number. */
+  fresh: Array<[number, SharedArrayBuffer]>;
+  /** Numbers of buffers this thread no longer holds: the worker lets go of them too. */
+  dropped: number[];
 }
 
 export type WalkReply = { sequence: number; walked: Walked } | { sequence: number; error: string };
@@ -55,11 +70,71 @@ function workerEntry(): URL {
   return new URL('./search-walk.js', import.meta.url);
 }
 
+/**
+ * The shared buffers the worker holds, by number. Every SharedArrayBuffer that arrives in a message
+ * becomes a new object in the receiving thread, and V8 counts its whole size as memory newly taken
+ * outside the heap: sending the index's columns (a hundred megabytes at a million offers) with each
+ * search made both threads collect garbage every few searches, for milliseconds at a time. So a
+ * buffer is sent once, and named by its number after; when this thread lets go of it (the index grew
+ * or was compacted), the worker is told to let go of it too.
+ */
+export class SharedBuffers {
+  private readonly numbers = new WeakMap<SharedArrayBuffer, number>();
+  private next = 1;
+  private dropped: number[] = [];
+  private readonly finalizer = new FinalizationRegistry<number>((n) => this.dropped.push(n));
+
+  /** How the job names `array`; a buffer not sent before is added to `fresh`. */
+  view(array: Uint32Array | Float32Array | Float64Array, fresh: Array<[number, SharedArrayBuffer]>): SharedView {
+    const buffer = array.buffer;
+    if (!(buffer instanceof SharedArrayBuffer)) throw new Error('The search walk needs its arrays in shared memory.');
+    let n = this.numbers.get(buffer);
+    if (n === undefined) {
+      n = this.next++;
+      this.numbers.set(buffer, n);
+      this.finalizer.register(buffer, n);
+      fresh.push([n, buffer]);
+    }
+    return { buffer: n, type: array.constructor.name as SharedView['type'], byteOffset: array.byteOffset, length: array.length };
+  }
+
+  /** The buffers let go of since the last call. */
+  takeDropped(): number[] {
+    const dropped = this.dropped;
+    this.dropped = [];
+    return dropped;
+  }
+}
+
+/** The worker's side of `SharedBuffers`: the buffers by number, and views over them. */
+export class ReceivedBuffers {
+  private readonly buffers = new Map<number, SharedArrayBuffer>();
+
+  /** Takes in a job's fresh and dropped buffers (every job, in order, whether walked or not). */
+  receive(job: Pick<WalkJob, 'fresh' | 'dropped'>): void {
+    for (const [n, buffer] of job.fresh) this.buffers.set(n, buffer);
+    for (const n of job.dropped) this.buffers.delete(n);
+  }
+
+  view(view: SharedView): Uint32Array | Float32Array | Float64Array {
+    const buffer = this.buffers.get(view.buffer);
+    if (!buffer) throw new Error(`search walk: shared buffer ${view.buffer} unknown`);
+    if (view.type === 'Uint32Array') return new Uint32Array(buffer, view.byteOffset, view.length);
+    if (view.type === 'Float32Array') return new Float32Array(buffer, view.byteOffset, view.length);
+    return new Float64Array(buffer, view.byteOffset, view.length);
+  }
+
+  get size(): number {
+    return this.buffers.size;
+  }
+}
+
 export class WalkPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private sequence = 0;
+  private readonly buffers = new SharedBuffers();
   /** How many matches the worker walked in the last walk (0 when it took no part). */
   workerVisited = 0;
   /** Set when the worker failed: every walk is then done alone. */
@@ -92,7 +167,7 @@ export class WalkPool {
     const sequence = ++this.sequence;
     Atomics.store(control, SEQUENCE, sequence);
     Atomics.store(control, CURSOR, 0);
-    this.port.postMessage({ sequence, columns, plan, matches } satisfies WalkJob);
+    this.port.postMessage(this.job(sequence, columns, plan, matches));
     Atomics.store(control, STATE, POSTED);
     Atomics.notify(control, STATE);
     const mine = walk(columns, plan, matches, () => {
@@ -125,6 +200,26 @@ export class WalkPool {
     this.workerVisited = reply.walked.visited;
     combine(mine, reply.walked, columns, plan);
     return mine;
+  }
+
+  private job(sequence: number, columns: Columns, plan: WalkPlan, matches: Matches): WalkJob {
+    const fresh: WalkJob['fresh'] = [];
+    const view = (array: Uint32Array | Float32Array | Float64Array) => this.buffers.view(array, fresh);
+    return {
+      sequence,
+      columns: {
+        hot: view(columns.hot),
+        lat: view(columns.lat),
+        lng: view(columns.lng),
+        published: view(columns.published),
+        distance: view(columns.distance),
+        idWords: view(columns.idWords),
+      },
+      plan,
+      matches: { docs: matches.docs && view(matches.docs), scores: matches.scores && view(matches.scores), n: matches.n, piece: matches.piece },
+      fresh,
+      dropped: this.buffers.takeDropped(),
+    };
   }
 
   /**
