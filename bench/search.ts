@@ -5,6 +5,7 @@
  *   npx tsx bench/search.ts [--runs 30] [--json bench/results/search.json]
  *   DATABASE_URL=postgres://… npx tsx bench/search.ts
  *   SEARCH_INDEX=database npx tsx bench/search.ts     # the database search instead of the in-memory index
+ *   npx tsx bench/search.ts --quick                   # typical searches through the query function only
  *
  * It prints figures and never fails; the targets (p95 ≤ 20 ms at 10k offers on PGlite, ≤ 15 ms at 1M
  * on PostgreSQL) are for reading, not for asserting.
@@ -110,7 +111,9 @@ function serverCpuDelta(before: Map<number, number> | undefined, after: Map<numb
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '30' }, json: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  });
   const runs = Math.max(1, Number(values.runs) || 30);
   const database = await openBenchDatabase();
   const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', COOKIE_SECRET: 'bench-cookie-secret-0123456789-0123456789' });
@@ -162,14 +165,11 @@ async function main() {
     '|---|---|---|---|---|---|---|---|',
   ];
   const near = nearSearches(runs);
-  for (const [setName, set] of [
-    ['typical', [...TYPICAL, ...near.slice(0, 4)]],
-    ['browse', BROWSE],
-  ] as const) {
-    for (const [via, measure] of [
-      ['query function', direct],
-      ['HTTP API (inject)', http],
-    ] as const) {
+  // --quick: the typical searches through the query function only (comparing two versions of the code).
+  const sets = [['typical', [...TYPICAL, ...near.slice(0, 4)]], ['browse', BROWSE]] as const;
+  const ways = [['query function', direct], ['HTTP API (inject)', http]] as const;
+  for (const [setName, set] of values.quick ? sets.slice(0, 1) : sets) {
+    for (const [via, measure] of values.quick ? ways.slice(0, 1) : ways) {
       // Warm-up: caches, prepared plans, and the JIT compiler (the in-memory index's loops reach their
       // optimised code only after a few runs of each kind of query).
       for (let round = 0; round < 5; round++) for (const { query } of set) await measure(query);

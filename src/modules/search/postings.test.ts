@@ -55,6 +55,12 @@ describe('merging posting lists', () => {
     expect(asMap(mergeLists(many, new Scratch(), offers))).toEqual(reference(many));
   });
 
+  it('leaves no sum behind for the next search when merging over all offers', () => {
+    const scratch = new Scratch();
+    const others: WordLists['lists'] = Array.from({ length: 30 }, (_, i) => ({ list: list(next, offers, 0.05 + (i % 3) * 0.1), gain: WEIGHT_GAINS }));
+    for (const lists of [many, others, many, others]) expect(asMap(mergeLists(lists, scratch, offers))).toEqual(reference(lists));
+  });
+
   it('cuts the lists down to the offers of a place first, with the same sums', () => {
     const within = Uint32Array.from({ length: 150 }, (_, i) => i * 13);
     const set = new Set(within);
