@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestAppWithInbox, createUser, signedInClient, type SmtpInbox, type TestContext } from '../../../test/helpers.ts';
 import { createOrganisation, demoRegion } from '../../../test/fixtures.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { berlinDay } from '../../platform/berlin-time.ts';
 import { organisationMembers } from '../organisations/schema.ts';
 import { sendCardReminders } from './reminders.ts';
-import { addYears } from './rules/engine.ts';
-import { cardApplications, cardReminders, cardSettings, cards } from './schema.ts';
+import { issueTestCard } from './testing.ts';
+import { cardReminders, cardSettings } from './schema.ts';
 
 /*
  * The network office chooses how many weeks before a card expires its holders are reminded (first and
@@ -38,33 +37,14 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const today = () => berlinDay(ctx.clock.now);
 const saved = async (networkId: string) => (await ctx.deps.db.select().from(cardSettings).where(eq(cardSettings.networkId, networkId)))[0];
 const sentFor = async (cardId: string) =>
   (await ctx.deps.db.select().from(cardReminders).where(eq(cardReminders.cardId, cardId))).map((r) => `${r.reminder}:${r.weeks}`).sort();
 
 /** An approved application and its card in `networkId`, valid until `daysLeft` days from today. */
 async function issuedCard(networkId: string, email: string, daysLeft: number): Promise<{ id: string; email: string }> {
-  const db = ctx.deps.db;
   const user = await createUser(ctx, { email, name: email.split('@')[0] });
-  const [application] = await db.insert(cardApplications).values({ userId: user.id, networkId, kind: 'standard', holderName: user.name, status: 'approved' }).returning();
-  const [card] = await db
-    .insert(cards)
-    .values({
-      number: `EK-${Math.random().toString(36).slice(2, 6).toUpperCase()}-SET`,
-      applicationId: application!.id,
-      userId: user.id,
-      networkId,
-      holderName: user.name,
-      region: 'Testregion',
-      kind: 'standard',
-      validFrom: addYears(today(), -3, daysLeft),
-      validUntil: addYears(today(), 0, daysLeft),
-      code: 'x',
-      createdAt: new Date(ctx.clock.now.getTime() - 1000),
-    })
-    .returning();
-  return { id: card!.id, email: user.email };
+  return { id: await issueTestCard(ctx, { userId: user.id, holderName: user.name, networkId, region: 'Testregion', daysLeft }), email: user.email };
 }
 
 /** Moves the test clock on until `daysLeft` days are left of a card that had `from` days left, and runs the job twice at once. */

@@ -10,6 +10,7 @@ import { chooseState } from './commands.ts';
 import { recognitionModule } from './manifest.ts';
 import { recognitionPersonalData } from './personal-data.ts';
 import { CARD_REMINDER_QUEUE, sendCardReminders } from './reminders.ts';
+import { issueTestCard } from './testing.ts';
 import { addYears } from './rules/engine.ts';
 import { cardApplications, cardReminders, cards, hoursEntries } from './schema.ts';
 
@@ -47,29 +48,8 @@ afterAll(async () => {
 const today = () => berlinDay(ctx.clock.now);
 
 /** An approved application and its card, valid until `daysLeft` days from today. */
-async function issuedCard(userId: string, holderName: string, daysLeft: number): Promise<string> {
-  const db = ctx.deps.db;
-  const [application] = await db
-    .insert(cardApplications)
-    .values({ userId, networkId: gemsId, municipalityId: delitzschId, kind: 'standard', holderName, status: 'approved' })
-    .returning();
-  const [card] = await db
-    .insert(cards)
-    .values({
-      number: `EK-${Math.random().toString(36).slice(2, 6).toUpperCase()}-TEST`,
-      applicationId: application!.id,
-      userId,
-      networkId: gemsId,
-      holderName,
-      region: 'Delitzscher Land',
-      kind: 'standard',
-      validFrom: addYears(today(), -3, daysLeft),
-      validUntil: addYears(today(), 0, daysLeft),
-      code: 'x',
-      createdAt: new Date(ctx.clock.now.getTime() - 1000),
-    })
-    .returning();
-  return card!.id;
+function issuedCard(userId: string, holderName: string, daysLeft: number): Promise<string> {
+  return issueTestCard(ctx, { userId, holderName, networkId: gemsId, municipalityId: delitzschId, region: 'Delitzscher Land', daysLeft });
 }
 
 /** Gives the mail worker time to deliver anything queued, so "no further mail" is a real observation. */
