@@ -19,7 +19,7 @@ import { signPayload } from '../../platform/signing/index.ts';
 import { shortNumber, type CardPayload, type CertificatePayload } from './signing.ts';
 import { confirmedHoursOf } from './queries.ts';
 import { dismissProposal, type Proposal } from './proposals.ts';
-import { reminderWeeksProblem, type ReminderWeeks } from './reminders.ts';
+import { reminderWeeksOf, reminderWeeksProblem, type ReminderWeeks } from './reminders.ts';
 
 /** Both engines' databases take the same calls; TypeScript cannot unite their `returning` overloads. */
 const pg = (db: Db) => db as NodePgDatabase;
@@ -180,9 +180,14 @@ export async function confirmEngagementDirectly(
 
 /** The rules a network follows (its state's, with its own changes); null when the network has chosen none. */
 export async function networkRules(db: Db, networkId: string) {
+  return (await cardSettingsOf(db, networkId)).chosen;
+}
+
+/** A network's card settings in one reading: the state's rules it chose (null: none yet) and its reminder weeks. */
+export async function cardSettingsOf(db: Db, networkId: string) {
   const [settings] = await db.select().from(cardSettings).where(eq(cardSettings.networkId, networkId));
   const rules = settings ? rulesOfState(settings.state) : undefined;
-  return rules ? { rules, overrides: settings!.overrides } : null;
+  return { chosen: rules ? { rules, overrides: settings!.overrides } : null, reminders: reminderWeeksOf(settings) };
 }
 
 export async function eligibilityOf(

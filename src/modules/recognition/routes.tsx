@@ -22,6 +22,7 @@ import {
   eligibilityOf,
   issueCertificate,
   logHours,
+  cardSettingsOf,
   networkRules,
   revokeCard,
   saveCardSettings,
@@ -484,7 +485,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     // Renewable: a valid card that ends within its network's first reminder (eight weeks unless the office chose others), or has ended.
     const slugOf = new Map(networks.map((n) => [n.id, n.slug]));
     const reminderWeeks = await reminderWeeksOfNetworks(db, [...new Set(own.map((c) => c.networkId))]);
-    const soon = (c: { networkId: string }) => addYears(today, 0, (reminderWeeks.get(c.networkId)?.first ?? REMINDER_WEEKS.first) * 7);
+    const soon = (c: { networkId: string }) => addYears(today, 0, reminderWeeks.get(c.networkId)!.first * 7);
     const renewable = Object.fromEntries(
       own.filter((c) => c.status === 'valid' && c.validUntil !== null && c.validUntil <= soon(c) && slugOf.has(c.networkId)).map((c) => [c.id, slugOf.get(c.networkId)!]),
     );
@@ -635,8 +636,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     typed?: SettingsValues,
   ) => {
     const t = request.t;
-    const chosen = await networkRules(db, network.id);
-    const reminders = (await reminderWeeksOfNetworks(db, [network.id])).get(network.id)!;
+    const { chosen, reminders } = await cardSettingsOf(db, network.id);
     const settings: SettingsValues = typed ?? {
       state: chosen?.rules.state ?? '',
       reminderFirst: String(reminders.first),
