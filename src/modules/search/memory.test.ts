@@ -150,6 +150,8 @@ describe.each([
       query({ words: [w('haus', 'haus'), w('kinder', 'kind')], fields: ['schule'] }),
       query({ position: delitzsch, radiusKm: 15, sort: 'entfernung' }),
       query({ position: delitzsch, radiusKm: 40, suitability: ['youth', 'seniors'] }),
+      // A value no offer has: nothing matches (the index knows no bit for it).
+      query({ words: [w('garten', 'garten')], suitability: ['youth', 'wheelchair'] }),
       query({ words: [w('lesen', 'les')], position: delitzsch, radiusKm: 25 }),
       // A word whose stems match many lists holding many offers: merged two lists at a time.
       query({ words: [w('x', 's', 'k', 'g')], fields: ['umwelt'] }),

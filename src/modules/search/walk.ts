@@ -128,56 +128,186 @@ export const PIECE = 4096;
  */
 export function walk(columns: Columns, plan: WalkPlan, matches: Matches, next: () => number): Walked {
   const counts = emptyCounts(plan);
+  const heap: number[] = [];
+  const { total, visited, remote } = walkLoop(loopOf(columns, plan, matches, counts, heap), next);
+  counts.remote[0] = remote;
+  return { counts, total, heap, visited };
+}
+
+/**
+ * Everything the walk's loop reads, as one object of one shape: every field always set, each to one kind
+ * of value (an empty array and a flag rather than undefined). The plans and matches handed to `walk`
+ * come in several shapes (a page's search, a count, a plan copied to the worker thread); the loop
+ * compiled for one shape was thrown away on meeting another ("wrong map"), and the searches after ran
+ * the uncompiled loop, three to four times slower, until it was compiled again (tens of milliseconds
+ * of a core, shared with the other search thread). Read through this one shape, it is compiled once.
+ */
+interface Loop {
+  hot: Uint32Array;
+  hotFloat: Float32Array;
+  lats: Float64Array;
+  lngs: Float64Array;
+  published: Float64Array;
+  distances: Float64Array;
+  /** The matches' offer numbers (`hasDocs`), else every offer below `n`; their scores (`hasScores`). */
+  hasDocs: boolean;
+  docs: Uint32Array;
+  hasScores: boolean;
+  scores: Float32Array;
+  n: number;
+  piece: number;
+  byNetwork: Uint32Array;
+  byField: Uint32Array;
+  byGroup: Uint32Array;
+  byMunicipality: Uint32Array;
+  byCommitment: Uint32Array;
+  byWeekdays: Uint32Array;
+  byTimes: Uint32Array;
+  bySuitability: Uint32Array;
+  /** A filter's allowed values (empty and not tested when its flag is false). */
+  filterNetwork: boolean;
+  networkAllowed: Uint8Array;
+  filterField: boolean;
+  fieldAllowed: Uint8Array;
+  filterMunicipality: boolean;
+  municipalityAllowed: Uint8Array;
+  filterCommitment: boolean;
+  commitmentAllowed: Uint8Array;
+  filterGroups: boolean;
+  groupMask: number;
+  filterWeekdays: boolean;
+  weekdayMask: number;
+  filterTimes: boolean;
+  timeMask: number;
+  /** Suitability narrows; `suitabilityMask` -1 when a value asked for is unknown (nothing matches). */
+  filterSuitability: boolean;
+  suitabilityMask: number;
+  remoteOnly: boolean;
+  filterPublished: boolean;
+  publishedAfter: number;
+  hasBox: boolean;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+  centreLat: number;
+  centreLng: number;
+  radius: number;
+  now: number;
+  byRelevance: boolean;
+  byDistance: boolean;
+  wanted: number;
+  enough: number;
+  heap: number[];
+  compare: (a: number, b: number) => number;
+}
+
+const NO_VALUES = new Uint8Array(0);
+const NO_DOCS = new Uint32Array(0);
+const NO_SCORES = new Float32Array(0);
+
+function loopOf(columns: Columns, plan: WalkPlan, matches: Matches, counts: Record<FacetGroup, Uint32Array>, heap: number[]): Loop {
+  const { hot } = columns;
+  const box = plan.box;
+  const suitability = plan.suitability;
+  return {
+    hot,
+    hotFloat: new Float32Array(hot.buffer, hot.byteOffset, hot.length),
+    lats: columns.lat,
+    lngs: columns.lng,
+    published: columns.published,
+    distances: columns.distance,
+    hasDocs: matches.docs !== undefined,
+    docs: matches.docs ?? NO_DOCS,
+    hasScores: matches.scores !== undefined,
+    scores: matches.scores ?? NO_SCORES,
+    n: matches.n,
+    piece: matches.piece,
+    byNetwork: counts.netzwerk,
+    byField: counts.feld,
+    byGroup: counts.zielgruppe,
+    byMunicipality: counts.kommune,
+    byCommitment: counts.einsatz,
+    byWeekdays: counts.wochentag,
+    byTimes: counts.tageszeit,
+    bySuitability: counts.geeignet,
+    filterNetwork: plan.networkAllowed !== undefined,
+    networkAllowed: plan.networkAllowed ?? NO_VALUES,
+    filterField: plan.fieldAllowed !== undefined,
+    fieldAllowed: plan.fieldAllowed ?? NO_VALUES,
+    filterMunicipality: plan.municipalityAllowed !== undefined,
+    municipalityAllowed: plan.municipalityAllowed ?? NO_VALUES,
+    filterCommitment: plan.commitmentAllowed !== undefined,
+    commitmentAllowed: plan.commitmentAllowed ?? NO_VALUES,
+    filterGroups: plan.groupMask !== undefined,
+    groupMask: plan.groupMask ?? 0,
+    filterWeekdays: plan.weekdayMask !== undefined,
+    weekdayMask: plan.weekdayMask ?? 0,
+    filterTimes: plan.timeMask !== undefined,
+    timeMask: plan.timeMask ?? 0,
+    filterSuitability: suitability !== undefined,
+    suitabilityMask: suitability === undefined ? 0 : suitability.complete ? suitability.mask : -1,
+    remoteOnly: plan.remoteOnly,
+    filterPublished: plan.publishedAfter !== undefined,
+    publishedAfter: plan.publishedAfter ?? 0,
+    hasBox: box !== undefined,
+    south: box?.south ?? 0,
+    north: box?.north ?? 0,
+    west: box?.west ?? 0,
+    east: box?.east ?? 0,
+    centreLat: plan.centre.lat,
+    centreLng: plan.centre.lng,
+    radius: plan.radiusKm,
+    now: plan.now,
+    byRelevance: plan.sort === 'relevanz' && matches.scores !== undefined,
+    byDistance: plan.byDistance,
+    wanted: plan.wanted,
+    enough: plan.enough ?? Infinity,
+    heap,
+    compare: comparator(columns, plan),
+  };
+}
+
+/** The walk itself (see `walk`): what it found besides the counts and the heap it filled. */
+function walkLoop(loop: Loop, next: () => number): { total: number; visited: number; remote: number } {
   // The loop below runs once per match (up to a million times): what it reads is in local constants.
-  const { netzwerk: byNetwork, feld: byField, zielgruppe: byGroup, kommune: byMunicipality, einsatz: byCommitment } = counts;
-  const { wochentag: byWeekdays, tageszeit: byTimes, geeignet: bySuitability } = counts;
-  const { networkAllowed, fieldAllowed, municipalityAllowed, commitmentAllowed, groupMask, weekdayMask, timeMask, suitability } = plan;
-  const { remoteOnly, box, byDistance, wanted, now, publishedAfter: after } = plan;
-  const { hot, lat: lats, lng: lngs, published, distance: distances } = columns;
-  const hotFloat = new Float32Array(hot.buffer, hot.byteOffset, hot.length);
-  const { docs: candidates, scores: candidateScores, n } = matches;
+  const { byNetwork, byField, byGroup, byMunicipality, byCommitment, byWeekdays, byTimes, bySuitability } = loop;
+  const { filterNetwork, networkAllowed, filterField, fieldAllowed, filterMunicipality, municipalityAllowed, filterCommitment, commitmentAllowed } = loop;
+  const { filterGroups, groupMask, filterWeekdays, weekdayMask, filterTimes, timeMask, filterSuitability, suitabilityMask } = loop;
+  const { remoteOnly, filterPublished, publishedAfter: after, hasBox, byRelevance, byDistance, wanted, now, heap, compare } = loop;
+  const { hot, hotFloat, lats, lngs, published, distances, hasDocs, docs: candidates, scores: candidateScores, n, piece } = loop;
   let remoteCount = 0;
   // Suitability narrows: its values are counted over the offers passing every filter, its own too.
-  const geeignetAlone = suitability ? 0 : BIT_GEEIGNET;
-  const suitabilityMask = suitability?.complete ? suitability.mask : undefined;
+  const geeignetAlone = filterSuitability ? 0 : BIT_GEEIGNET;
   // An offer expiring within the current second counts as expired (expiry is kept in whole seconds).
   const nowSeconds = Math.floor(now / 1000);
-  const radius = plan.radiusKm;
-  const centre = plan.centre;
-  const centreLat = centre.lat;
-  const centreLng = centre.lng;
+  const { radius, centreLat, centreLng, south, north, west, east } = loop;
+  const centre = { lat: centreLat, lng: centreLng };
   const cosCentre = Math.cos((centreLat * Math.PI) / 180);
-  const south = box?.south ?? 0;
-  const north = box?.north ?? 0;
-  const west = box?.west ?? 0;
-  const east = box?.east ?? 0;
   // The flat measure (the centre's scale east-west) is within 3 % of the great circle up to 200 km at
   // Germany's latitudes; beyond 5 % either way it decides alone.
   const inner = (radius * 0.95) ** 2;
   const outer = (radius * 1.05) ** 2;
-  const byRelevance = plan.sort === 'relevanz' && candidateScores !== undefined;
-  const heap: number[] = [];
-  const compare = comparator(columns, plan);
   // Once the heap is full, an offer scoring below its worst (or, newest first, published before it)
   // cannot enter: most matches are turned away by this one comparison.
   let floor = -Infinity;
   let total = 0;
   let visited = 0;
-  const enough = plan.enough ?? Infinity;
+  const enough = loop.enough;
   for (let start = next(); start >= 0 && total < enough; start = next()) {
-    const end = Math.min(n, start + matches.piece);
+    const end = Math.min(n, start + piece);
     visited += end - start;
     for (let i = start; i < end; i++) {
-      const d = candidates ? candidates[i]! : i;
+      const d = hasDocs ? candidates[i]! : i;
       const h = d * HOT;
       const small = hot[h + H_SMALL]!;
       if (!(small & ALIVE)) continue;
       if (small & EXPIRES && hot[h + H_EXPIRES]! <= nowSeconds) continue;
-      if (after !== undefined && !(published[d]! > after && published[d]! <= now)) continue;
+      if (filterPublished && !(published[d]! > after && published[d]! <= now)) continue;
       // Within the radius: a flat-earth measure decides all but the offers near the circle's edge,
       // where the exact distance does. The distance itself is measured only for the page.
       let within = false;
-      if (box) {
+      if (hasBox) {
         const lat = lats[d]!;
         const lng = lngs[d]!;
         if (lat >= south && lat <= north && lng >= west && lng <= east) {
@@ -198,14 +328,14 @@ export function walk(columns: Columns, plan: WalkPlan, matches: Matches, next: (
       const times = (small >>> 8) & 0xff;
       const suitable = (small >>> 16) & 0xff;
       let fails = 0;
-      if (networkAllowed && !networkAllowed[network]) fails |= BIT_NETZWERK;
-      if (fieldAllowed && !fieldAllowed[field]) fails |= BIT_FELD;
-      if (groupMask !== undefined && (groups & groupMask) === 0) fails |= BIT_ZIELGRUPPE;
-      if (municipalityAllowed && !municipalityAllowed[municipality]) fails |= BIT_KOMMUNE;
-      if (commitmentAllowed && !commitmentAllowed[commitment]) fails |= BIT_EINSATZ;
-      if (weekdayMask !== undefined && (weekdays & weekdayMask) === 0) fails |= BIT_WOCHENTAG;
-      if (timeMask !== undefined && (times & timeMask) === 0) fails |= BIT_TAGESZEIT;
-      if (suitability && (suitabilityMask === undefined || (suitable & suitabilityMask) !== suitabilityMask)) fails |= BIT_GEEIGNET;
+      if (filterNetwork && !networkAllowed[network]) fails |= BIT_NETZWERK;
+      if (filterField && !fieldAllowed[field]) fails |= BIT_FELD;
+      if (filterGroups && (groups & groupMask) === 0) fails |= BIT_ZIELGRUPPE;
+      if (filterMunicipality && !municipalityAllowed[municipality]) fails |= BIT_KOMMUNE;
+      if (filterCommitment && !commitmentAllowed[commitment]) fails |= BIT_EINSATZ;
+      if (filterWeekdays && (weekdays & weekdayMask) === 0) fails |= BIT_WOCHENTAG;
+      if (filterTimes && (times & timeMask) === 0) fails |= BIT_TAGESZEIT;
+      if (filterSuitability && (suitabilityMask === -1 || (suitable & suitabilityMask) !== suitabilityMask)) fails |= BIT_GEEIGNET;
       if (remoteOnly && !(small & REMOTE)) fails |= BIT_REMOTE;
       // Each group is counted over the offers passing the other groups' filters (faceting).
       if (fails === 0) {
@@ -223,13 +353,13 @@ export function walk(columns: Columns, plan: WalkPlan, matches: Matches, next: (
         if (wanted === 0) continue;
         const full = heap.length === wanted;
         if (byRelevance) {
-          const score = candidateScores![i]!;
+          const score = candidateScores[i]!;
           if (full && score < floor) continue;
           hotFloat[h + H_SCORE] = score;
         } else if (byDistance) {
           const lat = lats[d]!;
           const lng = lngs[d]!;
-          distances[d] = (!box || within) && lat === lat && lng === lng ? distanceKm(centre, { lat, lng }) : Infinity;
+          distances[d] = (!hasBox || within) && lat === lat && lng === lng ? distanceKm(centre, { lat, lng }) : Infinity;
         } else if (full && hot[h + H_PUBLISHED]! < floor) continue;
         if (!offer(heap, d, wanted, compare)) continue;
         if (heap.length === wanted) floor = byRelevance ? hotFloat[heap[0]! * HOT + H_SCORE]! : hot[heap[0]! * HOT + H_PUBLISHED]!;
@@ -249,8 +379,7 @@ export function walk(columns: Columns, plan: WalkPlan, matches: Matches, next: (
       }
     }
   }
-  counts.remote[0] = remoteCount;
-  return { counts, total, heap, visited };
+  return { total, visited, remote: remoteCount };
 }
 
 /** Adds what another walk found (over other matches of the same search) to `into`. */
