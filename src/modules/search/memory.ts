@@ -425,18 +425,10 @@ export class OfferIndex {
         n = unionInto(from.docs, from.scores, from.bits, n, merged.docs, merged.scores, bit, into.docs, into.scores, into.bits);
       });
       ({ docs, scores, bits } = into);
-      let kept = 0;
-      for (let i = 0; i < n; i++) {
-        const covered = bitCount(bits[i]! & 0x7f);
-        if (covered < required) continue;
-        docs[kept] = docs[i]!;
-        bits[kept] = covered;
-        scores[kept++] = scores[i]!;
-      }
-      n = kept;
+      n = keepCovered(docs, scores, bits, n, required);
     }
     for (const filler of fillers) addWord(docs, scores, n, filler.lists, this.scratch);
-    for (let i = 0; i < n; i++) scores[i] = scores[i]! + COVERAGE * bits[i]!;
+    addCoverage(scores, bits, n);
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 
@@ -457,8 +449,7 @@ export class OfferIndex {
     for (const word of others) n = keepWord(docs, scores, n, word.lists, this.scratch);
     for (const filler of words.filter((w) => !w.meaningful)) addWord(docs, scores, n, filler.lists, this.scratch);
     // As in matchWords: seven words are counted.
-    const coverage = COVERAGE * Math.min(others.length + 1, 7);
-    for (let i = 0; i < n; i++) scores[i] = scores[i]! + coverage;
+    addToEach(scores, n, COVERAGE * Math.min(others.length + 1, 7));
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), n };
   }
 
@@ -679,6 +670,35 @@ function scaledGains(scale: number): Float32Array {
     if (gainTables.size < 1000) gainTables.set(key, table);
   }
   return table;
+}
+
+/*
+ * The loops over a search's matches live in small functions of their own. Written inline, a loop made
+ * V8 compile the whole search method while in it (on-stack replacement), and that code was thrown away
+ * at every search of two words ("insufficient type feedback") and compiled anew, on the core the second
+ * search thread needs.
+ */
+
+/** Keeps the offers whose words (bits, seven counted) are at least `required`, their bits replaced by the count; how many. */
+function keepCovered(docs: Uint32Array, scores: Float32Array, bits: Uint8Array, n: number, required: number): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const covered = bitCount(bits[i]! & 0x7f);
+    if (covered < required) continue;
+    docs[kept] = docs[i]!;
+    bits[kept] = covered;
+    scores[kept++] = scores[i]!;
+  }
+  return kept;
+}
+
+/** COVERAGE for each word an offer matches (`covered`, a count). */
+function addCoverage(scores: Float32Array, covered: Uint8Array, n: number): void {
+  for (let i = 0; i < n; i++) scores[i] = scores[i]! + COVERAGE * covered[i]!;
+}
+
+function addToEach(scores: Float32Array, n: number, amount: number): void {
+  for (let i = 0; i < n; i++) scores[i] = scores[i]! + amount;
 }
 
 function bitCount(bits: number): number {
