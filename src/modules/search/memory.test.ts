@@ -282,6 +282,33 @@ describe('full matches first (fullFirst)', () => {
   });
 });
 
+describe('countUpTo', () => {
+  it('counts exactly below the number asked for and at least that many from it, one word or several, near a place or not', () => {
+    const index = new OfferIndex({ parallelFrom: Infinity, piece: 16 });
+    const all = new Map<string, IndexedOffer>();
+    for (const o of offers(3000, 6)) {
+      index.put(o.id, o);
+      all.set(o.id, o);
+    }
+    const delitzsch = { lat: 51.5, lng: 12.4 };
+    const counted = new Set<number>();
+    for (const words of [[w('selten', 'selten')], [w('x', 'selten', 'garten')], [w('garten', 'garten'), w('selten', 'selten')], [w('nirgends', 'nirgends')]]) {
+      for (const filters of [{}, { fields: ['umwelt'] }, { fields: ['umwelt'], suitability: ['youth' as const] }, { position: delitzsch, radiusKm: 5 }]) {
+        const q = query({ words, ...filters });
+        const expected = reference(all, q).length;
+        for (const enough of [1, 2, 3, 5]) {
+          const count = index.countUpTo(q, enough);
+          expect(Math.min(count, enough), `${JSON.stringify(q)} ${enough}`).toBe(Math.min(expected, enough));
+          expect(count).toBeLessThanOrEqual(expected);
+        }
+        counted.add(Math.min(expected, 4));
+      }
+    }
+    // Searches finding none, one to three, and more than three offers were among them.
+    expect(counted.has(0) && counted.has(4) && (counted.has(1) || counted.has(2) || counted.has(3))).toBe(true);
+  });
+});
+
 describe('the second thread while the index grows', () => {
   it('reads the columns as they are at each search, after they were reallocated', async () => {
     await walkPool()?.ready();
