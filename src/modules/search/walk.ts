@@ -149,10 +149,9 @@ interface Loop {
   lngs: Float64Array;
   published: Float64Array;
   distances: Float64Array;
-  /** The matches' offer numbers (`hasDocs`), else every offer below `n`; their scores (`hasScores`). */
+  /** The matches' offer numbers (`hasDocs`), else every offer below `n`; their scores (read when `byRelevance`). */
   hasDocs: boolean;
   docs: Uint32Array;
-  hasScores: boolean;
   scores: Float32Array;
   n: number;
   piece: number;
@@ -219,7 +218,6 @@ function loopOf(columns: Columns, plan: WalkPlan, matches: Matches, counts: Reco
     distances: columns.distance,
     hasDocs: matches.docs !== undefined,
     docs: matches.docs ?? NO_DOCS,
-    hasScores: matches.scores !== undefined,
     scores: matches.scores ?? NO_SCORES,
     n: matches.n,
     piece: matches.piece,
