@@ -546,7 +546,8 @@ export class OfferIndex {
    * a piece of matches at a time, without choosing a page.
    */
   countUpTo(query: IndexQuery, enough: number): number {
-    const { columns, plan, matches, lists } = this.prepare(query);
+    // Counting takes every match: the full matches that a page's search finds first would be found for nothing.
+    const { columns, plan, matches, lists } = this.prepare({ ...query, fullFirst: undefined });
     // One word and a few offers wanted (whether a suggestion finds more than the one or two offers the
     // words typed found): its lists are walked one at a time, unmerged, each until it gave `enough`.
     // Merging them first cost more than the rest of the suggestion together.
