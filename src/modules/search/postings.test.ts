@@ -76,6 +76,27 @@ describe('merging posting lists', () => {
     }
   });
 
+  it('merges long lists a block of offers at a time, with or without a place, to the same sums', () => {
+    // 150,000 offers: five blocks of 32,768 and a part; the lists' postings in every block.
+    const large = 150_000;
+    const lists: WordLists['lists'] = [0.3, 0.05, 0.01, 0.2].map((chance, i) => ({ list: list(next, large, chance), gain: i % 2 ? halfGains : WEIGHT_GAINS }));
+    const runs = (...stretches: Array<[number, number]>) => Uint32Array.from(stretches.flatMap(([from, to]) => Array.from({ length: to - from }, (_, i) => from + i)));
+    const places = [
+      // Two stretches in the first and fourth blocks: the blocks between are skipped.
+      runs([1_000, 9_000], [100_000, 104_000]),
+      // A stretch ending at a block's end, one beginning at the next block's start, one at the very end.
+      runs([30_000, 32_768], [65_536, 70_000], [149_000, 150_000]),
+      // Every seventh offer: a little in every block.
+      Uint32Array.from({ length: large / 7 }, (_, i) => i * 7),
+    ];
+    // One scratch for all: every merge must leave its sums and bitmaps cleared for the next.
+    const scratch = new Scratch();
+    for (let round = 0; round < 2; round++) {
+      expect(asMap(mergeLists(lists, scratch, large))).toEqual(reference(lists));
+      for (const within of places) expect(asMap(mergeLists(lists, scratch, large, within))).toEqual(reference(lists, new Set(within)));
+    }
+  });
+
   it('unites two words, marking the offers with the words they have', () => {
     const a = mergeLists(few, new Scratch(), offers);
     const b = mergeLists(many.slice(0, 3), new Scratch(), offers);
