@@ -114,41 +114,33 @@ function mergeBlocks(sorted: WordLists['lists'], scratch: Scratch, offers: numbe
     const base = first - (first % BLOCK);
     let end = base + BLOCK;
     let from = first;
+    const marked = w;
     if (within) {
-      // Only the stretch of the block from the place's first offer in it to its last.
+      // Only the stretch of the block from the place's first offer in it to its last, and in it only
+      // the place's offers (marked in `allowed`).
       from = Math.max(first, within[w]!);
-      const upTo = seek(within, w, within.length, end);
-      end = within[upTo - 1]! + 1;
+      for (; w < within.length && within[w]! < end; w++) {
+        const d = within[w]! - base;
+        allowed[d >>> 5] = allowed[d >>> 5]! | (1 << (d & 31));
+      }
+      end = within[w - 1]! + 1;
     }
-    let last = 0;
+    let last = -1;
     let lowest = BLOCK;
     for (let l = 0; l < k; l++) {
       const { list, gain } = sorted[l]!;
       const start = within ? seek(list.docs, at[l]!, list.length, from) : at[l]!;
-      const j = addBlock(list.docs, list.marks, list.length, start, gain, base, end, sums, found);
+      const j = within
+        ? addBlockWithin(list.docs, list.marks, list.length, start, gain, base, end, sums, found, allowed)
+        : addBlock(list.docs, list.marks, list.length, start, gain, base, end, sums, found);
       if (j > start) {
         last = Math.max(last, list.docs[j - 1]! - base);
         lowest = Math.min(lowest, list.docs[start]! - base);
       }
       at[l] = j;
     }
-    if (lowest === BLOCK) {
-      // No posting among the place's offers here.
-      if (within) w = seek(within, w, within.length, end);
-      continue;
-    }
-    const lastWord = last >>> 5;
-    if (within) {
-      const marked = w;
-      for (; w < within.length && within[w]! < end; w++) {
-        const d = within[w]! - base;
-        allowed[d >>> 5] = allowed[d >>> 5]! | (1 << (d & 31));
-      }
-      n = readBlock(sums, found, allowed, true, lowest >>> 5, lastWord, base, docs, scores, n);
-      for (let i = marked; i < w; i++) allowed[(within[i]! - base) >>> 5] = 0;
-    } else {
-      n = readBlock(sums, found, allowed, false, lowest >>> 5, lastWord, base, docs, scores, n);
-    }
+    if (within) for (let i = marked; i < w; i++) allowed[(within[i]! - base) >>> 5] = 0;
+    if (last >= 0) n = readBlock(sums, found, lowest >>> 5, last >>> 5, base, docs, scores, n);
   }
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
@@ -167,39 +159,48 @@ function addBlock(posted: Uint32Array, marks: Uint8Array, length: number, j: num
 }
 
 /**
- * Reads a block's offers found (and, `restricted`, allowed) off its bitmap into `docs` and `scores`
- * from `n` on, and leaves the block's sums and bitmap cleared for the next; gives the new `n`.
+ * `addBlock` for the offers marked in `allowed` only: the others' gains are taken as zero (multiplied
+ * by their bit, without a branch on it), so that their sums stay zero and they are not marked found.
  */
-function readBlock(
+function addBlockWithin(
+  posted: Uint32Array,
+  marks: Uint8Array,
+  length: number,
+  j: number,
+  gain: Float32Array,
+  base: number,
+  end: number,
   sums: Float32Array,
   found: Uint32Array,
   allowed: Uint32Array,
-  restricted: boolean,
-  fromWord: number,
-  lastWord: number,
-  base: number,
-  docs: Uint32Array,
-  scores: Float32Array,
-  n: number,
 ): number {
+  for (; j < length; j++) {
+    const y = posted[j]!;
+    if (y >= end) break;
+    const d = y - base;
+    const g = gain[marks[j]!]! * ((allowed[d >>> 5]! >>> (d & 31)) & 1);
+    sums[d] = sums[d]! + g;
+    found[d >>> 5] = found[d >>> 5]! | ((g !== 0 ? 1 : 0) << (d & 31));
+  }
+  return j;
+}
+
+/**
+ * Reads a block's offers found off its bitmap (words `fromWord` to `lastWord`) into `docs` and
+ * `scores` from `n` on, and leaves the block's sums and bitmap cleared for the next; gives the new
+ * `n`. Offers with only zero gains are not marked, and their sums are still zero.
+ */
+function readBlock(sums: Float32Array, found: Uint32Array, fromWord: number, lastWord: number, base: number, docs: Uint32Array, scores: Float32Array, n: number): number {
   for (let word = fromWord; word <= lastWord; word++) {
-    const touched = found[word]!;
-    if (touched === 0) continue;
+    let bits = found[word]!;
+    if (bits === 0) continue;
     found[word] = 0;
-    let bits = restricted ? touched & allowed[word]! : touched;
     while (bits !== 0) {
       const low = bits & -bits;
       const d = (word << 5) | (31 - Math.clz32(low));
       docs[n] = base + d;
       scores[n++] = sums[d]!;
-      bits ^= low;
-    }
-    // Cleared for the next block: the sums of every offer found, allowed or not. Offers with only
-    // zero gains are not marked, and their sums are still zero.
-    bits = touched;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      sums[(word << 5) | (31 - Math.clz32(low))] = 0;
+      sums[d] = 0;
       bits ^= low;
     }
   }
