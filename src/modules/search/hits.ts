@@ -4,7 +4,7 @@ import type { Commitment, Field } from '../../platform/vocabulary.ts';
 import { coverageSql, distanceSql } from './database-search.ts';
 import type { ResolvedSearch } from './resolve.ts';
 import type { OfferHit } from './results.ts';
-import { arrayLiteral, rows } from './sql.ts';
+import { arrayLiteral, preparedRows } from './sql.ts';
 import { decodeEntities, MARK_START, MARK_STOP, plain } from './text.ts';
 
 /** The texts of one page of hits, by id, in the given order; the snippet highlights the words searched. */
@@ -15,7 +15,7 @@ export async function loadHits(db: Db, search: ResolvedSearch, ids: string[], op
   // asked when the search counted full matches only.
   const text = search.text;
   const coverage = options.coverage && text && text.meaningful > 1 ? coverageSql(text, 'fulltext') : sql`null::int`;
-  const found = await rows<{
+  const found = await preparedRows<{
     id: string;
     title: string;
     summary: string;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { OfferIndex, type IndexedOffer } from './memory.ts';
+import { preparedRows } from './sql.ts';
 
 /**
  * Fills the in-memory offer index (memory.ts) from the database and keeps it current, in every
@@ -176,7 +177,8 @@ export class LiveOfferIndex {
     if (!index) throw new Error('The search index was dropped and is being loaded again.');
     const started = this.clock();
     const { xmax, xip } = this.unseen;
-    const [found] = await rows<{ xmax: string; xip: string[]; ids: string[] | null }>(
+    // Prepared: it runs with every search, on the database's core while the search walks on this one's.
+    const [found] = await preparedRows<{ xmax: string; xip: string[]; ids: string[] | null }>(
       db,
       sql`select ${SNAPSHOT},
             (select array_agg(distinct c.offer_id::text) from offer_changes c

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 
@@ -11,4 +12,30 @@ export async function rows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
 /** A PostgreSQL array literal, passed as one parameter (drizzle spreads JS arrays into lists). */
 export function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/** The parts of drizzle's database object that prepare a query (public on the object, internal in its types). */
+interface Preparing {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * `rows` for a query run on every search: on PostgreSQL it is prepared once per connection under a
+ * name (its text's hash) and then only executed, which saves its parsing and planning (0.5–0.9 ms of
+ * a page's 1.3–2.5 at a million offers). PGlite runs it as `rows` does.
+ */
+export async function preparedRows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
+  const { dialect, session } = db as unknown as Preparing;
+  const compiled = dialect.sqlToQuery(query);
+  let name = statementNames.get(compiled.sql);
+  if (name === undefined) {
+    name = `mmn_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 20)}`;
+    // The texts are few (a search's shapes); a bound keeps a mistake from growing the map.
+    if (statementNames.size < 1000) statementNames.set(compiled.sql, name);
+  }
+  const result = (await session.prepareQuery(compiled, undefined, name, false).execute()) as { rows: T[] };
+  return result.rows;
 }
