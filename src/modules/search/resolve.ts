@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import type { SearchParams, Sort } from './params.ts';
 import { findDemoPostcode, isPostcode } from './postcodes.ts';
 import { baseOfFeminine, compoundParts, conceptOfTypo, isFiller, joinPhrases, PART, RELATED, relatedWords, searchedAsPart, termMatch, WHOLE } from './german.ts';
-import { arrayLiteral, rows } from './sql.ts';
+import { arrayLiteral, preparedRows } from './sql.ts';
 import { plain } from './text.ts';
 
 /** A search whose names are turned into ids and coordinates, ready for SQL. */
@@ -101,7 +101,7 @@ async function stemsOf(db: Db, words: string[]): Promise<Array<{ word: string; l
   if (!cache) stemCache.set(db, (cache = new Map()));
   const missing = words.filter((w) => !cache.has(w));
   if (missing.length) {
-    const found = await rows<{ word: string; lexemes: string[] | null }>(
+    const found = await preparedRows<{ word: string; lexemes: string[] | null }>(
       db,
       sql`select w as word, ts_lexize('german_stem', w) as lexemes from unnest(${arrayLiteral(missing)}::text[]) as w`,
     );
@@ -202,7 +202,7 @@ export async function withParts(db: Db, text: TextQuery): Promise<TextQuery> {
   const contained = [...new Set(terms.filter((t) => !wholeOnly(t) && t.stem.length >= 3).map((t) => t.stem))];
   const short = [...new Set(terms.filter(wholeOnly).map((t) => t.stem))];
   if (contained.length === 0 && short.length === 0) return text;
-  const found = await rows<{ stem: string; lexeme: string; whole: boolean }>(
+  const found = await preparedRows<{ stem: string; lexeme: string; whole: boolean }>(
     db,
     sql`select s as stem, w.lexeme, false as whole from unnest(${arrayLiteral(contained)}::text[]) as s
         cross join lateral (select lexeme from search_words where lexeme like '%' || s || '%' limit ${PARTS_LIMIT}) as w
@@ -263,7 +263,7 @@ export async function resolvePlace(
   if (isPostcode(input)) {
     const known = findDemoPostcode(input);
     if (known) return { ok: true, place: { label: `${input} ${known.places[0] ?? ''}`.trim(), lat: known.lat, lng: known.lng } };
-    const [found] = await rows<{ lat: number | null; lng: number | null }>(
+    const [found] = await preparedRows<{ lat: number | null; lng: number | null }>(
       db,
       sql`select avg(lat)::float8 as lat, avg(lng)::float8 as lng from (
             select lat, lng from organisations where postcode = ${input} and lat is not null and lng is not null
@@ -279,7 +279,7 @@ export async function resolvePlace(
   const variants = [...new Set([typed, typed.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u')])].filter(Boolean);
   if (variants.length === 0) return { ok: false, code: 'search.place_unknown' };
   const likes = variants.map((v) => `${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const [match] = await rows<{ name: string; lat: number; lng: number }>(
+  const [match] = await preparedRows<{ name: string; lat: number; lng: number }>(
     db,
     sql`select name, lat, lng from municipalities
         where lat is not null and lng is not null
@@ -300,13 +300,13 @@ export async function resolveSearch(
   const problems: SearchProblem[] = [];
   let networkId: string | undefined;
   if (params.network) {
-    const [network] = await rows<{ id: string }>(db, sql`select id from networks where slug = ${params.network}`);
+    const [network] = await preparedRows<{ id: string }>(db, sql`select id from networks where slug = ${params.network}`);
     if (network) networkId = network.id;
     else problems.push({ field: 'netzwerk', code: 'search.network_unknown' });
   }
   let municipalityIds: string[] = [];
   if (params.municipalityIds.length) {
-    const found = await rows<{ id: string }>(
+    const found = await preparedRows<{ id: string }>(
       db,
       sql`select id from municipalities where id = any(${arrayLiteral(params.municipalityIds)}::uuid[])`,
     );
@@ -341,7 +341,7 @@ export async function labelsFor(
   municipalityIds: string[],
 ): Promise<{ municipalities: Map<string, string>; networks: Array<{ id: string; slug: string; name: string }> }> {
   // One round trip for both: every search page and API answer asks.
-  const found = await rows<{ kind: 'network' | 'municipality'; id: string; slug: string | null; name: string; position: number }>(
+  const found = await preparedRows<{ kind: 'network' | 'municipality'; id: string; slug: string | null; name: string; position: number }>(
     db,
     sql`select 'network' as kind, id, slug, name, (row_number() over (order by name))::int as position from networks
         union all
