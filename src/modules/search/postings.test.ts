@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWord, mergeLists, restrict, unionInto, type Postings, type WordLists } from './postings.ts';
+import { addWord, keepWord, mergeLists, restrict, unionInto, type Postings, type WordLists } from './postings.ts';
 import { Scratch } from './scratch.ts';
 import { WEIGHT_GAINS } from './vector.ts';
 
@@ -94,6 +94,19 @@ describe('merging posting lists', () => {
     for (let round = 0; round < 2; round++) {
       expect(asMap(mergeLists(lists, scratch, large))).toEqual(reference(lists));
       for (const within of places) expect(asMap(mergeLists(lists, scratch, large, within))).toEqual(reference(lists, new Set(within)));
+    }
+  });
+
+  it('keeps the offers another word matches, adding its weight, for few offers and short lists or many and long', () => {
+    const large = 120_000;
+    const word: WordLists['lists'] = [0.2, 0.03, 0.1].map((chance, i) => ({ list: list(next, large, chance), gain: i === 1 ? halfGains : WEIGHT_GAINS }));
+    const weights = reference(word);
+    const scratch = new Scratch();
+    for (const docs of [Uint32Array.from({ length: 300 }, (_, i) => i * 311), Uint32Array.from({ length: 40_000 }, (_, i) => i * 3 + (i % 2))]) {
+      const scores = Float32Array.from(docs, (d) => 100 + d / 1000);
+      const expected = Array.from(docs).flatMap((d, i) => (weights.has(d) ? [[d, Math.fround(scores[i]! + weights.get(d)!)]] : []));
+      const kept = keepWord(docs, scores, docs.length, word, scratch);
+      expect(Array.from(docs.subarray(0, kept), (d, i) => [d, scores[i]])).toEqual(expected);
     }
   });
 

@@ -70,6 +70,8 @@ export function mergeLists(lists: WordLists['lists'], scratch: Scratch, offers: 
   return { docs: into.docs.subarray(0, n), scores: into.scores.subarray(0, n) };
 }
 
+const NO_FLOATS = new Float32Array(0);
+
 /** From this many postings (or offers of a place) on, lists are merged by blocks. */
 const BLOCKS_FROM = 2048;
 
@@ -83,12 +85,23 @@ const BLOCK = 1 << 15;
  * offers are read off the bitmap in order. Each posting is read once and nothing branches on it, and
  * the sums being added to stay in the cache. Blocks holding no posting are skipped.
  */
-function mergeBlocks(sorted: WordLists['lists'], scratch: Scratch, offers: number, total: number, within: Uint32Array | undefined): { docs: Uint32Array; scores: Float32Array } {
+function mergeBlocks(
+  sorted: WordLists['lists'],
+  scratch: Scratch,
+  offers: number,
+  total: number,
+  within: Uint32Array | undefined,
+  kept?: { scores: Float32Array },
+): { docs: Uint32Array; scores: Float32Array } {
   const sums = scratch.floats('block-sums', BLOCK);
   const found = scratch.docs('block-found', BLOCK >>> 5);
   const allowed = scratch.docs('block-within', BLOCK >>> 5);
-  const docs = scratch.docs('merged-a', total);
-  const scores = scratch.floats('merged-a', total);
+  // With `kept` (keepWord): the offers of `within` the lists match, written over `within` and
+  // `kept.scores` (each block's offers are read before any is written over), each with its score there
+  // plus the lists' sum.
+  const docs = kept && within ? within : scratch.docs('merged-a', total);
+  const scores = kept ? kept.scores : scratch.floats('merged-a', total);
+  const before = kept ? scratch.floats('block-kept', BLOCK) : NO_FLOATS;
   const k = sorted.length;
   const at = new Uint32Array(k);
   let w = 0;
@@ -122,6 +135,7 @@ function mergeBlocks(sorted: WordLists['lists'], scratch: Scratch, offers: numbe
       for (; w < within.length && within[w]! < end; w++) {
         const d = within[w]! - base;
         allowed[d >>> 5] = allowed[d >>> 5]! | (1 << (d & 31));
+        if (kept) before[d] = kept.scores[w]!;
       }
       end = within[w - 1]! + 1;
     }
@@ -140,7 +154,7 @@ function mergeBlocks(sorted: WordLists['lists'], scratch: Scratch, offers: numbe
       at[l] = j;
     }
     if (within) for (let i = marked; i < w; i++) allowed[(within[i]! - base) >>> 5] = 0;
-    if (last >= 0) n = readBlock(sums, found, lowest >>> 5, last >>> 5, base, docs, scores, n);
+    if (last >= 0) n = readBlock(sums, found, lowest >>> 5, last >>> 5, base, docs, scores, n, before, kept !== undefined);
   }
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
@@ -190,7 +204,18 @@ function addBlockWithin(
  * `scores` from `n` on, and leaves the block's sums and bitmap cleared for the next; gives the new
  * `n`. Offers with only zero gains are not marked, and their sums are still zero.
  */
-function readBlock(sums: Float32Array, found: Uint32Array, fromWord: number, lastWord: number, base: number, docs: Uint32Array, scores: Float32Array, n: number): number {
+function readBlock(
+  sums: Float32Array,
+  found: Uint32Array,
+  fromWord: number,
+  lastWord: number,
+  base: number,
+  docs: Uint32Array,
+  scores: Float32Array,
+  n: number,
+  before: Float32Array,
+  adding: boolean,
+): number {
   for (let word = fromWord; word <= lastWord; word++) {
     let bits = found[word]!;
     if (bits === 0) continue;
@@ -199,7 +224,7 @@ function readBlock(sums: Float32Array, found: Uint32Array, fromWord: number, las
       const low = bits & -bits;
       const d = (word << 5) | (31 - Math.clz32(low));
       docs[n] = base + d;
-      scores[n++] = sums[d]!;
+      scores[n++] = adding ? before[d]! + sums[d]! : sums[d]!;
       sums[d] = 0;
       bits ^= low;
     }
@@ -284,6 +309,14 @@ export function addWord(docs: Uint32Array, scores: Float32Array, n: number, list
  * Gives how many are kept. Reads only the word's lists, so a common word costs little after a rare one.
  */
 export function keepWord(docs: Uint32Array, scores: Float32Array, n: number, lists: WordLists['lists'], scratch: Scratch): number {
+  let total = 0;
+  for (const { list } of lists) total += list.length;
+  if (n >= BLOCKS_FROM && total >= BLOCKS_FROM) {
+    // Many offers and long lists: the word's weights in those offers summed by blocks (searching or
+    // reading each list for them branches on every posting), then added to the offers' scores.
+    const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
+    return mergeBlocks(sorted, scratch, docs[n - 1]! + 1, n, docs.subarray(0, n), { scores }).docs.length;
+  }
   const found = scratch.small('found', n).fill(0, 0, n);
   const extra = weightOf(docs, n, lists, scratch, found);
   let k = 0;
