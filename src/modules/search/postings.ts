@@ -52,7 +52,7 @@ export interface WordLists {
  * A few short lists are merged one at a time, the shortest first, each step a tight loop over two
  * arrays. Longer ones are added up a block of offers at a time (`mergeBlocks`): merging lists of
  * similar length one at a time branches unpredictably on every posting (17–19 ns per posting at a
- * million offers, 38 with a place's offers to cut them down to, against 3–5 by blocks).
+ * million offers, 38 with a place's offers to cut them down to, against 8–10 by blocks).
  */
 export function mergeLists(lists: WordLists['lists'], scratch: Scratch, offers: number, within?: Uint32Array): { docs: Uint32Array; scores: Float32Array } {
   const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
