@@ -23,11 +23,11 @@ interface Preparing {
 const statementNames = new Map<string, string>();
 
 /**
- * At most this many texts are prepared: each stays prepared on every connection of the pool. A
- * search's texts are few (one per shape: with or without a place, a number of words); texts beyond
- * run unprepared.
+ * At most this many texts are prepared: each stays prepared, with its plan, on every connection of the
+ * pool (some kilobytes of the server's memory each). A search's texts are few (one per shape: with or
+ * without a place, a number of words); texts beyond run unprepared.
  */
-const MAX_PREPARED = 200;
+const MAX_PREPARED = 100;
 
 /**
  * `rows` for a query run on every search: on PostgreSQL it is prepared once per connection under a
