@@ -98,6 +98,8 @@ const PARALLEL_FROM = 20_000;
 
 /** `countUpTo` walks a word's lists one at a time up to this many (queries.ts asks for at most 3). */
 const FEW_WANTED = 3;
+/** The pieces in which a list is walked for a few offers (`countUpTo`). */
+const FEW_PIECE = 64;
 
 export class OfferIndex {
   /**
@@ -555,7 +557,9 @@ export class OfferIndex {
       const found = new Set<number>();
       const newest: WalkPlan = { ...plan, sort: 'neu', byDistance: false, wanted: enough, enough };
       for (const { list } of lists[0]!.lists) {
-        const walked = walkAlone(columns, newest, { docs: list.docs.subarray(0, list.length), scores: undefined, n: list.length, piece: this.options.piece ?? PIECE });
+        // Small pieces: the walk asks whether it has enough after each (a whole one took 0.3 ms to find one offer).
+        const piece = Math.min(this.options.piece ?? PIECE, FEW_PIECE);
+        const walked = walkAlone(columns, newest, { docs: list.docs.subarray(0, list.length), scores: undefined, n: list.length, piece });
         for (const d of walked.heap) found.add(d);
         if (found.size >= enough) return enough;
       }
