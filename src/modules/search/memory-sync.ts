@@ -1,7 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { OfferIndex, type IndexedOffer } from './memory.ts';
-import { preparedRows } from './sql.ts';
+import { preparedRows, rows, type Row } from './sql.ts';
 
 /**
  * Fills the in-memory offer index (memory.ts) from the database and keeps it current, in every
@@ -21,12 +21,6 @@ const BATCH = 5_000;
 const KEEP_CHANGES_MS = 60 * 60_000;
 const RELOAD_AFTER_MS = 45 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
-
-type Row = Record<string, unknown>;
-
-async function rows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 const COLUMNS = sql`o.id, o.network_id as "networkId", o.field, o.target_groups as "targetGroups",
   o.municipality_id as "municipalityId", o.commitment, o.weekdays, o.times_of_day as "timesOfDay", o.suitability,
