@@ -91,16 +91,17 @@ function mergeBlocks(
   offers: number,
   total: number,
   within: Uint32Array | undefined,
-  kept?: { scores: Float32Array },
+  keptScores?: Float32Array,
 ): { docs: Uint32Array; scores: Float32Array } {
   const sums = scratch.floats('block-sums', BLOCK);
   const found = scratch.docs('block-found', BLOCK >>> 5);
   const allowed = scratch.docs('block-within', BLOCK >>> 5);
-  // With `kept` (keepWord): the offers of `within` the lists match, written over `within` and
-  // `kept.scores` (each block's offers are read before any is written over), each with its score there
-  // plus the lists' sum.
-  const docs = kept && within ? within : scratch.docs('merged-a', total);
-  const scores = kept ? kept.scores : scratch.floats('merged-a', total);
+  // With `keptScores` (keepWord, the scores of `within`'s offers): the offers of `within` the lists
+  // match, written over `within` and `keptScores` (each block's offers are read before any is written
+  // over), each with its score there plus the lists' sum.
+  const kept = keptScores !== undefined && within !== undefined;
+  const docs = kept ? within : scratch.docs('merged-a', total);
+  const scores = kept ? keptScores : scratch.floats('merged-a', total);
   const before = kept ? scratch.floats('block-kept', BLOCK) : NO_FLOATS;
   const k = sorted.length;
   const at = new Uint32Array(k);
@@ -135,7 +136,7 @@ function mergeBlocks(
       for (; w < within.length && within[w]! < end; w++) {
         const d = within[w]! - base;
         allowed[d >>> 5] = allowed[d >>> 5]! | (1 << (d & 31));
-        if (kept) before[d] = kept.scores[w]!;
+        if (kept) before[d] = scores[w]!;
       }
       end = within[w - 1]! + 1;
     }
@@ -154,7 +155,7 @@ function mergeBlocks(
       at[l] = j;
     }
     if (within) for (let i = marked; i < w; i++) allowed[(within[i]! - base) >>> 5] = 0;
-    if (last >= 0) n = readBlock(sums, found, lowest >>> 5, last >>> 5, base, docs, scores, n, before, kept !== undefined);
+    if (last >= 0) n = readBlock(sums, found, lowest >>> 5, last >>> 5, base, docs, scores, n, before, kept);
   }
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
@@ -315,7 +316,7 @@ export function keepWord(docs: Uint32Array, scores: Float32Array, n: number, lis
     // Many offers and long lists: the word's weights in those offers summed by blocks (searching or
     // reading each list for them branches on every posting), then added to the offers' scores.
     const sorted = [...lists].sort((a, b) => a.list.length - b.list.length);
-    return mergeBlocks(sorted, scratch, docs[n - 1]! + 1, n, docs.subarray(0, n), { scores }).docs.length;
+    return mergeBlocks(sorted, scratch, docs[n - 1]! + 1, n, docs.subarray(0, n), scores).docs.length;
   }
   const found = scratch.small('found', n).fill(0, 0, n);
   const extra = weightOf(docs, n, lists, scratch, found);
