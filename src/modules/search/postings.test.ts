@@ -102,7 +102,9 @@ describe('merging posting lists', () => {
     const word: WordLists['lists'] = [0.2, 0.03, 0.1].map((chance, i) => ({ list: list(next, large, chance), gain: i === 1 ? halfGains : WEIGHT_GAINS }));
     const weights = reference(word);
     const scratch = new Scratch();
-    for (const docs of [Uint32Array.from({ length: 300 }, (_, i) => i * 311), Uint32Array.from({ length: 40_000 }, (_, i) => i * 3 + (i % 2))]) {
+    const apart = Uint32Array.from([...Array.from({ length: 1_500 }, (_, i) => i * 2), ...Array.from({ length: 4_000 }, (_, i) => 100_000 + i)]);
+    // Few offers; many in every block; many in two stretches with blocks between them skipped.
+    for (const docs of [Uint32Array.from({ length: 300 }, (_, i) => i * 311), Uint32Array.from({ length: 40_000 }, (_, i) => i * 3 + (i % 2)), apart]) {
       const scores = Float32Array.from(docs, (d) => 100 + d / 1000);
       const expected = Array.from(docs).flatMap((d, i) => (weights.has(d) ? [[d, Math.fround(scores[i]! + weights.get(d)!)]] : []));
       const kept = keepWord(docs, scores, docs.length, word, scratch);
