@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/helpers.ts';
-import { preparedRows, rows } from './sql.ts';
+import { MAX_PREPARED, preparedRows, rows } from './sql.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,6 +32,24 @@ describe('a prepared query', () => {
       expect(named[0]!.statement).toContain('generate_series');
     } else {
       expect(named).toEqual([]);
+    }
+  });
+
+  it('prepares no more than MAX_PREPARED texts: the texts beyond run unprepared, with the same answers', async () => {
+    // Texts of their own (a column name each), more than the bound; this file's earlier tests prepared some.
+    const texts = Array.from({ length: MAX_PREPARED + 5 }, (_, i) => (value: number) => sql`select ${value}::int as ${sql.identifier(`c${i}`)}`);
+    const named = await ctx.deps.db.transaction(async (tx) => {
+      for (const [i, text] of texts.entries()) expect(await preparedRows(tx, text(i))).toEqual([{ [`c${i}`]: i }]);
+      // Each again: those beyond the bound still answer.
+      for (const [i, text] of texts.entries()) expect(await preparedRows(tx, text(i + 1))).toEqual([{ [`c${i}`]: i + 1 }]);
+      return rows<{ count: number }>(tx, sql`select count(*)::int as count from pg_prepared_statements where name like 'mmn\_%'`);
+    });
+    const count = named[0]!.count;
+    if (ctx.deps.database.kind === 'postgres') {
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(MAX_PREPARED);
+    } else {
+      expect(count).toBe(0);
     }
   });
 });

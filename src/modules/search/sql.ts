@@ -27,7 +27,7 @@ const statementNames = new Map<string, string>();
  * pool (some kilobytes of the server's memory each). A search's texts are few (one per shape: with or
  * without a place, a number of words); texts beyond run unprepared.
  */
-const MAX_PREPARED = 100;
+export const MAX_PREPARED = 100;
 
 /**
  * `rows` for a query run on every search: on PostgreSQL it is prepared once per connection under a
